@@ -1,0 +1,57 @@
+# Recovery Navigator — the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python -m recoverynav
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# `make run` is a local development server: debug pages on, only this machine may connect.
+RUN_ENV := DEBUG=1 ALLOWED_HOSTS=127.0.0.1,localhost
+
+.PHONY: run test lint format bench messages install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The stamp files make a second `make run` skip the install when pyproject.toml is unchanged.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(MANAGE) compile_translations
+	$(RUN_ENV) $(MANAGE) migrate --no-input
+	$(RUN_ENV) $(MANAGE) load_demo_data
+	$(RUN_ENV) $(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-dev
+	$(MANAGE) compile_translations
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Re-extract the catalogues (needs GNU gettext); compiling them does not.
+messages: install-dev
+	cd recoverynav && for app in */locale; do (cd $${app%/locale} && ../../$(BIN)/python -P -m recoverynav makemessages -l es --no-obsolete); done
+
+bench: install-dev
+	$(MANAGE) compile_translations
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

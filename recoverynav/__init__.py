@@ -1,0 +1,1 @@
+"""Recovery Navigator: private, self-hostable help for drug and alcohol problems."""

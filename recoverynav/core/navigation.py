@@ -1,0 +1,58 @@
+"""The home page's paths, each shown only once the section behind it exists (no dead links)."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class HomePath:
+    url_name: str
+    title: str | Promise
+    summary: str | Promise
+    kwargs: tuple[tuple[str, str], ...] = ()
+
+
+HOME_PATHS = [
+    HomePath("hotlines:help_now", _("I need help now"), _("Call or text someone right now.")),
+    HomePath(
+        "screening:start",
+        _("Is it time to get help?"),
+        _("A private two-minute self-check. Nothing is stored."),
+    ),
+    HomePath(
+        "guide:types_of_help",
+        _("What kinds of help are there?"),
+        _("Treatment, counselling, medication, support groups and more."),
+    ),
+    HomePath(
+        "directory:search",
+        _("Find treatment near me"),
+        _("Treatment centres and medication providers near you."),
+    ),
+    HomePath(
+        "meetings:search",
+        _("Find a meeting"),
+        _("Support-group meetings near you or online, starting soon."),
+    ),
+    HomePath(
+        "guide:family",
+        _("I'm worried about someone"),
+        _("How to help someone you care about, and yourself."),
+    ),
+    HomePath("plan:plan", _("Make a plan"), _("A private plan and tracker kept on your phone.")),
+]
+
+
+def available_home_paths() -> list[dict]:
+    """Resolve each path; sections that are not installed yet are left out."""
+    resolved = []
+    for path in HOME_PATHS:
+        try:
+            url = reverse(path.url_name, kwargs=dict(path.kwargs))
+        except NoReverseMatch:
+            continue
+        resolved.append({"url": url, "title": path.title, "summary": path.summary})
+    return resolved

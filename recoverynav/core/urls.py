@@ -1,0 +1,10 @@
+from django.urls import path
+
+from recoverynav.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("privacy/", views.privacy, name="privacy"),
+]

@@ -1,0 +1,26 @@
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from recoverynav.core.navigation import available_home_paths
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"paths": available_home_paths()})
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Load balancers poll this; it answers 503 when the database cannot be reached."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means "not healthy", whatever the driver raises
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

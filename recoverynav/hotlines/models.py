@@ -1,0 +1,155 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+def _localized(instance: models.Model, field: str) -> str:
+    """Pick the Spanish text when the page is Spanish and one exists, else English."""
+    if (get_language() or "en").startswith("es"):
+        spanish = getattr(instance, f"{field}_es", "")
+        if spanish:
+            return spanish
+    return getattr(instance, f"{field}_en", "")
+
+
+class Country(models.Model):
+    code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
+    name_en = models.CharField(_("name (English)"), max_length=100)
+    name_es = models.CharField(_("name (Spanish)"), max_length=100, blank=True)
+    emergency_number = models.CharField(_("emergency number"), max_length=20)
+    emergency_note_en = models.CharField(_("emergency note (English)"), max_length=300, blank=True)
+    emergency_note_es = models.CharField(_("emergency note (Spanish)"), max_length=300, blank=True)
+    emergency_source_url = models.URLField(_("emergency number source"), blank=True)
+    last_verified = models.DateField(_("last verified"))
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return _localized(self, "name")
+
+    @property
+    def emergency_note(self) -> str:
+        return _localized(self, "emergency_note")
+
+
+class Purpose(models.TextChoices):
+    CRISIS = "crisis", _("Crisis")
+    SUICIDE = "suicide", _("Suicide prevention")
+    SUBSTANCE_USE = "substance_use", _("Drugs and alcohol")
+    TREATMENT_REFERRAL = "treatment_referral", _("Finding treatment")
+    OVERDOSE = "overdose", _("Overdose")
+    HARM_REDUCTION = "harm_reduction", _("Safer use")
+    POISON = "poison", _("Poisoning")
+    FAMILY = "family", _("Family and friends")
+    YOUTH = "youth", _("Young people")
+    EMOTIONAL_SUPPORT = "emotional_support", _("Someone to talk to")
+
+
+class VerificationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    NEEDS_VERIFICATION = "needs-verification", _("Needs verification")
+
+
+class HotlineQuerySet(models.QuerySet):
+    def shown(self) -> "HotlineQuerySet":
+        """Unconfirmed numbers are shown only when they come with a source to check."""
+        return self.filter(is_active=True).exclude(
+            status=VerificationStatus.NEEDS_VERIFICATION, source_url=""
+        )
+
+
+class Hotline(models.Model):
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="hotlines", verbose_name=_("country")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    purposes = models.JSONField(_("purposes"), default=list, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    text_number = models.CharField(_("text (SMS) number"), max_length=40, blank=True)
+    text_keyword = models.CharField(_("text keyword"), max_length=40, blank=True)
+    chat_url = models.URLField(_("website or chat"), blank=True)
+    tty = models.CharField(_("TTY"), max_length=40, blank=True)
+    hours = models.CharField(_("hours"), max_length=200, blank=True)
+    languages = models.CharField(_("languages"), max_length=300, blank=True)
+    who_for_en = models.TextField(_("who it is for (English)"), blank=True)
+    who_for_es = models.TextField(_("who it is for (Spanish)"), blank=True)
+    notes_en = models.TextField(_("notes (English)"), blank=True)
+    notes_es = models.TextField(_("notes (Spanish)"), blank=True)
+    source_url = models.URLField(_("source"), blank=True)
+    status = models.CharField(
+        _("verification status"),
+        max_length=20,
+        choices=VerificationStatus.choices,
+        default=VerificationStatus.NEEDS_VERIFICATION,
+    )
+    last_verified = models.DateField(_("last verified"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("shown on the site"), default=True)
+
+    objects = HotlineQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country", "position", "name"]
+        verbose_name = _("hotline")
+        verbose_name_plural = _("hotlines")
+        constraints = [
+            models.UniqueConstraint(fields=["country", "name"], name="hotline_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.country_id})"
+
+    def clean(self) -> None:
+        unknown = set(self.purposes or []) - set(Purpose.values)
+        if unknown:
+            raise ValidationError(
+                {"purposes": _("Unknown purposes: %s") % ", ".join(sorted(unknown))}
+            )
+        if not (self.phone or self.text_number or self.chat_url):
+            raise ValidationError(_("A hotline needs a phone number, a text number or a website."))
+
+    @property
+    def who_for(self) -> str:
+        return _localized(self, "who_for")
+
+    @property
+    def notes(self) -> str:
+        return _localized(self, "notes")
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == VerificationStatus.CONFIRMED
+
+    @property
+    def purpose_labels(self) -> list[str]:
+        labels = dict(Purpose.choices)
+        return [labels[p] for p in self.purposes if p in labels]
+
+    @property
+    def phone_uri(self) -> str:
+        return "tel:" + dial_digits(self.phone) if self.phone else ""
+
+    @property
+    def tty_uri(self) -> str:
+        return "tel:" + dial_digits(self.tty) if self.tty else ""
+
+    @property
+    def text_uri(self) -> str:
+        if not self.text_number:
+            return ""
+        uri = "sms:" + dial_digits(self.text_number)
+        return f"{uri}?body={self.text_keyword}" if self.text_keyword else uri
+
+
+def dial_digits(number: str) -> str:
+    """'1-800-662-HELP' style numbers are stored with digits; keep digits and a leading +."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return ("+" + digits) if number.strip().startswith("+") else digits

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from recoverynav.core import views as core_views
+
+admin.site.site_header = settings.SITE_NAME
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", include("recoverynav.api.urls")),
+    path(settings.ADMIN_PATH, admin.site.urls),
+]
+
+# Pages: English at the root, Spanish under /es/ — stable URLs in both languages, no cookie.
+urlpatterns += i18n_patterns(
+    path("", include("recoverynav.core.urls")),
+    path("", include("recoverynav.hotlines.urls")),
+    path("guide/", include("recoverynav.guide.urls")),
+    path("comments/", include("recoverynav.comments.urls")),
+    path("self-check/", include("recoverynav.screening.urls")),
+    path("places/", include("recoverynav.geo.urls")),
+    path("treatment/", include("recoverynav.directory.urls")),
+    path("meetings/", include("recoverynav.meetings.urls")),
+    path("plan/", include("recoverynav.plan.urls")),
+    prefix_default_language=False,
+)
