@@ -206,3 +206,9 @@ LOGGING = {
 # Project settings.
 DEFAULT_COUNTRY = os.environ.get("RECOVERYNAV_DEFAULT_COUNTRY", "US")
 SITE_NAME = os.environ.get("RECOVERYNAV_SITE_NAME", "Recovery Navigator")
+
+# --- directory (treatment locator) ---
+# Listings whose data is older than this many days say "may be out of date, call ahead".
+DIRECTORY_STALE_AFTER_DAYS = int(os.environ.get("DIRECTORY_STALE_AFTER_DAYS", "365"))
+# Problem reports accepted per visitor per hour (counted in the cache, no address stored).
+DIRECTORY_REPORTS_PER_HOUR = int(os.environ.get("DIRECTORY_REPORTS_PER_HOUR", "5"))
