@@ -9,7 +9,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -119,7 +118,7 @@ def match_key(*, name: str, address: str, postal_code: str) -> str:
     return f"{normalise(name)}|{normalise(address)}|{(postal_code or '')[:5]}"
 
 
-def read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+def read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
     """(line number, row) pairs; an unreadable file raises ImportFileError before any row."""
     try:
         handle = path.open(newline="", encoding="utf-8-sig")
@@ -135,8 +134,7 @@ def read_csv(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             raise ImportFileError(
                 f"{path.name} is not a readable UTF-8 CSV file: {error}"
             ) from error
-    for index, row in enumerate(rows, start=2):
-        yield index, row
+    return list(enumerate(rows, start=2))
 
 
 def require_columns(path: Path, row: dict[str, str], columns: set[str]) -> None:
