@@ -135,7 +135,9 @@ def facility_to_hsds(facility: Facility) -> dict:
 
 def without_nulls(document: dict) -> dict:
     """HSDS fields are optional, but a present one must have its type: drop the empty ones."""
-    return json.loads(json.dumps(document), object_hook=lambda d: {k: v for k, v in d.items() if v is not None})
+    return json.loads(
+        json.dumps(document), object_hook=lambda d: {k: v for k, v in d.items() if v is not None}
+    )
 
 
 def export_services(facilities) -> list[dict]:
@@ -143,7 +145,7 @@ def export_services(facilities) -> list[dict]:
 
 
 @cache
-def service_validator():  # noqa: ANN201 (jsonschema is a development dependency)
+def service_validator():
     """A validator for `service.json` that resolves its `$ref`s to the bundled schemas."""
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource

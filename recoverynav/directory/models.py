@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from recoverynav.directory import vocabulary
+from recoverynav.hotlines.models import dial_digits
 
 
 class Organization(models.Model):
@@ -115,6 +116,14 @@ class Facility(models.Model):
         city_line = " ".join(p for p in [f"{self.city}," if self.city else "", self.state] if p)
         city_line = f"{city_line} {self.postal_code}".strip()
         return [line for line in [self.address_1, self.address_2, city_line] if line]
+
+    @property
+    def phone_uri(self) -> str:
+        return "tel:" + dial_digits(self.phone) if self.phone else ""
+
+    @property
+    def intake_phone_uri(self) -> str:
+        return "tel:" + dial_digits(self.intake_phone) if self.intake_phone else ""
 
     @property
     def directions_url(self) -> str:

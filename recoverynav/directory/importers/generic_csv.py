@@ -86,9 +86,13 @@ def _record(row: dict[str, str], mapping: dict[str, str], verified: dt.date) -> 
             raise ValueError("no coordinates, and the ZIP code is not one we know")
         latitude, longitude = place.latitude, place.longitude
     try:
-        last_verified = dt.date.fromisoformat(get("last_verified")) if get("last_verified") else verified
+        last_verified = (
+            dt.date.fromisoformat(get("last_verified")) if get("last_verified") else verified
+        )
     except ValueError:
-        raise ValueError(f"last_verified {get('last_verified')!r} is not a date like 2026-11-01") from None
+        raise ValueError(
+            f"last_verified {get('last_verified')!r} is not a date like 2026-11-01"
+        ) from None
     record = Record(**values, latitude=latitude, longitude=longitude, last_verified=last_verified)
     for group in vocabulary.GROUPS.values():
         table = _lookup(group)
@@ -105,7 +109,9 @@ def _record(row: dict[str, str], mapping: dict[str, str], verified: dt.date) -> 
                 record.other_services.append([str(group.label), value])
     if get("otp").lower() in YES:
         record.attributes.add(vocabulary.OTP)
-    record.other_services += [["Services", v.strip()] for v in get("other_services").split(";") if v.strip()]
+    record.other_services += [
+        ["Services", v.strip()] for v in get("other_services").split(";") if v.strip()
+    ]
     return record
 
 

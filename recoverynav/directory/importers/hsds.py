@@ -38,7 +38,10 @@ def _date(service: dict, default: dt.date) -> dt.date:
 def _attributes(service: dict, record: Record) -> None:
     for attribute in service.get("attributes") or []:
         term = attribute.get("taxonomy_term") or {}
-        code, name = clean(term.get("code")), clean(term.get("name")) or clean(attribute.get("value"))
+        code, name = (
+            clean(term.get("code")),
+            clean(term.get("name")) or clean(attribute.get("value")),
+        )
         group, _, value = code.partition(":")
         if term.get("taxonomy") == TAXONOMY and code == vocabulary.OTP:
             record.attributes.add(vocabulary.OTP)
@@ -47,7 +50,9 @@ def _attributes(service: dict, record: Record) -> None:
         ):
             record.attributes.add(code)
         elif name:
-            category = code.split(":")[1] if code.startswith("other:") else clean(term.get("taxonomy"))
+            category = (
+                code.split(":")[1] if code.startswith("other:") else clean(term.get("taxonomy"))
+            )
             record.other_services.append([category or "HSDS attribute", name])
     for language in service.get("languages") or []:
         known = LANGUAGE_CODES.get(clean(language.get("code")).lower()) or LANGUAGE_NAMES.get(
@@ -58,6 +63,11 @@ def _attributes(service: dict, record: Record) -> None:
         elif clean(language.get("name")):
             record.attributes.add("language:other")
             record.other_languages.append(clean(language["name"]))
+
+
+def _location_key(service: dict, link: dict) -> str:
+    location_id = (link.get("location") or {}).get("id") or link.get("location_id")
+    return f"{clean(service['id'])}/{clean(location_id)}"
 
 
 def _records(service: dict, default_date: dt.date) -> list[Record]:
@@ -72,7 +82,7 @@ def _records(service: dict, default_date: dt.date) -> list[Record]:
         location_phones = [clean(p.get("number")) for p in location.get("phones") or []]
         numbers = [n for n in location_phones + phones if n]
         record = Record(
-            source_id=f"{clean(service['id'])}/{clean(location.get('id') or link.get('location_id'))}",
+            source_id=_location_key(service, link),
             organization=clean(organization.get("name")),
             name=clean(service.get("name")),
             alternate_name=clean(service.get("alternate_name")) or clean(location.get("name")),
@@ -110,7 +120,7 @@ def _collect(services: list, default_date: dt.date) -> Parsed:
             parsed.errors.append(f"{label}: {error}")
             if isinstance(service, dict) and service.get("id"):
                 parsed.rejected_ids.update(
-                    f"{service['id']}/{(link.get('location') or {}).get('id') or link.get('location_id')}"
+                    _location_key(service, link)
                     for link in service.get("service_at_locations") or []
                     if isinstance(link, dict)
                 )
@@ -145,7 +155,9 @@ def parse_hsds_tabular(path: Path, *, verified: dt.date) -> Parsed:
     if not (folder / "services.csv").exists():
         raise ImportFileError(f"{folder.name} has no services.csv: is it an HSDS data package?")
     organizations = {r["id"]: r for r in _table(folder, "organizations.csv")}
-    locations = {r["id"]: {**r, "addresses": [], "phones": []} for r in _table(folder, "locations.csv")}
+    locations = {
+        r["id"]: {**r, "addresses": [], "phones": []} for r in _table(folder, "locations.csv")
+    }
     for address in _table(folder, "addresses.csv"):
         if address.get("location_id") in locations:
             locations[address["location_id"]]["addresses"].append(address)

@@ -21,9 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         services = export_services(facilities_for_export())
         if options["validate"]:
-            problems = [
-                f"{s['id']}: {e}" for s in services for e in validation_errors(s)
-            ]
+            problems = [f"{s['id']}: {e}" for s in services for e in validation_errors(s)]
             if problems:
                 raise CommandError("Invalid HSDS: " + "; ".join(problems[:10]))
         text = json.dumps(services, ensure_ascii=False, indent=1)

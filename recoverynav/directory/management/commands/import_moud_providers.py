@@ -6,7 +6,10 @@ from recoverynav.directory.importers.command import ImportCommand
 
 
 class Command(ImportCommand):
-    help = "Import the SAMHSA list of providers of medications for opioid use disorder (one row per provider and medication)."
+    help = (
+        "Import the SAMHSA list of providers of medications for opioid use disorder (one "
+        "row per provider and medication)."
+    )
     source = "samhsa-moud"
 
     def parse(self, path: Path, options: dict) -> Parsed:

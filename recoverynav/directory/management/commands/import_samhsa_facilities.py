@@ -6,7 +6,10 @@ from recoverynav.directory.importers.command import ImportCommand
 
 
 class Command(ImportCommand):
-    help = "Import the SAMHSA national treatment facility list (CSV: name1, street1, city, state, zip, latitude, longitude)."
+    help = (
+        "Import the SAMHSA national treatment facility list (CSV: name1, street1, city, "
+        "state, zip, latitude, longitude)."
+    )
     source = "samhsa-facilities"
 
     def parse(self, path: Path, options: dict) -> Parsed:

@@ -6,7 +6,10 @@ from recoverynav.directory.importers.command import ImportCommand
 
 
 class Command(ImportCommand):
-    help = "Import the SAMHSA National Directory format (CSV with a / separated Keys column of service codes)."
+    help = (
+        "Import the SAMHSA National Directory format (CSV with a / separated Keys column "
+        "of service codes)."
+    )
     source = "samhsa-directory"
 
     def parse(self, path: Path, options: dict) -> Parsed:
