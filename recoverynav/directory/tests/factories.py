@@ -6,6 +6,7 @@ import itertools
 from django.utils import timezone
 
 from recoverynav.directory import vocabulary
+from recoverynav.directory.importers.base import match_key
 from recoverynav.directory.models import Facility, Organization
 
 _numbers = itertools.count(1)
@@ -34,13 +35,18 @@ def make_facility(**overrides) -> Facility:
         "phone": "434-555-0100",
         "source": "test",
         "source_id": f"test-{number}",
-        "match_key": f"facility-{number}",
         "last_verified": timezone.localdate() - dt.timedelta(days=30),
     }
     for group_name, chosen in attributes.items():
         group = vocabulary.GROUPS[group_name]
         values[group.column] = group.mask(chosen)
     values.update(overrides)
+    values.setdefault(
+        "match_key",
+        match_key(
+            name=values["name"], address=values["address_1"], postal_code=values["postal_code"]
+        ),
+    )
     return Facility.objects.create(**values)
 
 

@@ -330,5 +330,5 @@ def test_the_hsds_tabular_import_is_idempotent(tmp_path: Path) -> None:
 
 @pytest.mark.django_db
 def test_a_folder_without_services_is_not_an_hsds_package(tmp_path: Path) -> None:
-    with pytest.raises(CommandError, match="no services.csv"):
+    with pytest.raises(CommandError, match=r"no services\.csv"):
         run("import_hsds_tabular", str(tmp_path))
