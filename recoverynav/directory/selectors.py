@@ -12,6 +12,8 @@ from recoverynav.geo.selectors import nearby_ids
 
 MIN_RADIUS, MAX_RADIUS, DEFAULT_RADIUS = 5, 100, 25
 MAX_PER_PAGE = 50
+# Columns a result card never shows; not loading them keeps a page of results cheap.
+LIST_DEFERRED = ["other_services", "match_key", "source_id", "uuid", "county", "organization"]
 
 
 @dataclass
@@ -78,7 +80,7 @@ def search_facilities(
     num_pages = max(1, math.ceil(len(found) / per_page))
     page = min(max(page, 1), num_pages)
     window = found[(page - 1) * per_page : page * per_page]
-    rows = Facility.objects.in_bulk([pk for pk, _miles in window]) if window else {}
+    rows = Facility.objects.defer(*LIST_DEFERRED).in_bulk([pk for pk, _miles in window])
     facilities = []
     for pk, miles in window:
         facility = rows[pk]

@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 
 from recoverynav.directory import vocabulary
@@ -177,6 +178,9 @@ def check_record(record: Record) -> None:
     if not record.name:
         raise ValueError("the facility has no name")
     record.organization = record.organization or record.name
+    for name, limit in _limits().items():
+        if len(getattr(record, name)) > limit:
+            raise ValueError(f"{name} is longer than {limit} characters")
     if record.state and not re.fullmatch(r"[A-Z]{2}", record.state):
         raise ValueError(f"state {record.state!r} is not a two-letter code")
     unknown = {
@@ -190,6 +194,18 @@ def check_record(record: Record) -> None:
     }
     if unknown:
         raise ValueError(f"unknown attributes {sorted(unknown)}")
+
+
+@cache
+def _limits() -> dict[str, int]:
+    """The text columns' lengths, so a long value is a clear row error, not a failed import."""
+    from recoverynav.directory.models import Facility
+
+    return {
+        f.name: f.max_length
+        for f in Facility._meta.get_fields()
+        if f.name in Record.__dataclass_fields__ and getattr(f, "max_length", None)
+    }
 
 
 def website(value: object) -> str:

@@ -2,6 +2,7 @@
 facility list and the MOUD provider list."""
 
 import csv
+import re
 import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -201,8 +202,19 @@ def service_keys() -> dict[str, tuple[str, list[str]]]:
         }
 
 
+INTAKE = re.compile(r"\s*Intakes?:\s*", re.I)
+
+
+def split_contact(contact: str) -> tuple[str, str]:
+    """'(602)258-6797 Intakes: (602)523-9312 (602)…' -> main number, first intake number."""
+    parts = INTAKE.split(contact, maxsplit=1)
+    intake = parts[1].split(" (")[0].strip() if len(parts) > 1 else ""
+    return parts[0].strip(), intake
+
+
 def _keys_record(row: dict, verified: dt.date) -> Record:
     latitude, longitude = _place(row, lat="Latitude", lon="Longitude")
+    phone, intake_phone = split_contact(clean(row["Contact"]))
     record = Record(
         source_id=clean(row["ID"]),
         organization=clean(row["Name1"]),
@@ -213,7 +225,8 @@ def _keys_record(row: dict, verified: dt.date) -> Record:
         city=clean(row["City"]),
         state=clean(row["State"]).upper(),
         postal_code=clean(row["ZIP_Code"])[:10],
-        phone=clean(row["Contact"]),
+        phone=phone,
+        intake_phone=intake_phone,
         latitude=latitude,
         longitude=longitude,
         last_verified=verified,

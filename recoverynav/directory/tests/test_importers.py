@@ -332,3 +332,33 @@ def test_the_hsds_tabular_import_is_idempotent(tmp_path: Path) -> None:
 def test_a_folder_without_services_is_not_an_hsds_package(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match=r"no services\.csv"):
         run("import_hsds_tabular", str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("contact", "expected"),
+    [
+        ("(205)216-0200", ("(205)216-0200", "")),
+        ("(907)452-4222x115 Intake: (907)452-4222x114", ("(907)452-4222x115", "(907)452-4222x114")),
+        (
+            "(602)258-6797 Intakes: (602)523-9312 (602)258-6797x931",
+            ("(602)258-6797", "(602)523-9312"),
+        ),
+    ],
+)
+def test_the_directory_contact_column_splits_into_main_and_intake_numbers(
+    contact, expected
+) -> None:
+    assert samhsa.split_contact(contact) == expected
+
+
+@pytest.mark.django_db
+def test_a_value_too_long_for_its_column_is_a_row_error_not_a_failed_import(tmp_path: Path) -> None:
+    rows = (DATA / "sut_sample.csv").read_text().splitlines()
+    long_city = rows[1].replace("Charlottesville", "C" * 200)
+    sample = tmp_path / "long.csv"
+    sample.write_text("\n".join([rows[0], long_city, rows[5]]) + "\n")
+
+    run("import_samhsa_facilities", str(sample))
+
+    assert last_run().errors == ["line 2: city is longer than 120 characters"]
+    assert Facility.objects.count() == 1
