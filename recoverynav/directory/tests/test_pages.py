@@ -159,3 +159,26 @@ def test_coordinates_from_use_my_location_are_searched_directly(visitor: Client,
     page = html(visitor, "/treatment/", place="38.03,-78.48")
 
     assert "Close by" in page
+
+
+def test_a_full_page_of_results_stays_within_the_page_budget(visitor: Client, gazetteer) -> None:
+    import gzip
+
+    for miles in range(25):
+        make_facility(
+            name=f"A Treatment Center With A Long Name {miles}",
+            alternate_name="Outpatient and Intensive Outpatient Program",
+            website="https://example.org/a/long/path/to/the/program",
+            latitude=miles_north(miles / 5)[0],
+            attributes={
+                "setting": ["outpatient", "intensive_outpatient", "telehealth"],
+                "medication": ["buprenorphine", "naltrexone", "naltrexone_er"],
+                "payment": ["medicaid", "medicare", "private_insurance", "self_pay", "sliding_fee"],
+                "language": ["spanish", "asl"],
+            },
+        )
+
+    page = visitor.get("/treatment/", {"place": "22902"}).content
+
+    assert page.count(b'class="card facility"') == 20
+    assert len(gzip.compress(page)) <= 30 * 1024
