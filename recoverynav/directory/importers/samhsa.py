@@ -2,8 +2,8 @@
 facility list and the MOUD provider list."""
 
 import csv
-import re
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
