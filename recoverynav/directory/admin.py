@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, Value, When
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -66,7 +66,8 @@ class ProblemReportAdmin(admin.ModelAdmin):
     actions = ["resolve_and_verify", "resolve", "dismiss", "hide_listing"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).order_by("status", "-created")
+        waiting_first = Case(When(status=ReportStatus.NEW, then=Value(0)), default=Value(1))
+        return super().get_queryset(request).order_by(waiting_first, "-created")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
