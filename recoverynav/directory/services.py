@@ -116,6 +116,31 @@ def apply_import(
     return run
 
 
+class PlaceIndex:
+    """Finds the place a record describes: the same normalised name + address + ZIP, or the
+    same address + ZIP where one name extends the other ("Addiction Recovery Systems LLC" and
+    "Addiction Recovery Systems LLC (ARS)/Pantops Clinic")."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, object] = {}
+        self.by_address: dict[str, list[tuple[str, object]]] = {}
+
+    def add(self, key: str, value: object) -> None:
+        self.exact[key] = value
+        name, _sep, address = key.partition("|")
+        if address.split("|")[0]:
+            self.by_address.setdefault(address, []).append((name, value))
+
+    def find(self, key: str) -> object | None:
+        if key in self.exact:
+            return self.exact[key]
+        name, _sep, address = key.partition("|")
+        for known, value in self.by_address.get(address, []) if address.split("|")[0] else []:
+            if known.startswith(name + " ") or name.startswith(known + " "):
+                return value
+        return None
+
+
 class _Upsert:
     def __init__(self, run: ImportRun, *, source: str, say: Progress) -> None:
         self.run, self.source, self.say = run, source, say
@@ -128,7 +153,10 @@ class _Upsert:
                 "source_id", "pk", "facility_id", "fingerprint"
             )
         }
-        by_key = dict(Facility.objects.values_list("match_key", "pk"))
+        places = PlaceIndex()
+        for key, pk in Facility.objects.values_list("match_key", "pk"):
+            places.add(key, pk)
+        pending = PlaceIndex()
         new_groups: dict[str, list[tuple[dict, str]]] = {}
         attach: list[SourceRecord] = []
         changed: list[SourceRecord] = []
@@ -153,15 +181,16 @@ class _Upsert:
                 )
                 self.touched.add(facility_id)
                 self.run.updated += 1
-            elif record.match_key in by_key:
-                attach.append(self._source_record(by_key[record.match_key], data, fingerprint))
-                self.touched.add(by_key[record.match_key])
+            elif (facility_id := places.find(record.match_key)) is not None:
+                attach.append(self._source_record(facility_id, data, fingerprint))
+                self.touched.add(facility_id)
                 self.run.merged += 1
-            elif record.match_key in new_groups:
-                new_groups[record.match_key].append((data, fingerprint))
+            elif (group := pending.find(record.match_key)) is not None:
+                new_groups[group].append((data, fingerprint))
                 self.run.merged += 1
             else:
                 new_groups[record.match_key] = [(data, fingerprint)]
+                pending.add(record.match_key, record.match_key)
                 self.run.created += 1
         SourceRecord.objects.bulk_update(changed, ["fingerprint", "data", "last_verified"], BATCH)
         SourceRecord.objects.bulk_create(attach, batch_size=BATCH)

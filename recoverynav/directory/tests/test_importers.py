@@ -362,3 +362,28 @@ def test_a_value_too_long_for_its_column_is_a_row_error_not_a_failed_import(tmp_
 
     assert last_run().errors == ["line 2: city is longer than 120 characters"]
     assert Facility.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("known", "incoming", "same"),
+    [
+        ("region ten|800 preston ave|22903", "region ten|800 preston ave|22903", True),
+        (
+            "addiction recovery systems llc|103 s pantops dr|22911",
+            "addiction recovery systems llc ars pantops clinic|103 s pantops dr|22911",
+            True,
+        ),
+        ("region ten|800 preston ave|22903", "region tenth|800 preston ave|22903", False),
+        ("region ten|800 preston ave|22903", "region ten|801 preston ave|22903", False),
+        ("region ten||22903", "region ten youth||22903", False),  # no street: names must agree
+    ],
+)
+def test_a_place_is_recognised_by_address_when_one_name_extends_the_other(
+    known: str, incoming: str, same: bool
+) -> None:
+    from recoverynav.directory.services import PlaceIndex
+
+    index = PlaceIndex()
+    index.add(known, 1)
+
+    assert (index.find(incoming) == 1) is same
