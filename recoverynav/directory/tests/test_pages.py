@@ -125,6 +125,7 @@ def test_the_facility_page_shows_the_listing(visitor: Client) -> None:
     page = html(visitor, f"/treatment/{facility.pk}/")
 
     assert "<h1>Mohr Center</h1>" in page
+    assert "miles away" not in page  # no distance without a search
     assert "Relapse prevention" in page
     assert "Report a problem with this listing" in page
 
