@@ -35,7 +35,9 @@ class Rule:
     note: Mapping[str, str]
 
     def fires(self, answers: Answers) -> bool:
-        return all(answers.get(question, frozenset()) & values for question, values in self.when.items())
+        return all(
+            answers.get(question, frozenset()) & values for question, values in self.when.items()
+        )
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,9 @@ def _rule(raw: Any, catalogues: dict[str, dict]) -> Rule:
     note = raw.get("note") or {}
     if note and not (note.get("en") and note.get("es")):
         raise RulesError(f"fit rule {rule_id}: the note needs both en and es")
-    when = {str(q): frozenset(str(v) for v in values) for q, values in (raw.get("when") or {}).items()}
+    when = {
+        str(q): frozenset(str(v) for v in values) for q, values in (raw.get("when") or {}).items()
+    }
     return Rule(
         id=rule_id,
         when=when,

@@ -78,9 +78,7 @@ class FitForm(forms.Form):
         label=_("Are you pregnant?"), choices=PREGNANT, widget=forms.RadioSelect, required=False
     )
     mental_health = forms.ChoiceField(
-        label=_(
-            "Do you also live with depression, anxiety, trauma or another mental health need?"
-        ),
+        label=_("Do you also live with depression, anxiety, trauma or another mental health need?"),
         choices=MENTAL_HEALTH,
         widget=forms.RadioSelect,
         required=False,

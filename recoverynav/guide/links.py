@@ -4,7 +4,7 @@ from django.urls import NoReverseMatch, reverse
 
 
 def optional_reverse(spec: str) -> str | None:
-    """`"name"` or `"name?query"` to a URL in the active language, or None if the name is unknown."""
+    """`"name"` or `"name?query"` as a URL in the active language; None for an unknown name."""
     name, _, query = spec.partition("?")
     try:
         url = reverse(name)

@@ -187,7 +187,11 @@ def fit_suggestion(*, answers: dict[str, frozenset[str]], language: str) -> FitS
     rules = shipped_rules()
     result = evaluate(rules, answers)
     payment = next(
-        (rules.payment_filters[p] for p in answers.get("payment", ()) if p in rules.payment_filters),
+        (
+            rules.payment_filters[p]
+            for p in answers.get("payment", ())
+            if p in rules.payment_filters
+        ),
         None,
     )
     by_id = {rule.id: rule for rule in rules.rules}
