@@ -174,3 +174,19 @@ def test_the_family_page_links_to_the_signs_check_for_someone_else(
 
     assert 'href="/self-check/?for=someone"' in html
     assert 'href="/meetings/?fellowship=AL-ANON"' in html
+
+
+def test_the_index_offers_only_the_tools_that_are_installed(
+    visitor: Client, hotlines: None, site_without_tools: None
+) -> None:
+    assert 'class="guide-tools"' not in visitor.get("/guide/").content.decode()
+
+
+def test_the_index_offers_the_tools_once_installed(
+    visitor: Client, hotlines: None, site_with_tools: None
+) -> None:
+    html = visitor.get("/es/guide/").content.decode()
+
+    tools = re.search(r'<nav class="guide-tools".*?</nav>', html, re.S).group(0)
+    for url in ["/es/self-check/", "/es/treatment/", "/es/meetings/", "/es/plan/"]:
+        assert f'href="{url}"' in tools
