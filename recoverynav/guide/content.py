@@ -6,14 +6,11 @@ Operators edit `content/<language>/<slug>.md`; a changed file is picked up on th
 
 import datetime
 import re
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from django.conf import settings
-
-from recoverynav.guide.rendering import RenderedBody, RouteResolver, render_markdown
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.DOTALL)
@@ -109,39 +106,16 @@ def _sources(raw: object, origin: str) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-@dataclass
-class _Entry:
-    mtime_ns: int
-    page: PageFile
-    bodies: dict[tuple[str, int], RenderedBody]
-
-
-_cache: dict[Path, _Entry] = {}
-_lock = threading.Lock()
+_cache: dict[Path, tuple[int, PageFile]] = {}
 
 
 def load_page_file(path: Path, *, language: str) -> PageFile:
     """The parsed file, re-read only when its modification time changes."""
     mtime_ns = path.stat().st_mtime_ns
-    entry = _cache.get(path)
-    if entry is None or entry.mtime_ns != mtime_ns:
-        text = path.read_text(encoding="utf-8")
-        page = parse_page_file(text=text, slug=path.stem, language=language, origin=str(path.name))
-        entry = _Entry(mtime_ns=mtime_ns, page=page, bodies={})
-        with _lock:
-            _cache[path] = entry
-    return entry.page
-
-
-def rendered_body(
-    path: Path, page: PageFile, *, cache_key: tuple[str, ...], resolve_route: RouteResolver
-) -> RenderedBody:
-    """The page's HTML, rendered once per file version and `cache_key` (language, URLconf)."""
-    entry = _cache.get(path)
-    if entry is None or entry.page is not page:
-        return render_markdown(page.markdown, resolve_route=resolve_route)
-    body = entry.bodies.get(cache_key)
-    if body is None:
-        body = render_markdown(page.markdown, resolve_route=resolve_route)
-        entry.bodies[cache_key] = body
-    return body
+    cached = _cache.get(path)
+    if cached is not None and cached[0] == mtime_ns:
+        return cached[1]
+    text = path.read_text(encoding="utf-8")
+    page = parse_page_file(text=text, slug=path.stem, language=language, origin=str(path.name))
+    _cache[path] = (mtime_ns, page)
+    return page

@@ -19,12 +19,11 @@ from recoverynav.guide.content import (
     Source,
     load_page_file,
     page_path,
-    rendered_body,
     slugs_for,
 )
 from recoverynav.guide.fit import evaluate, shipped_rules
 from recoverynav.guide.links import optional_reverse
-from recoverynav.guide.rendering import Heading
+from recoverynav.guide.rendering import Heading, RenderedBody, render_markdown
 
 logger = logging.getLogger(__name__)
 
@@ -70,15 +69,10 @@ class GuidePage:
         return SECTIONS.get(self.section, self.section)
 
     @functools.cached_property
-    def _body(self):
+    def _body(self) -> RenderedBody:
+        # Rendered once per file version: the page object itself is cached (see get_page).
         with translation.override(self.language):
-            urlconf = str(get_urlconf() or settings.ROOT_URLCONF)
-            return rendered_body(
-                self._path,
-                self._file,
-                cache_key=(self.language, urlconf),
-                resolve_route=optional_reverse,
-            )
+            return render_markdown(self._file.markdown, resolve_route=optional_reverse)
 
     @property
     def html(self) -> str:
@@ -105,6 +99,9 @@ def _load(slug: str, language: str) -> tuple[Path, PageFile] | None:
         return None
 
 
+_pages: dict[tuple[Path, str, str], GuidePage] = {}
+
+
 def get_page(slug: str, language: str) -> GuidePage | None:
     """The page in `language`, else the English page marked `fell_back`, else None."""
     found = _load(slug, language)
@@ -114,9 +111,14 @@ def get_page(slug: str, language: str) -> GuidePage | None:
     if found is None:
         return None
     path, page_file = found
+    # Links depend on the language and on which apps are installed (the URLconf).
+    cache_key = (path, language, str(get_urlconf() or settings.ROOT_URLCONF))
+    cached = _pages.get(cache_key)
+    if cached is not None and cached._file is page_file:
+        return cached
     with translation.override(language):
         url = reverse("guide:page", kwargs={"slug": slug})
-    return GuidePage(
+    page = GuidePage(
         key=slug,
         language=language,
         content_language=page_file.language,
@@ -132,6 +134,8 @@ def get_page(slug: str, language: str) -> GuidePage | None:
         _path=path,
         _file=page_file,
     )
+    _pages[cache_key] = page
+    return page
 
 
 def list_pages(language: str) -> list[GuidePage]:
