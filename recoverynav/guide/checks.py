@@ -7,7 +7,7 @@ from recoverynav.guide.fit import RULES_PATH, RulesError, load_rules
 
 
 @checks.register()
-def check_guide_content(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def check_guide_content(app_configs: object = None, **kwargs: object) -> list[checks.CheckMessage]:
     errors: list[checks.CheckMessage] = []
     for language in ("en", "es"):
         for slug in slugs_for(language):

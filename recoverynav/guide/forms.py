@@ -96,11 +96,13 @@ class FitForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    selfcheck = forms.ChoiceField(
-        choices=[(band, band) for band in SELFCHECK_BANDS],
-        widget=forms.HiddenInput,
-        required=False,
-    )
+    # Carried over from the self-check; an unknown value is dropped, not shown as an error,
+    # because the person never typed it.
+    selfcheck = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_selfcheck(self) -> str:
+        band = self.cleaned_data.get("selfcheck", "")
+        return band if band in SELFCHECK_BANDS else ""
 
     def answers(self) -> dict[str, frozenset[str]]:
         """The cleaned answers as the rules engine reads them: a set of values per question."""

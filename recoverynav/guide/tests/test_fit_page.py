@@ -128,3 +128,12 @@ def test_a_carried_band_raises_the_level(visitor: Client, hotlines: None) -> Non
 
 def test_other_methods_are_refused(visitor: Client) -> None:
     assert visitor.put(URL).status_code == 405
+
+
+def test_an_unknown_posted_band_is_dropped_without_an_error(
+    visitor: Client, hotlines: None
+) -> None:
+    response = visitor.post(URL, {**ANSWERS, "selfcheck": "x" * 50})
+
+    assert response.status_code == 200
+    assert "suggestion" in response.context
