@@ -6,6 +6,7 @@ rules raise the suggested level of care (never lower it), add medications, couns
 groups to ask about, and add notes. Safety rules come first, in file order, whatever else fired.
 """
 
+import datetime
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ class RuleSet:
     level_order: tuple[str, ...]
     rules: tuple[Rule, ...]
     payment_filters: Mapping[str, str]
+    reviewed: datetime.date
+    sources: tuple[Mapping[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,21 @@ def load_rules(text: str) -> RuleSet:
     ids = [rule.id for rule in rules]
     if len(set(ids)) != len(ids):
         raise RulesError("fit rules: two rules share an id")
+    if not isinstance(data.get("reviewed"), datetime.date):
+        raise RulesError("fit rules: 'reviewed' must be a date like 2026-11-27")
+    sources = tuple(data.get("sources") or ())
+    if not sources or not all(
+        isinstance(s, dict) and s.get("name") and str(s.get("url", "")).startswith("https://")
+        for s in sources
+    ):
+        raise RulesError("fit rules: 'sources' must list entries with a name and an https:// url")
     return RuleSet(
         catalogues=catalogues,
         level_order=tuple(catalogues["levels"]),
         rules=rules,
         payment_filters=dict(data.get("payment_filters") or {}),
+        reviewed=data["reviewed"],
+        sources=sources,
     )
 
 

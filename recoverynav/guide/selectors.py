@@ -184,6 +184,8 @@ class FitSuggestion:
     counselling: list[FitOption]
     groups: list[FitOption]
     notes: list[str]
+    sources: tuple[Source, ...]
+    reviewed: datetime.date
 
 
 def fit_suggestion(*, answers: dict[str, frozenset[str]], language: str) -> FitSuggestion:
@@ -212,6 +214,8 @@ def fit_suggestion(*, answers: dict[str, frozenset[str]], language: str) -> FitS
         counselling=options("counselling", result.counselling),
         groups=options("groups", result.groups),
         notes=[_words(by_id[rule_id].note, language) for rule_id in result.notes],
+        sources=tuple(Source(name=s["name"], url=s["url"]) for s in rules.sources),
+        reviewed=rules.reviewed,
     )
 
 

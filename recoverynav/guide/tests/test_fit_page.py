@@ -36,6 +36,13 @@ def test_the_result_is_never_cached_stored_or_logged(
     assert "This is not a diagnosis." in response.content.decode()
 
 
+def test_the_result_names_its_sources_and_review_date(visitor: Client, hotlines: None) -> None:
+    html = visitor.post(URL, ANSWERS).content.decode()
+
+    assert 'href="https://nida.nih.gov/publications/principles-drug-addiction-treatment' in html
+    assert "Last reviewed Nov. 27, 2026" in html
+
+
 def test_it_suggests_medications_and_groups_for_opioids(visitor: Client, hotlines: None) -> None:
     html = visitor.post(URL, ANSWERS).content.decode()
 

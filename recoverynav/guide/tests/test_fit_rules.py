@@ -205,6 +205,11 @@ RULES_TEXT = (Path(__file__).resolve().parents[1] / "data" / "fit_rules.yaml").r
             "family_therapy needs a title in en and es",
         ),
         (RULES_TEXT.split("rules:\n")[0] + "rules: []\n", "'rules' list is empty"),
+        (
+            RULES_TEXT.replace("reviewed: 2026-11-27", "reviewed: lately"),
+            "'reviewed' must be a date",
+        ),
+        (RULES_TEXT.replace('url: "https://nida', 'url: "http://nida'), "https:// url"),
     ],
 )
 def test_a_broken_rules_file_is_explained(text: str, message: str) -> None:
