@@ -57,7 +57,6 @@ class GuidePage:
     sources: tuple[Source, ...]
     related: tuple[str, ...]
     url: str
-    _path: Path = field(repr=False)
     _file: PageFile = field(repr=False)
 
     @property
@@ -131,7 +130,6 @@ def get_page(slug: str, language: str) -> GuidePage | None:
         sources=page_file.sources,
         related=page_file.related,
         url=url,
-        _path=path,
         _file=page_file,
     )
     _pages[cache_key] = page
