@@ -34,7 +34,6 @@ class SearchForm(forms.Form):
     otp = forms.BooleanField(
         label=_("Certified opioid treatment program (methadone clinic)"), required=False
     )
-    page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

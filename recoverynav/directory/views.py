@@ -43,15 +43,22 @@ def search(request: HttpRequest) -> HttpResponse:
                 longitude=lookup.place.longitude,
                 radius_miles=radius,
                 filters=form.filters(),
-                page=form.cleaned_data["page"] or 1,
+                page=_page_number(request.GET.get("page", "")),
             )
-            context.update(results=results, place=lookup.place, **_links(request, radius))
+            context.update(
+                results=results, place=lookup.place, **_links(request, radius, results.page)
+            )
             if not results.total:
                 context["helplines"] = _helplines()
     return render(request, "directory/search.html", context)
 
 
-def _links(request: HttpRequest, radius: int) -> dict:
+def _page_number(text: str) -> int:
+    """A bad or missing page number means the first page, not an error."""
+    return int(text) if text.isdigit() and int(text) > 0 else 1
+
+
+def _links(request: HttpRequest, radius: int, page: int) -> dict:
     """Query strings for paging, a wider radius and telehealth, keeping the other choices."""
 
     def with_(**changes: object) -> str:
@@ -62,7 +69,6 @@ def _links(request: HttpRequest, radius: int) -> dict:
         return "?" + query.urlencode()
 
     wider = [r for r, _label in RADIUS_CHOICES if r > radius]
-    page = int(request.GET.get("page") or 1) if request.GET.get("page", "1").isdigit() else 1
     return {
         "wider_url": with_(radius=wider[0]) if wider else "",
         "telehealth_url": with_(setting=["telehealth"], radius=RADIUS_CHOICES[-1][0]),

@@ -183,3 +183,20 @@ def test_a_full_page_of_results_stays_within_the_page_budget(visitor: Client, ga
 
     assert page.count(b'class="card facility"') == 20
     assert len(gzip.compress(page)) <= 30 * 1024
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"place": "22902", "radius": "7"}, "Select a valid choice. 7 is not one of the available"),
+        ({"place": "22902", "setting": "spaceship"}, "Select a valid choice. spaceship is not one"),
+    ],
+)
+def test_bad_choices_are_explained_not_ignored(visitor: Client, gazetteer, params, message) -> None:
+    assert message in html(visitor, "/treatment/", **params)
+
+
+def test_a_bad_page_number_shows_the_first_page(visitor: Client, gazetteer) -> None:
+    make_facility(name="Only one")
+
+    assert "Only one" in html(visitor, "/treatment/", place="22902", page="zero")
