@@ -6,9 +6,13 @@ import json
 import uuid
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recoverynav.directory import vocabulary
 from recoverynav.directory.models import Facility
+
+if TYPE_CHECKING:
+    pass
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "hsds-schema"
 # Attribute terms name our vocabulary: code "setting:outpatient" in taxonomy TAXONOMY.
