@@ -12,7 +12,7 @@ from recoverynav.directory import vocabulary
 from recoverynav.directory.models import Facility
 
 if TYPE_CHECKING:
-    pass
+    from jsonschema import Draft202012Validator
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "hsds-schema"
 # Attribute terms name our vocabulary: code "setting:outpatient" in taxonomy TAXONOMY.
@@ -149,8 +149,9 @@ def export_services(facilities) -> list[dict]:
 
 
 @cache
-def service_validator():
-    """A validator for `service.json` that resolves its `$ref`s to the bundled schemas."""
+def service_validator() -> "Draft202012Validator":
+    """A validator for `service.json` that resolves its `$ref`s to the bundled schemas
+    (jsonschema is a development dependency, so it is imported only when validating)."""
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
