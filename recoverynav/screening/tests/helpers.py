@@ -2,8 +2,8 @@
 
 import re
 
-from django.test import Client
 from django.http import HttpResponse
+from django.test import Client
 
 FLOW_URL = "/self-check/questions/"
 TOKEN = re.compile(r'name="token" value="([^"]+)"')
