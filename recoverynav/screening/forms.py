@@ -14,7 +14,7 @@ SUBSTANCES = [
     ("opioids", _("Opioids, including fentanyl, heroin and pain pills")),
     ("stimulants", _("Stimulants, such as methamphetamine, cocaine or crack")),
     ("cannabis", _("Cannabis (marijuana, weed)")),
-    ("sedatives", _("Sedatives, such as benzodiazepines (\u201cbenzos\u201d) or sleeping pills")),
+    ("sedatives", _("Sedatives, such as benzodiazepines (“benzos”) or sleeping pills")),
     ("other", _("Something else")),
 ]
 AGE_BANDS = [
@@ -40,7 +40,7 @@ class StartForm(forms.Form):
         help_text=_("Choose all that apply."),
         choices=SUBSTANCES,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Choose at least one, or \u201cSomething else\u201d.")},
+        error_messages={"required": _("Choose at least one, or “Something else”.")},
     )
     age_band = forms.ChoiceField(
         label=_("How old is the person the self-check is about?"),

@@ -36,8 +36,10 @@ def test_it_uses_loinc_codes_only_where_verified() -> None:
 
 def test_every_instrument_has_attribution_licence_and_references() -> None:
     for instrument in list_instruments():
-        assert instrument.attribution.en and instrument.attribution.es
-        assert instrument.licence.en and instrument.licence.es
+        assert instrument.attribution.en
+        assert instrument.attribution.es
+        assert instrument.licence.en
+        assert instrument.licence.es
         assert instrument.references, instrument.id
 
 

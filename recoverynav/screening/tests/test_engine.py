@@ -99,7 +99,8 @@ def test_audit_skips_questions_4_to_8_when_2_and_3_score_nothing() -> None:
         ({"audit-1": "2-3-a-week", "audit-2": "1-2", "audit-3": "never"}, "female", "positive"),
         ({"audit-1": "2-3-a-week", "audit-2": "1-2", "audit-3": "never"}, None, "positive"),
         ({"audit-1": "4-plus-a-week", "audit-2": "1-2", "audit-3": "never"}, "male", "positive"),
-        ({"audit-1": "monthly-or-less", "audit-2": "3-4", "audit-3": "never"}, "female", "below-cut-off"),
+        ({"audit-1": "monthly-or-less", "audit-2": "3-4", "audit-3": "never"}, "female",
+         "below-cut-off"),
     ],
 )  # fmt: skip
 def test_audit_c_cut_off_is_4_for_men_and_3_for_women(answers, sex, band) -> None:

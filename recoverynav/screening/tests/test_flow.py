@@ -24,7 +24,8 @@ def test_the_start_page_asks_who_what_and_age_and_sets_no_cookie(visitor: Client
     assert 'name="audience"' in html
     assert 'name="substances"' in html
     assert 'name="age_band"' in html
-    assert f'action="{FLOW_URL}"' in html and 'method="post"' in html
+    assert f'action="{FLOW_URL}"' in html
+    assert 'method="post"' in html
     assert not response.cookies
 
 
@@ -125,6 +126,7 @@ def test_results_are_shown_only_when_every_question_is_answered(visitor: Client)
         signing.dumps({"audience": "self"}, salt="another-purpose"),
         signing.dumps({"audience": "self"}, salt="recoverynav.screening.flow"),
     ],
+    ids=["garbage", "empty", "signed-for-something-else", "incomplete-state"],
 )
 def test_a_tampered_or_broken_token_is_refused_kindly(visitor: Client, token: str) -> None:
     response = visitor.post(FLOW_URL, {"token": token, "action": "answer", "answer": "no"})
@@ -171,7 +173,8 @@ def test_answers_never_appear_in_a_url(visitor: Client, hotlines) -> None:
 
     html = response.content.decode()
     assert 'method="get"' not in html.lower()
-    assert "?token=" not in html and "answer=" not in html
+    assert "?token=" not in html
+    assert "answer=" not in html
 
 
 def test_the_signs_check_can_be_added_after_the_results(visitor: Client, hotlines) -> None:
