@@ -76,7 +76,9 @@ class SafetyForm(forms.Form):
     )
 
 
-def answer_form(item: Item, *, data: dict | None = None, initial: object = None) -> forms.Form:
+def answer_form(
+    item: Item, *, data: dict | None = None, initial: object = None, prefix: str | None = None
+) -> forms.Form:
     """A form with one field, `answer`, that accepts exactly the answers `item` allows."""
     field: forms.Field
     if item.kind == "number":
@@ -99,6 +101,6 @@ def answer_form(item: Item, *, data: dict | None = None, initial: object = None)
     field.label = str(item.text)
     if item.hint:
         field.help_text = str(item.hint)
-    form = forms.Form(data=data, initial={"answer": initial})
+    form = forms.Form(data=data, initial={"answer": initial}, prefix=prefix)
     form.fields["answer"] = field
     return form

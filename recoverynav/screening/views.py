@@ -21,6 +21,7 @@ from recoverynav.hotlines.selectors import (
     country_with_hotlines,
 )
 from recoverynav.screening import flow as steps
+from recoverynav.screening.engine import is_asked
 from recoverynav.screening.fhir import CONTENT_TYPE, questionnaire, questionnaire_response
 from recoverynav.screening.forms import SafetyForm, StartForm, answer_form
 from recoverynav.screening.guidance import next_steps
@@ -76,6 +77,8 @@ def flow(request: HttpRequest) -> HttpResponse:
     elif action == "add-signs":
         steps.add_instrument(state, "signs")
         state.at = steps.next_step(state)
+    elif action == "all":
+        return _answer_all(request, state)
     elif action == "answer" and state.at != steps.CHECK:
         return _answer(request, state)
     return _show(request, state)
@@ -95,7 +98,44 @@ def _begin(request: HttpRequest) -> HttpResponse:
             audience=data["audience"], substances=data["substances"], age_band=data["age_band"]
         ),
     )
+    if request.POST.get("layout") == "single":
+        return _show_all(request, state)
     return _show(request, state)
+
+
+def _all_forms(state: steps.FlowState, data: dict | None) -> tuple[object, list[dict]]:
+    """The safety form and one form per item of every chosen instrument, all on one page."""
+    safety = SafetyForm(data=data, prefix=steps.SAFETY)
+    blocks = []
+    for instrument_id in state.instruments:
+        instrument = get_instrument(instrument_id)
+        answers: dict = {}
+        for item in instrument.items:
+            key = steps.step_key(instrument_id, item.id)
+            form = answer_form(item, data=data, prefix=key)
+            asked = is_asked(instrument, item, answers)
+            if data is not None and asked and form.is_valid():
+                answers[item.id] = form.cleaned_data["answer"]
+            blocks.append({"instrument": instrument, "item": item, "form": form, "asked": asked})
+        state.answers[instrument_id] = answers
+    return safety, blocks
+
+
+def _show_all(request: HttpRequest, state: steps.FlowState, data: dict | None = None):
+    safety, blocks = _all_forms(state, data)
+    context = {"token": steps.dumps(state), "safety": safety, "blocks": blocks}
+    return render(request, "screening/single.html", context)
+
+
+def _answer_all(request: HttpRequest, state: steps.FlowState) -> HttpResponse:
+    """The one-page form (built by JavaScript's request): every asked item must be valid."""
+    safety, blocks = _all_forms(state, request.POST)
+    invalid = not safety.is_valid() or any(b["asked"] and not b["form"].is_valid() for b in blocks)
+    if invalid:
+        context = {"token": steps.dumps(state), "safety": safety, "blocks": blocks}
+        return render(request, "screening/single.html", context)
+    state.safety = safety.cleaned_data["answer"]
+    return _results(request, state)
 
 
 def _start_again(request: HttpRequest, state: steps.FlowState) -> HttpResponse:

@@ -194,3 +194,52 @@ def test_the_spanish_flow_asks_in_spanish(visitor: Client) -> None:
     )
 
     assert "¿Con qué frecuencia consume alguna bebida alcohólica?" in response.content.decode()
+
+
+def one_page(client: Client, **start) -> object:
+    data = {"audience": "self", "substances": ["alcohol"], "age_band": "21-64", "layout": "single"}
+    return client.post(FLOW_URL, data | start)
+
+
+def test_with_javascript_the_start_page_loads_the_enhancement_from_a_file(visitor: Client):
+    html = visitor.get("/self-check/").content.decode()
+
+    assert '<script src="/static/screening/selfcheck.js" defer></script>' in html
+    assert "data-selfcheck-start" in html
+
+
+def test_the_one_page_form_asks_everything_and_scores_it(visitor: Client, hotlines) -> None:
+    page = one_page(visitor)
+    html = page.content.decode()
+    assert 'name="safety-answer"' in html
+    assert 'data-ask-if="audit:audit-1-answer"' in html
+
+    answers = {"token": token_of(page), "action": "all", "safety-answer": "no"}
+    answers |= {"audit:audit-1-answer": "4-plus-a-week", "audit:audit-2-answer": "3-4"}
+    answers |= {"audit:audit-3-answer": "never", "audit:audit-9-answer": "no"}
+    answers |= {f"audit:audit-{n}-answer": "never" for n in range(4, 9)}
+    answers |= {"audit:audit-10-answer": "yes-last-year"}
+    response = visitor.post(FLOW_URL, answers)
+
+    assert "Score: 9 out of 40" in response.content.decode()
+
+
+def test_the_one_page_form_ignores_questions_that_do_not_apply(visitor: Client, hotlines) -> None:
+    page = one_page(visitor)
+    answers = {"token": token_of(page), "action": "all", "safety-answer": "no"}
+    answers |= {"audit:audit-1-answer": "never", "audit:audit-2-answer": "10-plus"}
+    answers |= {"audit:audit-9-answer": "no", "audit:audit-10-answer": "no"}
+
+    response = visitor.post(FLOW_URL, answers)
+
+    assert "Score: 0 out of 40" in response.content.decode()
+
+
+def test_the_one_page_form_points_out_missing_answers(visitor: Client) -> None:
+    page = one_page(visitor)
+
+    response = visitor.post(FLOW_URL, {"token": token_of(page), "action": "all"})
+
+    html = response.content.decode()
+    assert "Choose yes or no." in html
+    assert "Choose an answer." in html
