@@ -1,5 +1,6 @@
 """The safety question, the result page's words and next steps, and that nothing is kept."""
 
+import gzip
 import logging
 
 import pytest
@@ -164,3 +165,13 @@ def test_it_never_stores_screening_answers(visitor: Client, hotlines, caplog) ->
     for secret in ["4-plus-a-week", "daily", "dast-", "audit-", "yes-last-year", "token"]:
         assert secret not in logged
     assert not visitor.cookies
+
+
+def test_the_longest_pages_stay_within_the_page_budget(visitor: Client, hotlines) -> None:
+    """Budget: 30 KB compressed per page, even with two substances and every question."""
+    start = {"audience": "self", "substances": ["alcohol", "opioids"], "age_band": "21-64"}
+    pages = [results_page(visitor, pick=pick_highest, **start)]
+    pages.append(visitor.post("/self-check/questions/", {**start, "layout": "single"}))
+
+    for page in pages:
+        assert len(gzip.compress(page.content)) < 30_000
