@@ -89,7 +89,9 @@ def next_steps(*, level: str, substances: list[str], audience: str) -> NextSteps
         care=care,
         care_source=_source(data["care"][0]["source"]),
         withdrawal_warning=(
-            _text(warning["text"]) if set(substances) & set(warning["substances"]) else None
+            _text(warning["text"])
+            if level != LEVELS[0] and set(substances) & set(warning["substances"])
+            else None
         ),
         warning_source=_source(warning["source"]),
         medications=medications,

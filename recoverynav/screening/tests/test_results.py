@@ -66,6 +66,7 @@ def test_a_low_result_is_explained_kindly_and_never_as_a_diagnosis(visitor: Clie
     assert "Change is possible" in html
     assert "Score: 0 out of 40" in html
     assert "Brief advice and self-help" in html
+    assert "Please do not stop suddenly" not in html  # the warning is for moderate and above
 
 
 def test_a_severe_alcohol_result_suggests_intensive_help_medicines_and_a_warning(
