@@ -74,7 +74,7 @@ def flow(request: HttpRequest) -> HttpResponse:
         state.at = action[7:]
     elif action == "results" and steps.next_step(state) == steps.CHECK:
         return _results(request, state)
-    elif action == "add-signs":
+    elif action == "add-signs" and state.audience == "self":
         steps.add_instrument(state, "signs")
         state.at = steps.next_step(state)
     elif action == "all":

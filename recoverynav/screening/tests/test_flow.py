@@ -186,6 +186,17 @@ def test_the_signs_check_can_be_added_after_the_results(visitor: Client, hotline
     assert "more, or for longer, than you meant to" in response.content.decode()
 
 
+def test_the_first_person_signs_check_is_not_added_to_a_check_about_someone_else(
+    visitor: Client, hotlines
+) -> None:
+    results = act(visitor, answer_everything(visitor, begin(visitor, audience="other")), "results")
+
+    response = act(visitor, results, "add-signs")
+
+    assert "Also do the signs check" not in results.content.decode()
+    assert "Have you often used more" not in response.content.decode()
+
+
 def test_the_spanish_flow_asks_in_spanish(visitor: Client) -> None:
     data = {"audience": "self", "substances": ["alcohol"], "age_band": "21-64"}
     response = visitor.post("/es" + FLOW_URL, data)
