@@ -23,9 +23,11 @@
     return node;
   }
 
-  function say(message) {
-    status.textContent = "";
-    window.setTimeout(function () { status.textContent = message; }, 50);
+  // Announce in the live region next to the form just used, or the page's own.
+  function say(message, near) {
+    var region = (near && near.querySelector("[data-form-status]")) || status;
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = message; }, 50);
   }
 
   // Validation helpers: each throws {part} naming the section that is wrong.

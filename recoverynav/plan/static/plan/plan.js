@@ -29,14 +29,15 @@
     }) && !Object.keys(d.notes).some(function (k) { return d.notes[k]; });
   }
 
-  function removeButton(items, index, name) {
+  function removeButton(list, items, index, name) {
     var button = el("button", { type: "button", "class": "button-secondary no-print" }, t("remove"));
     button.setAttribute("aria-label", t("removeNamed", { name: name }));
     button.addEventListener("click", function () {
       items.splice(index, 1);
       if (store.save()) {
         store.refresh();
-        P.say(t("removed", { name: name }));
+        list.focus();
+        P.say(t("removed", { name: name }), P.root.querySelector("[data-form=" + list.dataset.list + "]"));
       }
     });
     return button;
@@ -49,7 +50,7 @@
     items.forEach(function (item, index) {
       var li = el("li");
       draw(li, item);
-      li.appendChild(removeButton(items, index, item.name));
+      li.appendChild(removeButton(target, items, index, item.name));
       target.appendChild(li);
     });
   }
@@ -77,7 +78,7 @@
       if (store.save()) {
         node.reset();
         store.refresh();
-        P.say(t("added", { name: person.name }));
+        P.say(t("added", { name: person.name }), node);
       }
     });
     P.onSubmit("options", function (form, node) {
@@ -87,7 +88,7 @@
       if (store.save()) {
         node.reset();
         store.refresh();
-        P.say(t("added", { name: option.name }));
+        P.say(t("added", { name: option.name }), node);
       }
     });
     P.root.querySelectorAll("[data-use-script]").forEach(function (button) {
@@ -95,7 +96,7 @@
         var words = document.getElementById("person-words");
         words.value = document.getElementById("script-" + button.dataset.useScript).textContent;
         words.focus();
-        P.say(t("wordsUsed"));
+        P.say(t("wordsUsed"), P.root.querySelector("[data-form=people]"));
       });
     });
   }

@@ -75,7 +75,9 @@
     remove.setAttribute("aria-label", t("removeNamed", { name: substance.name }));
     remove.addEventListener("click", function () {
       store.data().substances.splice(index, 1);
-      if (store.save()) store.refresh();
+      if (!store.save()) return;
+      store.refresh();
+      P.root.querySelector("[data-list=substances]").focus();
     });
     li.appendChild(el("p", { "class": "actions" }));
     li.lastChild.appendChild(slip);
@@ -193,25 +195,25 @@
     store = s;
     P.onSubmit("substance", function (form, node) {
       var since = String(form.get("since"));
-      if (since > P.today()) return P.say(t("futureDate"));
+      if (since > P.today()) return P.say(t("futureDate"), node);
       store.data().substances.push({ name: String(form.get("name")).trim(), since: since });
       if (store.save()) {
         node.reset();
         store.refresh();
-        P.say(t("saved"));
+        P.say(t("saved"), node);
       }
     });
-    P.onSubmit("checkin", function (form) {
+    P.onSubmit("checkin", function (form, node) {
       var checkin = { date: String(form.get("date")), mood: String(form.get("mood")),
         craving: Number(form.get("craving")), triggers: form.getAll("triggers").map(String),
         note: String(form.get("note")) };
-      if (checkin.date > P.today()) return P.say(t("futureDate"));
+      if (checkin.date > P.today()) return P.say(t("futureDate"), node);
       var checkins = store.data().checkins.filter(function (c) { return c.date !== checkin.date; });
       checkins.push(checkin);
       store.data().checkins = checkins;
       if (!store.save()) return;
       store.refresh();
-      P.say(t("checkInSaved", { date: localDate(checkin.date) }));
+      P.say(t("checkInSaved", { date: localDate(checkin.date) }), node);
       if (checkin.craving >= S.highCraving) showHighCraving(true);
     });
   }
