@@ -140,7 +140,6 @@ def tracker_strings() -> dict:
 def _shared_strings() -> dict:
     return {
         "remove": _("Remove"),
-        "removeNamed": _("Remove {name}"),
         "empty": _("Nothing here yet."),
         "saved": _("Saved in this browser."),
         "noStorage": _(

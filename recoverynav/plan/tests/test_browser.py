@@ -66,6 +66,19 @@ def test_it_announces_additions_near_the_form(site, page) -> None:
     assert status.get_attribute("role") == "status"
 
 
+def test_i_can_remove_one_item_and_it_stays_removed(site, page) -> None:
+    page.goto(site + "/plan/")
+    add_person(page, name="Ana")
+    add_person(page, name="Luis")
+
+    page.get_by_role("button", name="Remove Ana").click()
+    page.reload()
+
+    people = page.locator("[data-list=people]").inner_text()
+    assert "Luis" in people
+    assert "Ana" not in people
+
+
 def test_a_script_fills_in_what_i_will_say(site, page) -> None:
     page.goto(site + "/es/plan/")
     page.click("[data-use-script=check-in]")

@@ -243,8 +243,16 @@
     return form;
   }
 
+  // "Remove" plus the item's name for screen readers, so each button says what it removes.
+  function removeButton(name) {
+    var button = el("button", { type: "button", "class": "button-secondary no-print" }, t("remove"));
+    button.appendChild(el("span", { "class": "visually-hidden" }, " " + name));
+    return button;
+  }
+
   window.RecoveryPlan = {
     root: root, strings: strings, t: t, el: el, say: say, start: start, onSubmit: onSubmit,
+    removeButton: removeButton,
     Bad: Bad, text: text, list: list, texts: texts, flags: flags, oneOf: oneOf,
     localUrl: localUrl, isoDate: isoDate, today: today,
   };

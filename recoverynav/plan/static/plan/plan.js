@@ -30,8 +30,7 @@
   }
 
   function removeButton(list, items, index, name) {
-    var button = el("button", { type: "button", "class": "button-secondary no-print" }, t("remove"));
-    button.setAttribute("aria-label", t("removeNamed", { name: name }));
+    var button = P.removeButton(name);
     button.addEventListener("click", function () {
       items.splice(index, 1);
       if (store.save()) {

@@ -70,9 +70,7 @@
     }
     var slip = el("button", { type: "button", "class": "button-secondary no-print" }, t("slip"));
     slip.addEventListener("click", function () { resetCount(index); });
-    var remove = el("button", { type: "button", "class": "button-secondary no-print" },
-      t("remove"));
-    remove.setAttribute("aria-label", t("removeNamed", { name: substance.name }));
+    var remove = P.removeButton(substance.name);
     remove.addEventListener("click", function () {
       store.data().substances.splice(index, 1);
       if (!store.save()) return;
