@@ -160,6 +160,19 @@ def test_delete_everything_asks_first(site, page) -> None:
     assert page.evaluate("localStorage.getItem('recoverynav.plan')") is None
 
 
+def test_unreadable_saved_data_is_kept_aside_not_overwritten(site, page) -> None:
+    page.goto(site + "/plan/")
+    page.evaluate("localStorage.setItem('recoverynav.plan', '{broken')")
+    page.reload()
+    add_person(page, name="Ana")
+
+    assert page.evaluate("localStorage.getItem('recoverynav.plan.unreadable')") == "{broken"
+    assert "Ana" in page.evaluate("localStorage.getItem('recoverynav.plan')")
+    accept_next_dialog(page)
+    page.click("button:has-text('Delete everything')")
+    assert page.evaluate("localStorage.getItem('recoverynav.plan.unreadable')") is None
+
+
 def test_save_buttons_on_other_pages_add_options_to_my_plan(site, page, settings) -> None:
     settings.ROOT_URLCONF = "recoverynav.plan.tests.urls"
     page.goto(site + "/test-results/")

@@ -199,7 +199,10 @@
 
     function deleteAll() {
       if (!window.confirm(t("confirmDelete"))) return;
-      try { window.localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
+      try {
+        window.localStorage.removeItem(key);
+        window.localStorage.removeItem(key + ".unreadable");
+      } catch (e) { /* nothing stored */ }
       data = app.validate({});
       refresh();
       say(t("deleted"));
