@@ -70,7 +70,7 @@ def site(plain_http_live_server, transactional_db, settings) -> str:
     """The live server's address, with the bundled hotlines loaded as `make run` does."""
     from recoverynav.hotlines.services import load_hotlines
 
-    settings.ALLOWED_HOSTS = ["*"]
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
     load_hotlines()
     return plain_http_live_server.url
 
