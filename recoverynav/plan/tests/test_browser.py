@@ -274,7 +274,8 @@ def test_the_tracker_moves_to_a_clean_browser_and_can_be_deleted(
 
         fresh.goto(site + "/plan/")
         fresh.set_input_files("#import-file", str(exported))
-        assert "tracker file" in fresh.locator("[data-errors]").inner_text()
+        # Reading the file is asynchronous: wait for the message rather than racing it.
+        fresh.locator("[data-errors]").filter(has_text="tracker file").wait_for()
     finally:
         other.close()
 
