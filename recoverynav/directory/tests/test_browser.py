@@ -1,5 +1,6 @@
 """'Use my location' in a real browser: the enhancement fills the place field and searches."""
 
+import os
 import shutil
 from collections.abc import Iterator
 
@@ -15,6 +16,10 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(CHROMIUM is None, reason="needs a Chromium"),
+    pytest.mark.skipif(
+        os.environ.get("RECOVERYNAV_SKIP_BROWSER_TESTS") == "1",
+        reason="RECOVERYNAV_SKIP_BROWSER_TESTS=1",
+    ),
 ]
 
 

@@ -54,6 +54,7 @@ def test_it_finds_places_near_a_zip_code_with_everything_a_person_needs(
     for label in ["Outpatient", "Buprenorphine", "Medicaid", "Spanish"]:
         assert label in page
     assert "Information as of" in page
+    assert 'data-plan-save data-kind="facility"' in page  # "Save to my plan"
 
 
 def test_filters_arrive_as_plain_query_parameters(visitor: Client, gazetteer) -> None:
