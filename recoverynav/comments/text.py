@@ -28,7 +28,7 @@ def render_markdown(text: str) -> str:
         attributes={"a": {"href"}},
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow ugc noopener",
-    )
+    ).strip()
 
 
 def count_links(*texts: str) -> int:
