@@ -2,7 +2,7 @@
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from django.conf import settings
@@ -38,7 +38,6 @@ class SubmitResult:
     outcome: Outcome
     form: CommentForm
     comment: Comment | None = None
-    spam_reasons: list[str] = field(default_factory=list)
 
     @property
     def stored(self) -> bool:
@@ -138,7 +137,7 @@ def submit_comment(
         )
     if comment.status == Status.PENDING and not repeated:
         notify_moderators(comment=comment, base_url=base_url or settings.COMMENTS_SITE_URL)
-    return SubmitResult(_outcome_for(comment), form, comment, comment.spam_reasons)
+    return SubmitResult(_outcome_for(comment), form, comment)
 
 
 def _store(
