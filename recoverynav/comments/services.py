@@ -37,11 +37,7 @@ class SubmitResult:
 
     outcome: Outcome
     form: CommentForm
-    comment: Comment | None = None
-
-    @property
-    def stored(self) -> bool:
-        return self.comment is not None
+    comment: Comment | None = None  # None when refused (invalid, rate-limited, expired)
 
 
 def _spam_reasons(

@@ -89,3 +89,10 @@ def test_the_moderators_are_told_the_writer_may_be_in_danger(
 
     assert mailoutbox[0].subject.startswith("[urgent]")
     assert "may be in danger" in mailoutbox[0].body
+
+
+def test_the_crisis_answer_adds_only_the_hotline_look_up(
+    visitor: Client, hotlines: None, django_assert_max_num_queries
+) -> None:
+    with django_assert_max_num_queries(4):
+        visitor.get("/test-page/?comment=crisis")
