@@ -230,5 +230,8 @@ COMMENTS_RETENTION_DAYS = int(os.environ.get("COMMENTS_RETENTION_DAYS", "30"))
 COMMENTS_MODERATION_LINK_MAX_AGE = int(
     os.environ.get("COMMENTS_MODERATION_LINK_MAX_AGE", str(60 * 60 * 24 * 7))
 )
+# How many trusted proxies (load balancer, nginx) add to X-Forwarded-For in front of the app;
+# 0 uses the connection's address. Wrong values let clients dodge the per-network limit.
+COMMENTS_PROXY_HOPS = int(os.environ.get("COMMENTS_PROXY_HOPS", "0"))
 # Base of the links in moderators' e-mails when there is no request (commands, API).
 COMMENTS_SITE_URL = os.environ.get("COMMENTS_SITE_URL", "")

@@ -28,7 +28,9 @@ class CommentForm(forms.Form):
     )
     # The honeypot: hidden from people (and screen readers); robots fill in every field.
     homepage = forms.CharField(label=_("Leave this field empty"), required=False)
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    parent = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=2**53
+    )
     # Missing or bad tokens are judged as spam signs by the service, not refused here.
     token = forms.CharField(widget=forms.HiddenInput, max_length=1000, required=False)
 
@@ -67,7 +69,8 @@ class CommentForm(forms.Form):
     @property
     def error_summary(self) -> list[tuple[str, str, str]]:
         """(field id, label, message) for the error summary at the top of the form."""
-        return [
+        general = [("comment-form", "", message) for message in self.non_field_errors()]
+        return general + [
             (self[name].auto_id, self.fields[name].label, message)
             for name, messages in self.errors.items()
             if name in self.fields and not isinstance(self.fields[name].widget, forms.HiddenInput)

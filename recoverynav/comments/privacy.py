@@ -14,6 +14,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
+from django.http import HttpRequest
 
 
 def _derived_key(label: str) -> bytes:
@@ -65,3 +66,15 @@ def ip_hash(ip: str, *, now: dt.datetime) -> str:
     """A keyed hash of the shortened address whose key changes every UTC day."""
     key = _derived_key("network-hash:" + now.astimezone(dt.UTC).date().isoformat())
     return hmac.new(key, shortened_network(ip).encode(), hashlib.sha256).hexdigest()
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address, to be hashed at once. Behind COMMENTS_PROXY_HOPS trusted proxies
+    it is read from X-Forwarded-For counted from the right, which a client cannot forge."""
+    hops = settings.COMMENTS_PROXY_HOPS
+    if hops > 0:
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")
+        addresses = [part.strip() for part in forwarded if part.strip()]
+        if len(addresses) >= hops:
+            return addresses[-hops]
+    return request.META.get("REMOTE_ADDR", "")

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from recoverynav.comments import privacy, ratelimit, text, tokens
 from recoverynav.comments.forms import CommentForm
@@ -110,6 +111,8 @@ def submit_comment(
     """Check and store one comment. Suspected spam is stored with status spam (never lost);
     only invalid, rate-limited or expired submissions are refused, and those keep the form."""
     form = CommentForm(data)
+    if form.is_valid() and len(page_key) > Comment._meta.get_field("page_key").max_length:
+        form.add_error(None, _("This page cannot take comments."))
     if not form.is_valid():
         return SubmitResult(Outcome.INVALID, form)
     try:

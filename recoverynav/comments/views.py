@@ -10,7 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from recoverynav.comments import selectors, services, tokens
+from recoverynav.comments import privacy, selectors, services, tokens
+from recoverynav.comments.models import Comment
 from recoverynav.comments.services import Outcome
 
 REFUSED_STATUS = {Outcome.INVALID: 400, Outcome.RATE_LIMITED: 429, Outcome.EXPIRED: 400}
@@ -18,7 +19,11 @@ REFUSED_STATUS = {Outcome.INVALID: 400, Outcome.RATE_LIMITED: 429, Outcome.EXPIR
 
 def _safe_page_url(request: HttpRequest) -> str:
     url = request.POST.get("page_url", "")
-    if url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+    if (
+        url.startswith("/")
+        and len(url) <= Comment._meta.get_field("page_url").max_length
+        and url_has_allowed_host_and_scheme(url, allowed_hosts=None)
+    ):
         return url
     return "/"
 
@@ -43,7 +48,7 @@ def post_comment(request: HttpRequest, page_key: str) -> HttpResponse:
         page_key=page_key,
         page_url=page_url,
         data=request.POST,
-        client_ip=request.META.get("REMOTE_ADDR", ""),
+        client_ip=privacy.client_ip(request),
         now=now,
         base_url=request.build_absolute_uri("/"),
     )

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from recoverynav.comments import privacy, text
 from recoverynav.comments.models import Comment, Status
@@ -35,7 +35,10 @@ def form_data(**overrides: str | None) -> dict[str, str]:
 
 
 def post_comment(client: Client, page_key: str = PAGE_KEY, **overrides: str | None):
-    return client.post(reverse("comments:post", args=[page_key]), form_data(**overrides))
+    """POST the English form (whatever language an earlier request left active)."""
+    with translation.override("en"):
+        url = reverse("comments:post", args=[page_key])
+    return client.post(url, form_data(**overrides))
 
 
 def make_comment(**overrides) -> Comment:

@@ -145,3 +145,22 @@ def test_no_response_carries_the_email(
         response = client.get(url)
         assert response.status_code == 200, url
         assert_private(response.content.decode())
+
+
+@pytest.mark.parametrize(
+    ("hops", "forwarded", "expected"),
+    [
+        (0, "198.51.100.1", "10.0.0.5"),  # no trusted proxy: the header is ignored
+        (1, "198.51.100.1", "198.51.100.1"),
+        (1, "6.6.6.6, 198.51.100.1", "198.51.100.1"),  # a client's forged entry is skipped
+        (2, "198.51.100.1, 10.0.0.9", "198.51.100.1"),
+        (2, "198.51.100.1", "10.0.0.5"),  # fewer entries than proxies: not trusted
+    ],
+)
+def test_it_reads_the_client_address_through_trusted_proxies(
+    rf, settings, hops: int, forwarded: str, expected: str
+) -> None:
+    settings.COMMENTS_PROXY_HOPS = hops
+    request = rf.post("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.5")
+
+    assert privacy.client_ip(request) == expected

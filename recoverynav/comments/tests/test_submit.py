@@ -148,3 +148,24 @@ def test_it_reads_in_spanish(visitor: Client) -> None:
     html = response.content.decode()
     assert "Hay un problema" in html
     assert "Dejar un comentario" in html
+
+
+def test_an_over_long_page_key_is_refused_kindly(visitor: Client) -> None:
+    response = post_comment(visitor, page_key="k" * 300)
+
+    assert response.status_code == 400
+    assert "This page cannot take comments." in response.content.decode()
+    assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("page_url", ["//evil.example/", "/" + "x" * 600, "javascript:alert(1)"])
+def test_a_strange_page_url_sends_the_writer_home(visitor: Client, page_url: str) -> None:
+    response = post_comment(visitor, page_url=page_url)
+
+    assert response["Location"].startswith("/?comment=")
+
+
+def test_a_huge_parent_number_is_a_form_error_not_a_crash(visitor: Client) -> None:
+    response = post_comment(visitor, parent=str(10**30))
+
+    assert response.status_code == 400
