@@ -40,6 +40,7 @@ class CommentForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("auto_id", "comment-%s")
         super().__init__(*args, **kwargs)
+        self.fields["comment"].widget.attrs["aria-describedby"] = "comment-format-hint"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["website"].widget.attrs["autocomplete"] = "url"
         self.fields["homepage"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
@@ -53,9 +54,9 @@ class CommentForm(forms.Form):
         super().full_clean()
         for name in self.errors:
             if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"comment-{name}-error"}
-                )
+                attrs = self.fields[name].widget.attrs
+                described = f"comment-{name}-error {attrs.get('aria-describedby', '')}"
+                attrs.update({"aria-invalid": "true", "aria-describedby": described.strip()})
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
