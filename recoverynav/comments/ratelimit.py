@@ -12,8 +12,8 @@ from recoverynav.comments.models import RateCounter
 
 
 def parse_rate(rate: str) -> tuple[int, int]:
-    """'5/600' means five per 600 seconds."""
-    count, seconds = rate.split("/")
+    """'5/600' means five per 600 seconds; ValueError for anything else."""
+    count, _, seconds = rate.partition("/")
     return int(count), int(seconds)
 
 
