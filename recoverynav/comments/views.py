@@ -5,6 +5,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from django.core import signing
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
@@ -58,6 +59,7 @@ def post_comment(request: HttpRequest, page_key: str) -> HttpResponse:
     form.data = form.data.copy()
     form.data["token"] = tokens.issue_form_token(page_key=page_key, page_url=page_url, now=now)
     context = {
+        "post_url": reverse("comments:post", args=[page_key]),
         "form": form,
         "outcome": result.outcome.value,
         "page_key": page_key,
