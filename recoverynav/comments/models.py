@@ -59,7 +59,8 @@ class UsedFormToken(models.Model):
     """A form token already spent (stored as a hash), so a token can be used only once."""
 
     token_hash = models.CharField(max_length=64, unique=True)
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True)
+    # SET_NULL: an erased comment's token stays spent.
+    comment = models.ForeignKey(Comment, on_delete=models.SET_NULL, null=True, blank=True)
     expires = models.DateTimeField(db_index=True)
 
     def __str__(self) -> str:

@@ -139,6 +139,18 @@ def submit_comment(
     return SubmitResult(_outcome_for(comment), form, comment)
 
 
+def _spend_token(token: tokens.FormToken | None) -> tuple[UsedFormToken | None, bool]:
+    """Record the token as used: (the new record, False) the first time, (the earlier
+    record, True) on a replay. Locked, so two simultaneous posts cannot both win."""
+    if token is None:
+        return None, False
+    expires = token.issued + dt.timedelta(seconds=settings.COMMENTS_TOKEN_MAX_AGE)
+    used, created = UsedFormToken.objects.select_for_update().get_or_create(
+        token_hash=token.digest, defaults={"expires": expires}
+    )
+    return used, not created
+
+
 def _store(
     *,
     form: CommentForm,
@@ -159,18 +171,13 @@ def _store(
         email_hash=email_hash,
         now=now,
     )
-    used = None
-    if token is not None:
-        expires = token.issued + dt.timedelta(seconds=settings.COMMENTS_TOKEN_MAX_AGE)
-        used, created = UsedFormToken.objects.select_for_update().get_or_create(
-            token_hash=token.digest, defaults={"expires": expires}
-        )
-        if not created:
-            earlier = used.comment
-            if earlier and earlier.body == data["comment"] and earlier.email_hash == email_hash:
-                return earlier, True
-            reasons.append("token-reused")
-            used = None
+    used, replayed = _spend_token(token)
+    if replayed:
+        earlier = used.comment
+        if earlier and earlier.body == data["comment"] and earlier.email_hash == email_hash:
+            return earlier, True
+        reasons.append("token-reused")
+        used = None
     is_crisis = text.suggests_crisis(data["comment"] + " " + data["name"])
     if reasons:
         status = Status.SPAM

@@ -170,3 +170,16 @@ def test_the_cache_backend_limits_the_same_way(visitor: Client, settings) -> Non
 
     assert post_comment(visitor, comment="three").status_code == 429
     assert Comment.objects.count() == 2
+
+
+def test_a_token_stays_spent_after_its_comment_is_erased(visitor: Client) -> None:
+    from recoverynav.comments.services import erase_commenter
+    from recoverynav.comments.tests.helpers import EMAIL
+
+    token = form_token()
+    post_comment(visitor, token=token)
+    erase_commenter(email=EMAIL)
+
+    post_comment(visitor, token=token)
+
+    assert Comment.objects.get().spam_reasons == ["token-reused"]
