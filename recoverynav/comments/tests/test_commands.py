@@ -64,10 +64,7 @@ def test_purge_uses_the_retention_setting(settings) -> None:
     settings.COMMENTS_RETENTION_DAYS = 5
     make_comment(status=Status.SPAM, created=timezone.now() - dt.timedelta(days=6))
 
-    from recoverynav.comments.management.commands.purge_comments import Command
-
-    parser = Command().create_parser("python -m recoverynav", "purge_comments")
-    call_command(Command(), days=parser.parse_args([]).days, stdout=StringIO())
+    run("purge_comments")
 
     assert not Comment.objects.exists()
 

@@ -1,10 +1,16 @@
 """Spam and abuse: each sign is caught, the comment is stored as spam and the writer told."""
 
+import datetime as dt
+
 import pytest
+import time_machine
+from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 from recoverynav.comments.models import Comment, Status, UsedFormToken
-from recoverynav.comments.tests.helpers import form_token, make_comment, post_comment
+from recoverynav.comments.services import erase_commenter
+from recoverynav.comments.tests.helpers import EMAIL, form_token, make_comment, post_comment
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("recoverynav.comments.tests.urls")]
 
@@ -62,8 +68,6 @@ def test_it_catches_the_same_text_posted_again(visitor: Client) -> None:
 
 
 def test_spam_from_a_known_commenter_is_still_spam(visitor: Client) -> None:
-    from recoverynav.comments.tests.helpers import EMAIL
-
     make_comment(email=EMAIL)
 
     post_comment(visitor, homepage="filled")
@@ -144,11 +148,6 @@ def test_it_limits_comments_per_email_across_networks(settings) -> None:
 
 
 def test_the_limit_opens_again_in_the_next_window(visitor: Client, settings) -> None:
-    import datetime as dt
-
-    import time_machine
-    from django.utils import timezone
-
     settings.COMMENTS_RATE_LIMIT_IP = "1/600"
     post_comment(visitor, comment="first")
     assert post_comment(visitor, comment="second").status_code == 429
@@ -160,8 +159,6 @@ def test_the_limit_opens_again_in_the_next_window(visitor: Client, settings) -> 
 
 
 def test_the_cache_backend_limits_the_same_way(visitor: Client, settings) -> None:
-    from django.core.cache import cache
-
     cache.clear()
     settings.COMMENTS_RATE_LIMIT_BACKEND = "cache"
     settings.COMMENTS_RATE_LIMIT_IP = "2/600"
@@ -173,9 +170,6 @@ def test_the_cache_backend_limits_the_same_way(visitor: Client, settings) -> Non
 
 
 def test_a_token_stays_spent_after_its_comment_is_erased(visitor: Client) -> None:
-    from recoverynav.comments.services import erase_commenter
-    from recoverynav.comments.tests.helpers import EMAIL
-
     token = form_token()
     post_comment(visitor, token=token)
     erase_commenter(email=EMAIL)
