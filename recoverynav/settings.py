@@ -207,6 +207,10 @@ LOGGING = {
 DEFAULT_COUNTRY = os.environ.get("RECOVERYNAV_DEFAULT_COUNTRY", "US")
 SITE_NAME = os.environ.get("RECOVERYNAV_SITE_NAME", "Recovery Navigator")
 
+# Self-check (screening). The DAST-10 is copyrighted (Skinner/CAMH): an operator without
+# permission to show it sets SCREENING_DAST10_ENABLED=0 and the signs check covers drugs.
+SCREENING_DAST10_ENABLED = env_bool("SCREENING_DAST10_ENABLED", True)
+
 # Comments (recoverynav/comments; docs/comments.md explains each one).
 # COMMENTS_EMAIL_KEY: secret for encrypting commenters' emails and for the keyed email hash;
 # when unset both are derived from SECRET_KEY (HKDF). Changing it makes stored emails
