@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
+from recoverynav.comments.privacy import client_ip
 from recoverynav.directory import services
 from recoverynav.directory.forms import RADIUS_CHOICES, ProblemReportForm, SearchForm
 from recoverynav.directory.hsds import export_services
@@ -89,9 +90,10 @@ def facility(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _rate_limited(request: HttpRequest) -> bool:
-    """At most DIRECTORY_REPORTS_PER_HOUR reports per visitor per hour. The address is only
-    hashed (with the secret key) into a cache key that expires; nothing is stored."""
-    address = request.META.get("REMOTE_ADDR", "")
+    """At most DIRECTORY_REPORTS_PER_HOUR reports per visitor per hour. The address (read
+    behind trusted proxies as the comments app does) is only hashed with the secret key into
+    a cache key that expires; nothing is stored."""
+    address = client_ip(request)
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
     key = f"directory:report:{digest.hexdigest()[:32]}"
     count = cache.get_or_set(key, 0, timeout=3600)

@@ -12,8 +12,11 @@ from recoverynav.directory.tests.factories import make_facility
 pytestmark = pytest.mark.django_db
 
 
-def report(client: Client, facility: Facility, **data) -> object:
-    return client.post(f"/treatment/{facility.pk}/report/", {"kind": "wrong_phone", **data})
+def report(client: Client, facility: Facility, forwarded_for: str = "", **data) -> object:
+    headers = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for else {}
+    return client.post(
+        f"/treatment/{facility.pk}/report/", {"kind": "wrong_phone", **data}, **headers
+    )
 
 
 def test_a_visitor_can_report_a_wrong_phone_number(visitor: Client) -> None:
@@ -131,3 +134,18 @@ def test_the_admin_shows_every_import_run(moderator: Client) -> None:
 
     assert "samhsa-directory" in page
     assert "methadone_keys_sample.csv" in page
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_report_limit(settings) -> None:
+    settings.DIRECTORY_REPORTS_PER_HOUR = 1
+    settings.COMMENTS_PROXY_HOPS = 1
+    facility = make_facility()
+    first, second = Client(), Client()
+
+    statuses = [
+        report(first, facility, forwarded_for="203.0.113.7").status_code,
+        report(second, facility, forwarded_for="198.51.100.9").status_code,
+        report(first, facility, forwarded_for="203.0.113.7").status_code,
+    ]
+
+    assert statuses == [302, 302, 429]
