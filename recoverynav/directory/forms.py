@@ -1,4 +1,5 @@
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from recoverynav.directory import vocabulary
@@ -35,8 +36,12 @@ class SearchForm(forms.Form):
         label=_("Certified opioid treatment program (methadone clinic)"), required=False
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: QueryDict | None = None, *args, **kwargs) -> None:
+        if data is not None and not data.get("radius"):
+            # A link such as ?place=22903 shows (and uses) the default radius, not the first.
+            data = data.copy()
+            data["radius"] = str(DEFAULT_RADIUS)
+        super().__init__(data, *args, **kwargs)
         for name in PAGE_GROUPS:
             group = vocabulary.GROUPS[name]
             self.fields[name] = forms.MultipleChoiceField(

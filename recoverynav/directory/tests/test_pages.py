@@ -201,3 +201,10 @@ def test_a_bad_page_number_shows_the_first_page(visitor: Client, gazetteer) -> N
     make_facility(name="Only one")
 
     assert "Only one" in html(visitor, "/treatment/", place="22902", page="zero")
+
+
+def test_a_search_without_a_radius_shows_and_uses_the_default(visitor: Client, gazetteer) -> None:
+    html = visitor.get("/treatment/", {"place": "22903"}).content.decode()
+
+    assert re.search(r'<option value="25" selected>', html)
+    assert "within 25 miles" in html
