@@ -206,3 +206,8 @@ LOGGING = {
 # Project settings.
 DEFAULT_COUNTRY = os.environ.get("RECOVERYNAV_DEFAULT_COUNTRY", "US")
 SITE_NAME = os.environ.get("RECOVERYNAV_SITE_NAME", "Recovery Navigator")
+
+# Meetings (recoverynav/meetings, docs/meetings.md): feed fetching limits for
+# import_meetings/sync_meetings; a failed fetch keeps the previous data.
+MEETINGS_FEED_TIMEOUT = float(os.environ.get("MEETINGS_FEED_TIMEOUT", "30"))
+MEETINGS_FEED_MAX_BYTES = int(os.environ.get("MEETINGS_FEED_MAX_BYTES", str(200 * 1024 * 1024)))
