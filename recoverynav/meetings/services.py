@@ -183,6 +183,8 @@ def import_meetings(
         source.last_success_at = timezone.now()
         source.save(update_fields=["last_success_at"])
         _record(source, started, ImportRun.Status.SUCCESS, report, "")
+        # Now (for this process) and after commit (in case a reader cached the old list).
+        cache.delete(ZONES_CACHE_KEY)
         transaction.on_commit(lambda: cache.delete(ZONES_CACHE_KEY))
     return report
 
