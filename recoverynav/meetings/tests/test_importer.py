@@ -242,8 +242,10 @@ def test_it_places_meetings_without_coordinates_approximately(gazetteer) -> None
         Meeting.objects.get(source_slug="zip"),
         Meeting.objects.get(source_slug="city"),
     )
-    assert by_zip.approximate and by_city.approximate
-    assert round(by_zip.latitude) == 38 and round(by_city.latitude) == 35
+    assert by_zip.approximate
+    assert by_city.approximate
+    assert round(by_zip.latitude) == 38
+    assert round(by_city.latitude) == 35
     assert by_zip.timezone == "America/New_York"  # from the ZIP code, not the feed's default
     assert by_city.timezone == "America/Denver"  # no ZIP code: the feed's default
 
@@ -274,8 +276,9 @@ def test_it_keeps_no_contact_emails_or_names_from_feeds() -> None:
     )
 
     meeting = Meeting.objects.get()
-    stored = json.dumps(list(Meeting.objects.values())[0], default=str)
-    assert "@example.org" not in stored and "Bob S." not in stored
+    stored = json.dumps(next(iter(Meeting.objects.values())), default=str)
+    assert "@example.org" not in stored
+    assert "Bob S." not in stored
     assert meeting.notes == "Call Bob at … or text"
 
 
@@ -310,7 +313,8 @@ def test_the_command_imports_a_file_and_prints_rejections(tmp_path, capsys) -> N
 
     out = capsys.readouterr().out
     assert "Rejected x: day must be 0 (Sunday) to 6 (Saturday), not 9" in out
-    assert "1 created" in out and "1 rejected" in out
+    assert "1 created" in out
+    assert "1 rejected" in out
     assert FeedSource.objects.get(name="cville").fellowship == Fellowship.AA
 
 
