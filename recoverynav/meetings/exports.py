@@ -10,6 +10,7 @@ from recoverynav.meetings import schedule
 from recoverynav.meetings.meeting_types import TYPE_EXPLANATIONS, type_label
 from recoverynav.meetings.models import Attendance, Meeting
 
+PHONE_CHARACTERS = set("0123456789+,*#")  # the spec: digits, + and one-tap , * #
 ICAL_DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]
 ATTENDANCE_OPTION = {
     Attendance.IN_PERSON: "in_person",
@@ -80,7 +81,7 @@ def feed_record(meeting: Meeting, *, url: str, feedback_url: str) -> dict:
         "region": meeting.region,
         "conference_url": meeting.conference_url,
         "conference_url_notes": meeting.conference_url_notes,
-        "conference_phone": meeting.conference_phone,
+        "conference_phone": "".join(c for c in meeting.conference_phone if c in PHONE_CHARACTERS),
         "conference_phone_notes": meeting.conference_phone_notes,
         "url": url,
         "feedback_url": feedback_url,

@@ -86,7 +86,7 @@ class Meeting(models.Model):
         FeedSource, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("feed")
     )
     source_slug = models.CharField(_("slug in the feed"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    slug = models.SlugField(_("slug"), max_length=64, unique=True)
     content_hash = models.CharField(max_length=32)
     name = models.CharField(_("name"), max_length=255, db_index=True)
     start_time = models.TimeField(_("start time"), null=True, blank=True)

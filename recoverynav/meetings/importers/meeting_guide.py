@@ -58,6 +58,7 @@ TEXT_LIMITS = {
 URL_LIMITS = {"conference_url": 500, "url": 500, "feedback_url": 3000}
 FREE_TEXT = {"notes", "location_notes", "conference_url_notes", "conference_phone_notes"}
 MAX_SLUG_LENGTH = 200
+MAX_OUR_SLUG_LENGTH = 64
 MAX_TYPES = 40
 UPDATED_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%m/%d/%Y %I:%M:%S %p", "%Y-%m-%d"]
 FELLOWSHIP_NAMES = [
@@ -126,13 +127,16 @@ def content_hash(item: dict, context: FeedContext) -> str:
 
 
 def our_slug(source: str, source_slug: str) -> str:
-    """Stable page slug: the source name and the feed's slug, with a short hash when the feed's
-    slug had to be changed to be URL-safe (so two feed slugs never collide)."""
-    base = slugify(source_slug)[:80]
-    if base != source_slug:
-        digest = hashlib.md5(source_slug.encode(), usedforsecurity=False).hexdigest()[:6]
-        base = f"{base}-{digest}" if base else digest
-    return f"{source}-{base}"
+    """Stable page slug of at most 64 characters (the spec's limit): the source name and the
+    feed's slug, with a short hash when the feed's slug had to be changed or shortened (so two
+    feed slugs never collide)."""
+    base = slugify(source_slug)
+    slug = f"{source}-{base}"
+    if base == source_slug and len(slug) <= MAX_OUR_SLUG_LENGTH:
+        return slug
+    digest = hashlib.md5(source_slug.encode(), usedforsecurity=False).hexdigest()[:6]
+    base = base[: MAX_OUR_SLUG_LENGTH - len(source) - 8].strip("-")
+    return f"{source}-{base}-{digest}" if base else f"{source}-{digest}"
 
 
 def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> CleanMeeting:
