@@ -115,7 +115,7 @@ class Meeting(models.Model):
     fellowship = models.CharField(_("fellowship"), max_length=10, choices=Fellowship.choices)
     attendance = models.CharField(_("attendance"), max_length=20, choices=Attendance.choices)
     url = models.URLField(_("listing on the source's website"), max_length=500, blank=True)
-    feedback_url = models.URLField(_("feedback address"), max_length=1000, blank=True)
+    feedback_url = models.URLField(_("feedback address"), max_length=3000, blank=True)
     updated = models.DateTimeField(_("updated"), null=True, blank=True)
     search_text = models.TextField(blank=True)  # lower-cased words for keyword search
 

@@ -7,6 +7,7 @@ around that minute. That is correct for any viewer, across midnight, across Satu
 and across DST changes, and it stays an indexed range query on (timezone, start_minute)."""
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -19,37 +20,50 @@ SOON_MINUTES = 60
 LONGEST_MEETING = MINUTES_PER_DAY
 
 
+@functools.cache
+def zone_info(name: str) -> ZoneInfo:
+    """ZoneInfo keeps only a few zones strongly cached; a search may touch dozens."""
+    return ZoneInfo(name)
+
+
 def minute_of_week(instant: dt.datetime, zone: str) -> int:
-    local = instant.astimezone(ZoneInfo(zone))
+    local = instant.astimezone(zone_info(zone))
     day = (local.weekday() + 1) % 7  # Python's Monday=0 → the spec's Sunday=0
     return day * MINUTES_PER_DAY + local.hour * 60 + local.minute
 
 
 def window_q(*, now: dt.datetime, zones: list[str], when: str) -> Q:
-    """Rows in progress (`when="now"`), starting within the hour (`"soon"`), or either."""
-    query = Q(pk__in=[])
+    """Rows in progress (`when="now"`), starting within the hour (`"soon"`), or either.
+
+    Zones whose clocks read the same minute right now share one condition."""
+    by_minute: dict[int, list[str]] = {}
     for zone in zones:
-        minute = minute_of_week(now, zone)
+        by_minute.setdefault(minute_of_week(now, zone), []).append(zone)
+    query = Q(pk__in=[])
+    for minute, same in by_minute.items():
         if when in {"now", "now_or_soon"}:
             query |= Q(
-                timezone=zone,
+                timezone__in=same,
                 start_minute__range=(minute - LONGEST_MEETING, minute),
                 end_minute__gt=minute,
             )
             if minute < LONGEST_MEETING:  # a Saturday-night meeting still going on Sunday
                 wrapped = minute + MINUTES_PER_WEEK
                 query |= Q(
-                    timezone=zone,
+                    timezone__in=same,
                     start_minute__gte=wrapped - LONGEST_MEETING,
                     end_minute__gt=wrapped,
                 )
         if when in {"soon", "now_or_soon"}:
             query |= Q(
-                timezone=zone, start_minute__gt=minute, start_minute__lte=minute + SOON_MINUTES
+                timezone__in=same,
+                start_minute__gt=minute,
+                start_minute__lte=minute + SOON_MINUTES,
             )
             if minute + SOON_MINUTES >= MINUTES_PER_WEEK:
                 query |= Q(
-                    timezone=zone, start_minute__lte=minute + SOON_MINUTES - MINUTES_PER_WEEK
+                    timezone__in=same,
+                    start_minute__lte=minute + SOON_MINUTES - MINUTES_PER_WEEK,
                 )
     return query
 
@@ -74,7 +88,7 @@ def status(*, start_minute: int, end_minute: int, zone: str, now: dt.datetime) -
 
 def next_start(*, start_minute: int, zone: str, now: dt.datetime) -> dt.datetime:
     """The next (or current) start of a weekly meeting, as an aware datetime in its zone."""
-    tz = ZoneInfo(zone)
+    tz = zone_info(zone)
     local_now = now.astimezone(tz)
     minute = minute_of_week(now, zone)
     days_ahead = (start_minute // MINUTES_PER_DAY - minute // MINUTES_PER_DAY) % 7

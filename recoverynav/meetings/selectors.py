@@ -3,7 +3,6 @@ the benchmark; single meetings; and the labels that go with them."""
 
 import datetime as dt
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -72,10 +71,11 @@ def search_meetings(
     asking only for online meetings lists them wherever they are."""
     now = now or timezone.now()
     search = MeetingSearch(query=query)
-    meetings = _filtered(query, now)
-    offset = (max(query.page, 1) - 1) * per_page
     online_only = set(query.attendance) == {Attendance.ONLINE}
-    if query.place.strip() and not online_only:
+    near = bool(query.place.strip()) and not online_only
+    meetings = _filtered(query, now, near=near)
+    offset = (max(query.page, 1) - 1) * per_page
+    if near:
         from recoverynav.geo import selectors as geo
 
         search.lookup = geo.lookup_place(query.place)
@@ -83,7 +83,7 @@ def search_meetings(
         if place is None:
             return search
         nearby = geo.nearby_ids(
-            meetings.filter(attendance__in=PLACE_ATTENDANCE),
+            meetings,
             latitude=place.latitude,
             longitude=place.longitude,
             radius_miles=query.radius_miles,
@@ -105,8 +105,11 @@ def search_meetings(
     return search
 
 
-def _filtered(query: MeetingQuery, now: dt.datetime) -> QuerySet[Meeting]:
-    meetings = Meeting.objects.filter(attendance__in=query.attendance or SHOWN_BY_DEFAULT)
+def _filtered(query: MeetingQuery, now: dt.datetime, *, near: bool) -> QuerySet[Meeting]:
+    attendance = query.attendance or SHOWN_BY_DEFAULT
+    if near:  # online-only meetings have no place to be near
+        attendance = [kind for kind in attendance if kind in PLACE_ATTENDANCE]
+    meetings = Meeting.objects.filter(attendance__in=attendance)
     if query.fellowships:
         meetings = meetings.filter(fellowship__in=query.fellowships)
     for code in query.types:
@@ -162,7 +165,8 @@ def occurrences(
         end = start + dt.timedelta(minutes=row.end_minute - row.start_minute)
         entry = {"start": start.replace(tzinfo=None), "end": end.replace(tzinfo=None)}
         if viewer_zone and viewer_zone != row.timezone:
-            entry["viewer_start"] = start.astimezone(ZoneInfo(viewer_zone)).replace(tzinfo=None)
+            viewer = schedule.zone_info(viewer_zone)
+            entry["viewer_start"] = start.astimezone(viewer).replace(tzinfo=None)
         shown.append(entry)
     return shown
 
