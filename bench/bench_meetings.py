@@ -45,6 +45,14 @@ def run() -> dict:
 
 
 def _in_worker(database_url: str | None) -> dict:
+    """One database's figures; a failure is reported in place so the other's figures stay."""
+    try:
+        return _run_worker(database_url)
+    except (RuntimeError, ValueError, IndexError) as error:
+        return {"error": str(error)[-2000:]}
+
+
+def _run_worker(database_url: str | None) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-meetings-") as scratch:
         env = {**os.environ, "RECOVERYNAV_DATA_DIR": scratch, "DEBUG": "0"}
         env["ALLOWED_HOSTS"] = "localhost"

@@ -2,7 +2,7 @@
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import icalendar
 
@@ -22,7 +22,11 @@ ATTENDANCE_OPTION = {
 
 
 def calendar_for(
-    meetings: Iterable[Meeting], *, now: dt.datetime, page_url: callable, site_name: str
+    meetings: Iterable[Meeting],
+    *,
+    now: dt.datetime,
+    page_url: Callable[[Meeting], str],
+    site_name: str,
 ) -> bytes:
     """One weekly VEVENT per meeting and weekday, in the meeting's own zone (with VTIMEZONE)."""
     calendar = icalendar.Calendar()

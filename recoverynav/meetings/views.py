@@ -9,6 +9,7 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from recoverynav.meetings import exports
@@ -90,7 +91,8 @@ def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:
 def search_calendar(request: HttpRequest, fmt: str) -> HttpResponse:
     form = MeetingSearchForm(request.GET)
     if not form.is_valid():
-        return HttpResponse(status=400)
+        message = _("This search has a choice we do not recognise. Please search again.")
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
     result = search_meetings(query=form.to_query(), per_page=CALENDAR_LIMIT)
     return _calendar_response(request, result.meetings, "meetings.ics")
 

@@ -131,7 +131,9 @@ def test_a_search_can_be_saved_as_one_calendar(visitor) -> None:
     response = visitor.get("/meetings/calendar.ics", {"q": "group"})
 
     assert len(icalendar.Calendar.from_ical(response.content).walk("VEVENT")) == 3
-    assert visitor.get("/meetings/calendar.ics", {"day": "9"}).status_code == 400
+    refused = visitor.get("/meetings/calendar.ics", {"day": "9"})
+    assert refused.status_code == 400
+    assert "Please search again" in refused.content.decode()
 
 
 # Field rules of the Meeting Guide spec (data/meeting-guide-spec.md), checked one by one.
