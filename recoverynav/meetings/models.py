@@ -2,6 +2,7 @@
 a weekly schedule kept in each meeting's own local time so "happening now" stays indexed."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from recoverynav.meetings.meeting_types import type_label
@@ -133,6 +134,9 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting", args=[self.slug])
 
     @property
     def is_online(self) -> bool:
