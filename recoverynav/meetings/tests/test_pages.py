@@ -48,6 +48,7 @@ def test_the_meeting_page_says_when_where_and_what_kind(visitor) -> None:
     assert "Noon Group" in html
     assert 'rel="alternate" type="application/json" title="Meetings Feed"' in html
     assert "/report/" in html
+    assert 'data-plan-save data-kind="meeting"' in html
 
 
 def test_the_meeting_page_explains_types_in_spanish(visitor) -> None:
