@@ -20,9 +20,10 @@ from django.utils.text import slugify
 
 from recoverynav.meetings.meeting_types import EXTRA_TYPES, spec_types
 from recoverynav.meetings.models import Attendance, Fellowship
+from recoverynav.meetings.schedule import LONGEST_MEETING
 
 # Bump when normalisation changes, so the next import refreshes every stored meeting.
-NORMALISER_VERSION = "1"
+NORMALISER_VERSION = "2"
 DEFAULT_DURATION_MINUTES = 60
 MINUTES_PER_DAY = 24 * 60
 DAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
@@ -253,7 +254,7 @@ def _schedule(item: dict) -> tuple[list[int], int | None, int]:
             end = None
     duration = DEFAULT_DURATION_MINUTES
     if start is not None and end is not None and end != start:
-        duration = (end - start) % MINUTES_PER_DAY
+        duration = min((end - start) % MINUTES_PER_DAY, LONGEST_MEETING)
     return days, start, duration
 
 

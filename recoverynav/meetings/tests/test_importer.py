@@ -339,3 +339,11 @@ def test_the_command_refuses_files_over_the_size_limit(tmp_path, settings) -> No
 
     with pytest.raises(CommandError, match="larger than 100 bytes"):
         call_command("import_meetings", str(path), "--source", "x")
+
+
+def test_it_cuts_listed_spans_longer_than_four_hours() -> None:
+    import_records([meeting_record(time="08:00", end_time="23:00")])
+
+    meeting = Meeting.objects.get()
+    assert meeting.end_time.isoformat() == "12:00:00"
+    assert [t.end_minute - t.start_minute for t in meeting.times.all()] == [240]
