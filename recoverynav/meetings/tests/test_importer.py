@@ -347,3 +347,35 @@ def test_it_cuts_listed_spans_longer_than_four_hours() -> None:
     meeting = Meeting.objects.get()
     assert meeting.end_time.isoformat() == "12:00:00"
     assert [t.end_minute - t.start_minute for t in meeting.times.all()] == [240]
+
+
+def test_batched_inserts_store_every_kind_of_value_as_the_orm_would() -> None:
+    import datetime as dt
+
+    import_records(
+        [
+            meeting_record(
+                slug="es",
+                name="Reunión en español \"Serenidad\" \\ 'ñ'",
+                types=["O", "S"],
+                time="19:30",
+                end_time="21:00",
+                latitude=18.4655,
+                longitude=-66.105994,
+                updated="2026-10-01 12:00:00",
+            ),
+            meeting_record(slug="bare", types=[], time=..., end_time=..., day=..., updated=...),
+        ]
+    )
+
+    meeting = Meeting.objects.get(source_slug="es")
+    bare = Meeting.objects.get(source_slug="bare")
+    assert meeting.name == "Reunión en español \"Serenidad\" \\ 'ñ'"
+    assert meeting.types == ["O", "S"]
+    assert (meeting.start_time, meeting.end_time) == (dt.time(19, 30), dt.time(21, 0))
+    assert (meeting.latitude, meeting.longitude) == (18.4655, -66.105994)
+    assert meeting.updated == dt.datetime(2026, 10, 1, 12, tzinfo=dt.UTC)
+    assert list(meeting.times.values_list("day", "start_minute", "end_minute")) == [
+        (1, 1440 + 19 * 60 + 30, 1440 + 21 * 60)
+    ]
+    assert (bare.types, bare.start_time, bare.updated, bare.times.count()) == ([], None, None, 0)
