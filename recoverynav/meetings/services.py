@@ -335,11 +335,11 @@ def _insert_rows(model: type, rows: list[dict]) -> None:
                 f"INSERT INTO {table} ({columns}) SELECT {columns} "  # noqa: S608
                 f"FROM json_to_recordset(%s) AS x({record})"
             )
+            as_is = all(f.column == f.attname for f in fields)  # then rows are the records
             for start in range(0, len(rows), INSERT_BATCH):
-                batch = [
-                    {f.column: row[f.attname] for f in fields}
-                    for row in rows[start : start + INSERT_BATCH]
-                ]
+                batch = rows[start : start + INSERT_BATCH]
+                if not as_is:
+                    batch = [{f.column: row[f.attname] for f in fields} for row in batch]
                 cursor.execute(sql, [json.dumps(batch, default=str)])  # times as ISO text
             return
         adapters = {

@@ -74,6 +74,8 @@ HASHED_FIELDS = [
 # the same output as json.dumps(values, ensure_ascii=False, default=str), so stored hashes hold.
 _HASH_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
 MAX_SLUG_LENGTH = 200
+# What django's slugify returns unchanged: lower-case letters and digits joined by single - or _.
+PLAIN_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 MAX_OUR_SLUG_LENGTH = 64
 MAX_TYPES = 40
 UPDATED_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%m/%d/%Y %I:%M:%S %p", "%Y-%m-%d"]
@@ -146,7 +148,9 @@ def our_slug(source: str, source_slug: str) -> str:
     """Stable page slug of at most 64 characters (the spec's limit): the source name and the
     feed's slug, with a short hash when the feed's slug had to be changed or shortened (so two
     feed slugs never collide)."""
-    base = slugify(source_slug)
+    # Most feed slugs are already slugs; slugify (Unicode normalisation, two regexes) would
+    # give them back unchanged.
+    base = source_slug if PLAIN_SLUG.fullmatch(source_slug) else slugify(source_slug)
     slug = f"{source}-{base}"
     if base == source_slug and len(slug) <= MAX_OUR_SLUG_LENGTH:
         return slug

@@ -2,8 +2,11 @@
 
 import json
 
+import hypothesis
 import pytest
 from django.core.management import CommandError, call_command
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recoverynav.meetings.demo_data import BUNDLED_FEEDS
 from recoverynav.meetings.models import (
@@ -379,3 +382,17 @@ def test_batched_inserts_store_every_kind_of_value_as_the_orm_would() -> None:
         (1, 1440 + 19 * 60 + 30, 1440 + 21 * 60)
     ]
     assert (bare.types, bare.start_time, bare.updated, bare.times.count()) == ([], None, None, 0)
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1-_ Z.é", min_size=1, max_size=10))
+def test_page_slugs_match_slugify_whichever_path_makes_them(feed_slug) -> None:
+    from django.utils.text import slugify
+
+    from recoverynav.meetings.importers.meeting_guide import PLAIN_SLUG, our_slug
+
+    if PLAIN_SLUG.fullmatch(feed_slug):  # the fast path must agree with slugify
+        assert slugify(feed_slug) == feed_slug
+        assert our_slug("aa", feed_slug) == f"aa-{feed_slug}"
+    else:
+        assert our_slug("aa", feed_slug).startswith(f"aa-{slugify(feed_slug)[:20]}".rstrip("-"))
