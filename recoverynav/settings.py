@@ -206,3 +206,13 @@ LOGGING = {
 # Project settings.
 DEFAULT_COUNTRY = os.environ.get("RECOVERYNAV_DEFAULT_COUNTRY", "US")
 SITE_NAME = os.environ.get("RECOVERYNAV_SITE_NAME", "Recovery Navigator")
+
+# API (recoverynav/api): limits, and the middleware that gives every /api/ response the
+# rate limit, CORS for reads, ETag/Last-Modified and JSON errors.
+MIDDLEWARE += ["recoverynav.api.middleware.api_middleware"]
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))  # requests per window; 0 = off
+API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))  # seconds
+# A header a trusted proxy sets to the client's address (e.g. X-Real-IP); empty: REMOTE_ADDR.
+API_CLIENT_IP_HEADER = os.environ.get("API_CLIENT_IP_HEADER", "")
+API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "100"))
+API_MAX_RADIUS_MILES = float(os.environ.get("API_MAX_RADIUS_MILES", "100"))

@@ -1,11 +1,24 @@
 """One error shape for the whole API: a machine code and a human message."""
 
+from typing import Any
+
 from ninja import Schema
 
 
 class ErrorOut(Schema):
     code: str
     message: str
+
+
+class ParameterErrorOut(ErrorOut):
+    """A 400 caused by parameters also says which ones (location, message, kind)."""
+
+    errors: list[dict[str, Any]] = []
+
+
+# Declared on every operation so clients (and schemathesis) know each status and its body.
+ERROR_RESPONSES: dict[int, type[Schema]] = {400: ParameterErrorOut, 429: ErrorOut}
+ERROR_RESPONSES_404: dict[int, type[Schema]] = {**ERROR_RESPONSES, 404: ErrorOut}
 
 
 class ApiError(Exception):
@@ -19,3 +32,15 @@ class ApiError(Exception):
 class NotFound(ApiError):
     def __init__(self, message: str = "Not found.") -> None:
         super().__init__("not_found", message, status=404)
+
+
+class BadParameter(ApiError):
+    """A parameter that parsed but makes no sense (an unknown filter value, a radius too big)."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__("invalid_parameters", message, status=400)
+        self.parameter = parameter
+
+
+def error_body(code: str, message: str) -> dict[str, str]:
+    return {"code": code, "message": message}
