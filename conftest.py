@@ -55,3 +55,25 @@ def _plain_http_in_tests(settings) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+# Real gazetteer rows for the states the bundled samples and feeds need (loaded once a session).
+GAZETTEER_TEST_STATES = {"VA", "DC", "MD", "TX", "PA", "NJ", "DE", "CA", "MO", "KS"}
+
+
+@pytest.fixture(scope="session")
+def _gazetteer_loaded(django_db_setup, django_db_blocker) -> None:
+    from recoverynav.geo.services import load_gazetteer
+
+    with django_db_blocker.unblock():
+        load_gazetteer(states=GAZETTEER_TEST_STATES)
+
+
+@pytest.fixture
+def gazetteer(_gazetteer_loaded, db) -> None:
+    """ZIP codes, places and counties of VA, DC, MD, TX, PA, NJ, DE, CA, MO and KS."""
+    from recoverynav.geo.models import PostalCode
+    from recoverynav.geo.services import load_gazetteer
+
+    if not PostalCode.objects.exists():  # a transactional test flushed the tables
+        load_gazetteer(states=GAZETTEER_TEST_STATES)
