@@ -43,9 +43,7 @@ def data_versioned(version: Callable[[], DataVersion]) -> Callable[[View], View]
                 int(current.last_modified.timestamp()) if current.last_modified else None
             )
             request.api_validators = (etag, last_modified)
-            not_modified = get_conditional_response(
-                request, etag=etag, last_modified=last_modified
-            )
+            not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
             if not_modified is not None:
                 return not_modified
             return view(request, *args, **kwargs)

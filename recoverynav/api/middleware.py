@@ -14,7 +14,7 @@ from recoverynav.api.errors import error_body
 from recoverynav.api.ratelimit import seconds_to_wait
 
 API_PREFIX = "/api/"
-READ_METHODS = frozenset({"GET", "HEAD"})
+READ_METHODS = frozenset({"GET"})
 CORS_ALLOW_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
 CORS_EXPOSE_HEADERS = "ETag, Retry-After"
 ERROR_CODES = {
@@ -40,7 +40,7 @@ def api_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
         if not request.path.startswith(API_PREFIX):
             return get_response(request)
         if request.method == "OPTIONS":
-            return _preflight(request)
+            return _preflight(request, get_response(request))
         wait = seconds_to_wait(request)
         if wait:
             response: HttpResponse = JsonResponse(
@@ -48,6 +48,11 @@ def api_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
                 status=429,
             )
             response["Retry-After"] = str(wait)
+        elif _has_nul(request):
+            response = JsonResponse(
+                error_body("invalid_parameters", "Parameters may not contain NUL characters."),
+                status=400,
+            )
         else:
             response = _as_json_error(get_response(request))
             if request.method == "GET" and response.status_code == 200:
@@ -61,14 +66,30 @@ def api_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
     return middleware
 
 
-def _preflight(request: HttpRequest) -> HttpResponse:
-    """Other sites may read (GET) from the browser; they may not post in a visitor's name."""
+def _has_nul(request: HttpRequest) -> bool:
+    """NUL cannot be stored in PostgreSQL text, so it is refused before any query sees it."""
+    if "\x00" in request.path or any(
+        "\x00" in value for values in request.GET.lists() for value in values[1]
+    ):
+        return True
+    body = request.body if request.method in {"POST", "PUT", "PATCH"} else b""
+    return b"\x00" in body or b"\\u0000" in body
+
+
+def _preflight(request: HttpRequest, inner: HttpResponse) -> HttpResponse:
+    """Other sites may read (GET) from the browser; they may not post in a visitor's name.
+
+    `inner` is the router's answer to OPTIONS: a 405 whose Allow header names the methods the
+    address really has, or a 404 when there is nothing there."""
+    if inner.status_code != 405:
+        return _as_json_error(inner)
+    methods = [method.strip() for method in inner.get("Allow", "").split(",") if method.strip()]
     response = HttpResponse(status=204)
-    response["Allow"] = "GET, HEAD, POST, OPTIONS"
+    response["Allow"] = ", ".join([*methods, "OPTIONS"])
     asked = request.headers.get("Access-Control-Request-Method", "").upper()
-    if asked in READ_METHODS:
+    if asked in READ_METHODS and asked in methods:
         response["Access-Control-Allow-Origin"] = "*"
-        response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+        response["Access-Control-Allow-Methods"] = "GET, OPTIONS"
         response["Access-Control-Allow-Headers"] = CORS_ALLOW_HEADERS
         response["Access-Control-Max-Age"] = "86400"
     return response

@@ -5,10 +5,10 @@ import datetime as dt
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Path, Query, Router, Schema
+from ninja import Path, Router, Schema
 
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound
-from recoverynav.api.params import LANGUAGE_HELP, Language, use_language
+from recoverynav.api.params import LanguageQuery, use_language
 from recoverynav.hotlines.models import Country, Hotline
 from recoverynav.hotlines.selectors import countries_with_hotlines, country_with_hotlines
 
@@ -49,12 +49,13 @@ class CountrySummaryOut(Schema):
     page_url: str
 
     @staticmethod
-    def resolve_url(obj: Country) -> str:
-        return f"/api/v1/hotlines/{obj.code}"
+    def resolve_url(obj: Country, context: dict) -> str:
+        return context["request"].build_absolute_uri(f"/api/v1/hotlines/{obj.code}")
 
     @staticmethod
-    def resolve_page_url(obj: Country) -> str:
-        return f"{reverse('hotlines:help_now')}?country={obj.code}"
+    def resolve_page_url(obj: Country, context: dict) -> str:
+        page = f"{reverse('hotlines:help_now')}?country={obj.code}"
+        return context["request"].build_absolute_uri(page)
 
 
 class CountryOut(CountrySummaryOut):
@@ -74,9 +75,7 @@ class CountryListOut(Schema):
 
 
 @router.get("/", response={200: CountryListOut, **ERROR_RESPONSES}, summary="Countries")
-def country_list(
-    request: HttpRequest, lang: Language | None = Query(None, description=LANGUAGE_HELP)
-) -> dict:
+def country_list(request: HttpRequest, lang: LanguageQuery = None) -> dict:
     """Every country we have numbers for, with its emergency number."""
     use_language(request, lang)
     return {"default_country": settings.DEFAULT_COUNTRY, "countries": countries_with_hotlines()}
@@ -88,7 +87,7 @@ def country_list(
 def country_detail(
     request: HttpRequest,
     code: str = Path(..., pattern=r"^[A-Za-z]{2}$", description="ISO 3166 code, e.g. US"),
-    lang: Language | None = Query(None, description=LANGUAGE_HELP),
+    lang: LanguageQuery = None,
 ) -> Country:
     """The emergency number and the hotlines shown on the help-now page, in the same order."""
     use_language(request, lang)
