@@ -1,9 +1,13 @@
 """Generated requests against every operation of the OpenAPI document (schemathesis, in
 process through WSGI): no input gets a 5xx, and every response matches the document."""
 
+from collections.abc import Iterator
+
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from recoverynav.api.api import api
@@ -24,10 +28,18 @@ schema.config.generation.update(modes=list(schemathesis.GenerationMode), allow_x
 
 
 @pytest.fixture
-def open_api(hotlines: None, gazetteer: None, settings) -> None:
-    """The bundled data, and no rate limit: the fuzzer sends hundreds of requests."""
+def open_api(hotlines: None, gazetteer: None, settings) -> Iterator[None]:
+    """The bundled data, and no rate limit: the fuzzer sends hundreds of requests.
+
+    Like Django's test client, keep the test's database connection open between requests
+    (a real handler closes "old" connections, which would end the test's transaction)."""
     settings.ALLOWED_HOSTS = ["*"]
     settings.API_RATE_LIMIT = 0
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
