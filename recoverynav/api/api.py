@@ -1,7 +1,8 @@
 """The public JSON API. Each domain app may offer a django-ninja `router` in its `api.py`;
 this module mounts them, so the API calls the same selectors as the HTML views.
 
-A router module may also offer `LINKS`: names and paths that the API root lists.
+A router module may also offer `LINKS`: names and paths that the API root lists (a dict, or
+a function returning one when the links depend on data or settings).
 """
 
 from importlib import import_module
@@ -12,7 +13,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
 
 from recoverynav.api.docs import OwnSwagger
-from recoverynav.api.errors import ERROR_RESPONSES, ApiError, BadParameter, error_body
+from recoverynav.api.errors import ERROR_RESPONSES, ApiError, error_body
 
 api = NinjaAPI(
     title="Recovery Navigator API",
@@ -40,8 +41,8 @@ ROUTED_APPS = [
 @api.exception_handler(ApiError)
 def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
     body: dict = error_body(exc.code, exc.message)
-    if isinstance(exc, BadParameter):
-        body["errors"] = [{"loc": ["query", exc.parameter], "msg": exc.message}]
+    if exc.errors is not None:
+        body["errors"] = exc.errors
     return api.create_response(request, body, status=exc.status)
 
 
@@ -88,7 +89,8 @@ def root(request: HttpRequest) -> dict:
         "docs": "/api/v1/docs",
     }
     for module in MOUNTED:
-        links.update(getattr(module, "LINKS", {}))
+        found = getattr(module, "LINKS", {})
+        links.update(found() if callable(found) else found)
     return {
         "name": api.title,
         "version": api.version,

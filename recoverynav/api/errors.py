@@ -22,11 +22,14 @@ ERROR_RESPONSES_404: dict[int, type[Schema]] = {**ERROR_RESPONSES, 404: ErrorOut
 
 
 class ApiError(Exception):
-    def __init__(self, code: str, message: str, status: int = 400) -> None:
+    def __init__(
+        self, code: str, message: str, status: int = 400, errors: list[dict] | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status
+        self.errors = errors
 
 
 class NotFound(ApiError):
@@ -37,9 +40,9 @@ class NotFound(ApiError):
 class BadParameter(ApiError):
     """A parameter that parsed but makes no sense (an unknown filter value, a radius too big)."""
 
-    def __init__(self, parameter: str, message: str) -> None:
-        super().__init__("invalid_parameters", message, status=400)
-        self.parameter = parameter
+    def __init__(self, parameter: str, message: str, *, location: str = "query") -> None:
+        errors = [{"loc": [location, parameter], "msg": message}]
+        super().__init__("invalid_parameters", message, status=400, errors=errors)
 
 
 def error_body(code: str, message: str) -> dict[str, str]:

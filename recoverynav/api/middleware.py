@@ -7,7 +7,12 @@ import hashlib
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.utils.cache import get_conditional_response, patch_vary_headers, quote_etag
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    quote_etag,
+)
 from django.utils.http import http_date
 
 from recoverynav.api.errors import error_body
@@ -60,6 +65,9 @@ def api_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
         if request.method in READ_METHODS:
             response["Access-Control-Allow-Origin"] = "*"
             response["Access-Control-Expose-Headers"] = CORS_EXPOSE_HEADERS
+        else:
+            # What is posted (self-check answers, comments) is personal: no cache keeps it.
+            patch_cache_control(response, no_store=True)
         patch_vary_headers(response, ["Accept-Language"])
         return response
 

@@ -205,3 +205,24 @@ def test_a_versioned_operation_answers_304_without_running_its_query(header: str
 
     assert again.status_code == 304
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/places/?q=a%00b", "/api/v1/hotlines/US?lang=e%00s", "/api/v1/%00"]
+)
+def test_nul_characters_in_a_request_are_refused(visitor: Client, url: str) -> None:
+    response = visitor.get(url)
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_parameters"
+
+
+def test_nul_characters_in_a_posted_body_are_refused(visitor: Client) -> None:
+    response = visitor.post(
+        "/api/v1/screening/score",
+        '{"instrument": "audit\\u0000", "answers": {}}',
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_parameters"
