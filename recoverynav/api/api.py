@@ -43,7 +43,10 @@ def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
     body: dict = error_body(exc.code, exc.message)
     if exc.errors is not None:
         body["errors"] = exc.errors
-    return api.create_response(request, body, status=exc.status)
+    response = api.create_response(request, body, status=exc.status)
+    for name, value in exc.headers.items():
+        response[name] = value
+    return response
 
 
 @api.exception_handler(ValidationError)

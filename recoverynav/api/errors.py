@@ -23,13 +23,19 @@ ERROR_RESPONSES_404: dict[int, type[Schema]] = {**ERROR_RESPONSES, 404: ErrorOut
 
 class ApiError(Exception):
     def __init__(
-        self, code: str, message: str, status: int = 400, errors: list[dict] | None = None
+        self,
+        code: str,
+        message: str,
+        status: int = 400,
+        errors: list[dict] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status
         self.errors = errors
+        self.headers = headers or {}
 
 
 class NotFound(ApiError):
