@@ -21,16 +21,19 @@ LINKS = {"comments": "/api/v1/comments/?page=guide:overdose"}
 PageKey = Annotated[
     str, Field(min_length=1, max_length=200, description="The page's key, e.g. guide:overdose.")
 ]
+# A path on this site: a slash, then no spaces or control characters. (Spelled out rather than
+# \S, whose meaning differs between Python, Rust and JavaScript regular expressions.)
+PAGE_URL_PATTERN = r"^/[^\x00-\x20\x7f-\x9f]*$"
 PageKeyQuery = Annotated[
     str, Query(min_length=1, max_length=200, description="The page's key, e.g. guide:overdose.")
 ]
 PageUrlQuery = Annotated[
-    str, Query(pattern=r"^/[^\s]*$", max_length=500, description="The page's path.")
+    str, Query(pattern=PAGE_URL_PATTERN, max_length=500, description="The page's path.")
 ]
 PageUrl = Annotated[
     str,
     Field(
-        pattern=r"^/[^\s]*$",
+        pattern=PAGE_URL_PATTERN,
         max_length=500,
         description="The path of the page the comment belongs to, e.g. /guide/overdose/.",
     ),

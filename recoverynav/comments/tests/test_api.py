@@ -239,3 +239,12 @@ def test_other_sites_may_read_comments_but_not_post_them(visitor: Client) -> Non
 
     assert read["Access-Control-Allow-Origin"] == "*"
     assert "Access-Control-Allow-Origin" not in preflight
+
+
+@pytest.mark.parametrize("page_url", ["/guide/a b/", "/guide/\x85/", "/x\ty"])
+def test_a_page_path_with_spaces_or_control_characters_is_refused(
+    visitor: Client, page_url: str
+) -> None:
+    response = visitor.get(f"{URL}token", {"page": PAGE_KEY, "page_url": page_url})
+
+    assert response.status_code == 400
