@@ -240,6 +240,12 @@ COMMENTS_PROXY_HOPS = int(os.environ.get("COMMENTS_PROXY_HOPS", "0"))
 # Base of the links in moderators' e-mails when there is no request (commands, API).
 COMMENTS_SITE_URL = os.environ.get("COMMENTS_SITE_URL", "")
 
+# --- directory (treatment locator) ---
+# Listings whose data is older than this many days say "may be out of date, call ahead".
+DIRECTORY_STALE_AFTER_DAYS = int(os.environ.get("DIRECTORY_STALE_AFTER_DAYS", "365"))
+# Problem reports accepted per visitor per hour (counted in the cache, no address stored).
+DIRECTORY_REPORTS_PER_HOUR = int(os.environ.get("DIRECTORY_REPORTS_PER_HOUR", "5"))
+
 # API (recoverynav/api): limits, and the middleware that gives every /api/ response the
 # rate limit, CORS for reads, ETag/Last-Modified and JSON errors.
 MIDDLEWARE += ["recoverynav.api.middleware.api_middleware"]
