@@ -1,7 +1,8 @@
 """The public JSON API. Each domain app may offer a django-ninja `router` in its `api.py`;
 this module mounts them, so the API calls the same selectors as the HTML views.
 
-A router module may also offer `LINKS`: names and paths that the API root lists (a dict, or
+A router module may also offer `EXTRA_ROUTERS` ({prefix: router}, e.g. the directory's HSDS
+export) and `LINKS`: names and paths that the API root lists (a dict, or
 a function returning one when the links depend on data or settings).
 """
 
@@ -110,6 +111,8 @@ def _mount_routers() -> None:
                 raise
             continue
         api.add_router(prefix, module.router)
+        for extra_prefix, extra_router in getattr(module, "EXTRA_ROUTERS", {}).items():
+            api.add_router(extra_prefix, extra_router)
         MOUNTED.append(module)
 
 
