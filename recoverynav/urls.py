@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from recoverynav.core import views as core_views
+from recoverynav.meetings import views as meetings_views
 
 admin.site.site_header = settings.SITE_NAME
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", include("recoverynav.api.urls")),
+    path("meetings.json", meetings_views.feed, {"fmt": "json"}, name="meeting_guide_feed"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

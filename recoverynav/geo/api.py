@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from recoverynav.api.errors import ERROR_RESPONSES, BadParameter
+from recoverynav.api.errors import ERROR_RESPONSES
 from recoverynav.api.params import LanguageQuery, use_language
 from recoverynav.geo.selectors import MAX_QUERY_LENGTH, lookup_place
 
@@ -47,8 +47,6 @@ def place_lookup(
     should choose from `places`. No match is not an error: `places` is empty and `message`
     says what to try."""
     use_language(request, lang)
-    if not q.strip():
-        raise BadParameter("q", "Type a ZIP code, a town or city, or a county.")
     lookup = lookup_place(q, limit=limit)
     return {
         "query": lookup.query,

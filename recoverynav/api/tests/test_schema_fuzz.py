@@ -34,6 +34,7 @@ SEMANTICALLY_CHECKED = {
     ("POST", "/api/v1/screening/score"),
     ("POST", "/api/v1/comments/"),
     ("GET", "/api/v1/facilities/"),
+    ("GET", "/api/v1/meetings/"),
 }
 
 
