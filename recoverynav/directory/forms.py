@@ -1,7 +1,7 @@
 from django import forms
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from recoverynav.core.forms import MissingFieldsTakeInitialMixin
 from recoverynav.directory import vocabulary
 from recoverynav.directory.models import ProblemKind
 from recoverynav.directory.selectors import DEFAULT_RADIUS
@@ -17,7 +17,8 @@ RADIUS_CHOICES = [
 PAGE_GROUPS = ["setting", "medication", "payment", "language", "age", "program"]
 
 
-class SearchForm(forms.Form):
+class SearchForm(MissingFieldsTakeInitialMixin):
+    defaults_for_missing = ("radius",)
     place = forms.CharField(
         label=_("ZIP code, city or county"),
         max_length=200,
@@ -36,12 +37,8 @@ class SearchForm(forms.Form):
         label=_("Certified opioid treatment program (methadone clinic)"), required=False
     )
 
-    def __init__(self, data: QueryDict | None = None, *args, **kwargs) -> None:
-        if data is not None and not data.get("radius"):
-            # A link such as ?place=22903 shows (and uses) the default radius, not the first.
-            data = data.copy()
-            data["radius"] = str(DEFAULT_RADIUS)
-        super().__init__(data, *args, **kwargs)
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
         for name in PAGE_GROUPS:
             group = vocabulary.GROUPS[name]
             self.fields[name] = forms.MultipleChoiceField(

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from recoverynav.core.forms import MissingFieldsTakeInitialMixin
 from recoverynav.meetings.meeting_types import type_choices
 from recoverynav.meetings.models import Attendance, Fellowship
 from recoverynav.meetings.selectors import MeetingQuery
@@ -74,7 +75,8 @@ VIEWER_ZONES = [
 MAX_PAGE = 500
 
 
-class MeetingSearchForm(forms.Form):
+class MeetingSearchForm(MissingFieldsTakeInitialMixin):
+    defaults_for_missing = ("radius",)
     place = forms.CharField(
         label=_("Near (ZIP code, town or county)"), max_length=200, required=False
     )

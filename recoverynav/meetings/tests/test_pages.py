@@ -251,3 +251,9 @@ def test_our_feed_imported_again_gives_the_same_meetings(visitor) -> None:
         if first.latitude is not None:
             assert abs(again.latitude - first.latitude) < 1e-5
             assert again.approximate == first.approximate
+
+
+def test_a_search_link_without_a_distance_shows_the_default(visitor, gazetteer) -> None:
+    html = visitor.get("/meetings/", {"place": "19103"}).content.decode()
+
+    assert '<option value="10" selected>' in html
