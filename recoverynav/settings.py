@@ -258,7 +258,6 @@ MEETINGS_FEED_MAX_BYTES = int(os.environ.get("MEETINGS_FEED_MAX_BYTES", str(200 
 MIDDLEWARE += ["recoverynav.api.middleware.api_middleware"]
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))  # requests per window; 0 = off
 API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))  # seconds
-# A header a trusted proxy sets to the client's address (e.g. X-Real-IP); empty: REMOTE_ADDR.
-API_CLIENT_IP_HEADER = os.environ.get("API_CLIENT_IP_HEADER", "")
+# The client's address is read as for comments: see COMMENTS_PROXY_HOPS.
 API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "100"))
 API_MAX_RADIUS_MILES = float(os.environ.get("API_MAX_RADIUS_MILES", "100"))

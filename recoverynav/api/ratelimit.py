@@ -2,12 +2,12 @@
 
 A client is a keyed hash of its shortened address (IPv4 /24, IPv6 /48), so neither the raw
 address nor anything that can be turned back into it is stored, and people behind one small
-network share a budget, as in isso's comment limits.
+network share a budget, as in isso's comment limits. The address is read and shortened exactly
+as for comments (behind COMMENTS_PROXY_HOPS trusted proxies, from X-Forwarded-For).
 """
 
 import hashlib
 import hmac
-import ipaddress
 import math
 import time
 
@@ -15,31 +15,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-
-def shortened_address(address: str) -> str:
-    """The network an address belongs to: enough to tell clients apart, not to find a person."""
-    try:
-        ip = ipaddress.ip_address(address.strip())
-    except ValueError:
-        return "unknown"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    prefix = 24 if ip.version == 4 else 48
-    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
-
-
-def client_address(request: HttpRequest) -> str:
-    """REMOTE_ADDR, or the header a trusted proxy sets (API_CLIENT_IP_HEADER, e.g. X-Real-IP)."""
-    header = settings.API_CLIENT_IP_HEADER
-    if header:
-        forwarded = request.headers.get(header, "")
-        if forwarded:
-            return forwarded.split(",")[0]
-    return request.META.get("REMOTE_ADDR", "")
+from recoverynav.comments.privacy import client_ip, shortened_network
 
 
 def client_key(request: HttpRequest) -> str:
-    network = shortened_address(client_address(request))
+    network = shortened_network(client_ip(request))
     digest = hmac.new(
         f"api-rate-limit:{settings.SECRET_KEY}".encode(), network.encode(), hashlib.sha256
     )
