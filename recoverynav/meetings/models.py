@@ -128,7 +128,10 @@ class Meeting(models.Model):
             models.UniqueConstraint(fields=["source", "source_slug"], name="meeting_source_slug")
         ]
         indexes = [
-            models.Index(fields=["latitude", "longitude"], name="meeting_lat_lon"),
+            # Attendance in the index: the box query near a place reads no table rows.
+            models.Index(
+                fields=["latitude", "longitude", "attendance"], name="meeting_lat_lon_attendance"
+            ),
             models.Index(fields=["attendance", "name"], name="meeting_attendance_name"),
         ]
 

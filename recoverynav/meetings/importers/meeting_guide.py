@@ -70,7 +70,12 @@ HASHED_FIELDS = [
     "latitude",
     "longitude",
 ]
+# One encoder for every meeting (json.dumps builds a new one per call when given options);
+# the same output as json.dumps(values, ensure_ascii=False, default=str), so stored hashes hold.
+_HASH_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
 MAX_SLUG_LENGTH = 200
+# What django's slugify returns unchanged: lower-case letters and digits joined by single - or _.
+PLAIN_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 MAX_OUR_SLUG_LENGTH = 64
 MAX_TYPES = 40
 UPDATED_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%m/%d/%Y %I:%M:%S %p", "%Y-%m-%d"]
@@ -135,8 +140,7 @@ def feed_slug(item: Any, index: int) -> str:
 
 def content_hash(item: dict, signature: str) -> str:
     """Changes when a field we read, or our configuration for the feed, changes."""
-    values = [item.get(name) for name in HASHED_FIELDS]
-    text = json.dumps(values, ensure_ascii=False, default=str) + signature
+    text = _HASH_ENCODER.encode(list(map(item.get, HASHED_FIELDS))) + signature
     return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
 
@@ -144,7 +148,9 @@ def our_slug(source: str, source_slug: str) -> str:
     """Stable page slug of at most 64 characters (the spec's limit): the source name and the
     feed's slug, with a short hash when the feed's slug had to be changed or shortened (so two
     feed slugs never collide)."""
-    base = slugify(source_slug)
+    # Most feed slugs are already slugs; slugify (Unicode normalisation, two regexes) would
+    # give them back unchanged.
+    base = source_slug if PLAIN_SLUG.fullmatch(source_slug) else slugify(source_slug)
     slug = f"{source}-{base}"
     if base == source_slug and len(slug) <= MAX_OUR_SLUG_LENGTH:
         return slug
@@ -224,14 +230,15 @@ def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> Clea
 
 def _text(item: dict, name: str, limit: int) -> str:
     value = item.get(name)
-    if value is None or isinstance(value, bool):
-        return ""
-    if isinstance(value, int | float):
-        value = str(value)
-    if not isinstance(value, str):
-        raise MeetingRejected(
-            f"{item.get('slug')}: {name} must be text, not {type(value).__name__}"
-        )
+    if type(value) is not str:  # most values are plain text: one check for them
+        if value is None or isinstance(value, bool):
+            return ""
+        if isinstance(value, int | float):
+            value = str(value)
+        elif not isinstance(value, str):
+            raise MeetingRejected(
+                f"{item.get('slug')}: {name} must be text, not {type(value).__name__}"
+            )
     if len(value) > limit:
         raise MeetingRejected(f"{item.get('slug')}: {name} is longer than {limit} characters")
     value = value.strip()

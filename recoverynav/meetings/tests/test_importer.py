@@ -2,8 +2,11 @@
 
 import json
 
+import hypothesis
 import pytest
 from django.core.management import CommandError, call_command
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recoverynav.meetings.demo_data import BUNDLED_FEEDS
 from recoverynav.meetings.models import (
@@ -347,3 +350,49 @@ def test_it_cuts_listed_spans_longer_than_four_hours() -> None:
     meeting = Meeting.objects.get()
     assert meeting.end_time.isoformat() == "12:00:00"
     assert [t.end_minute - t.start_minute for t in meeting.times.all()] == [240]
+
+
+def test_batched_inserts_store_every_kind_of_value_as_the_orm_would() -> None:
+    import datetime as dt
+
+    import_records(
+        [
+            meeting_record(
+                slug="es",
+                name="Reunión en español \"Serenidad\" \\ 'ñ'",
+                types=["O", "S"],
+                time="19:30",
+                end_time="21:00",
+                latitude=18.4655,
+                longitude=-66.105994,
+                updated="2026-10-01 12:00:00",
+            ),
+            meeting_record(slug="bare", types=[], time=..., end_time=..., day=..., updated=...),
+        ]
+    )
+
+    meeting = Meeting.objects.get(source_slug="es")
+    bare = Meeting.objects.get(source_slug="bare")
+    assert meeting.name == "Reunión en español \"Serenidad\" \\ 'ñ'"
+    assert meeting.types == ["O", "S"]
+    assert (meeting.start_time, meeting.end_time) == (dt.time(19, 30), dt.time(21, 0))
+    assert (meeting.latitude, meeting.longitude) == (18.4655, -66.105994)
+    assert meeting.updated == dt.datetime(2026, 10, 1, 12, tzinfo=dt.UTC)
+    assert list(meeting.times.values_list("day", "start_minute", "end_minute")) == [
+        (1, 1440 + 19 * 60 + 30, 1440 + 21 * 60)
+    ]
+    assert (bare.types, bare.start_time, bare.updated, bare.times.count()) == ([], None, None, 0)
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1-_ Z.é", min_size=1, max_size=10))
+def test_page_slugs_match_slugify_whichever_path_makes_them(feed_slug) -> None:
+    from django.utils.text import slugify
+
+    from recoverynav.meetings.importers.meeting_guide import PLAIN_SLUG, our_slug
+
+    if PLAIN_SLUG.fullmatch(feed_slug):  # the fast path must agree with slugify
+        assert slugify(feed_slug) == feed_slug
+        assert our_slug("aa", feed_slug) == f"aa-{feed_slug}"
+    else:
+        assert our_slug("aa", feed_slug).startswith(f"aa-{slugify(feed_slug)[:20]}".rstrip("-"))

@@ -154,3 +154,53 @@ def test_the_page_is_kind_on_an_empty_database(visitor) -> None:
     html = visitor.get("/meetings/", {"q": "anything"}).content.decode()
 
     assert "No meetings match all of these choices" in html
+
+
+def _plan(sql: str) -> str:
+    """The database's plan for `sql`, as text; PostgreSQL is told to prefer indexes, since a
+    test table is small enough that a full scan would win."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {sql}")
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        return " ".join(str(row) for row in cursor.fetchall())
+
+
+def test_the_box_near_a_place_is_read_from_one_index_with_attendance_in_it(gazetteer) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from recoverynav.meetings.services import _refresh_statistics
+
+    # Meetings from Florida to Maine, so the box around Charlottesville is the selective part.
+    spread = [
+        meeting_record(slug=f"m{i}", latitude=25 + i * 0.08, longitude=-78.49) for i in range(300)
+    ]
+    import_records(spread)
+    _refresh_statistics()  # as a big import does
+    with CaptureQueriesContext(connection) as queries:
+        found = search_meetings(query=MeetingQuery(place="22903", radius_miles=10))
+    box = next(q["sql"] for q in queries.captured_queries if "BETWEEN" in q["sql"])
+
+    assert found.total_nearby == 3  # 0.08° apart: about 5.5 miles
+    assert "meeting_lat_lon_attendance" in _plan(box)
+    assert "ORDER BY" not in box  # sorted by distance in Python, so the database need not sort
+
+
+@pytest.mark.usefixtures("meetings")
+def test_a_page_sorts_bare_ids_and_reads_whole_rows_for_that_page_only() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        result = search_meetings(query=MeetingQuery(keyword="serenity"), per_page=1)
+    page = queries.captured_queries[0]["sql"]
+
+    assert [m.source_slug for m in result.meetings] == ["near"]
+    assert result.has_next
+    assert "LIMIT 2" in page  # the cut happens on the ids, inside the query
+    assert page.count('"meetings_meeting"."notes"') == 1  # wide columns are read once, outside
