@@ -206,3 +206,15 @@ LOGGING = {
 # Project settings.
 DEFAULT_COUNTRY = os.environ.get("RECOVERYNAV_DEFAULT_COUNTRY", "US")
 SITE_NAME = os.environ.get("RECOVERYNAV_SITE_NAME", "Recovery Navigator")
+
+# Quality (docs/quality.md): a kind 503 when the database is unavailable (it reads the bundled
+# emergency numbers instead), and a brake on admin password guessing.
+MIDDLEWARE += [
+    "recoverynav.core.login_throttle.AdminLoginThrottleMiddleware",
+    "recoverynav.core.middleware.DatabaseTroubleMiddleware",
+]
+OFFLINE_HELP_FILE = PACKAGE_DIR / "hotlines" / "data" / "hotlines.csv"
+ADMIN_LOGIN_MAX_FAILURES = int(os.environ.get("ADMIN_LOGIN_MAX_FAILURES", "5"))
+ADMIN_LOGIN_LOCK_SECONDS = int(os.environ.get("ADMIN_LOGIN_LOCK_SECONDS", "900"))
+# `python -m bench http` serves a constant page through the same middleware as its baseline.
+BENCH_CONSTANT_VIEW = env_bool("RECOVERYNAV_BENCH_CONSTANT_VIEW")

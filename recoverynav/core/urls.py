@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import path
 
 from recoverynav.core import views
@@ -8,3 +9,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
 ]
+if settings.BENCH_CONSTANT_VIEW:
+    # The HTTP benchmark's baseline: same middleware, no template, no database.
+    urlpatterns.append(path("bench/constant", views.bench_constant))

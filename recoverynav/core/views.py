@@ -24,3 +24,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception:  # any database failure means "not healthy", whatever the driver raises
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def bench_constant(request: HttpRequest) -> HttpResponse:
+    """The cheapest possible page; only routed when BENCH_CONSTANT_VIEW is on."""
+    return HttpResponse(b"ok\n", content_type="text/plain")
