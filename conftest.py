@@ -171,3 +171,25 @@ def tab(browser, live_server, browser_context_args):
     page.on("pageerror", lambda error: recorded.console_errors.append(str(error)))
     yield recorded
     context.close()
+
+
+# Real gazetteer rows for the states the bundled samples and feeds need (loaded once a session).
+GAZETTEER_TEST_STATES = {"VA", "DC", "MD", "TX", "PA", "NJ", "DE", "CA", "MO", "KS"}
+
+
+@pytest.fixture(scope="session")
+def _gazetteer_loaded(django_db_setup, django_db_blocker) -> None:
+    from recoverynav.geo.services import load_gazetteer
+
+    with django_db_blocker.unblock():
+        load_gazetteer(states=GAZETTEER_TEST_STATES)
+
+
+@pytest.fixture
+def gazetteer(_gazetteer_loaded, db) -> None:
+    """ZIP codes, places and counties of VA, DC, MD, TX, PA, NJ, DE, CA, MO and KS."""
+    from recoverynav.geo.models import PostalCode
+    from recoverynav.geo.services import load_gazetteer
+
+    if not PostalCode.objects.exists():  # a transactional test flushed the tables
+        load_gazetteer(states=GAZETTEER_TEST_STATES)

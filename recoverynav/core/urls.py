@@ -8,6 +8,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
+    path("data-sources/", views.data_sources, name="data_sources"),
 ]
 if settings.BENCH_CONSTANT_VIEW:
     # The HTTP benchmark's baseline: same middleware, no template, no database.

@@ -14,6 +14,10 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html")
 
 
+def data_sources(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/data_sources.html")
+
+
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     """Load balancers poll this; it answers 503 when the database cannot be reached."""

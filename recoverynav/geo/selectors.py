@@ -1,0 +1,288 @@
+"""Place lookup ("78701", "Austin, TX", "Travis County", "30.27,-97.74") and radius search,
+shared by the treatment locator, the meeting finder, the API and the benchmarks."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from recoverynav.geo.distance import bounding_box, great_circle_miles
+from recoverynav.geo.models import County, GazetteerPlace, PostalCode
+from recoverynav.geo.names import STATES, name_key, split_state, strip_county_word
+
+COORDINATES = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+POSTAL_CODE = re.compile(r"^\s*(\d{5})(?:-?\d{4})?\s*$")
+MAX_QUERY_LENGTH = 200
+# A town is the clear answer when it is this many times bigger than the next of that name.
+DOMINANT_POPULATION_RATIO = 5
+
+
+@dataclass(frozen=True)
+class Place:
+    label: str
+    latitude: float
+    longitude: float
+    kind: str
+    state: str = ""
+    postal_code: str = ""
+    timezone: str = ""
+
+    @property
+    def query(self) -> str:
+        """Text that looks this exact place up again (for "did you mean" links)."""
+        if self.kind == "zip":
+            return self.postal_code
+        if self.kind == "coordinates":
+            return f"{self.latitude:.5f},{self.longitude:.5f}"
+        return self.label
+
+
+@dataclass
+class PlaceLookup:
+    query: str
+    places: list[Place] = field(default_factory=list)
+    error: str = ""
+    clear: bool = False
+
+    @property
+    def place(self) -> Place | None:
+        """The match when one is clear; None when there is none or the person must choose."""
+        return self.places[0] if self.clear and self.places else None
+
+    @property
+    def is_ambiguous(self) -> bool:
+        return not self.clear and bool(self.places)
+
+    @property
+    def alternatives(self) -> list[Place]:
+        return self.places[1:] if self.clear else self.places
+
+
+def lookup_place(text: str, *, limit: int = 8) -> PlaceLookup:
+    query = (text or "").strip()[:MAX_QUERY_LENGTH]
+    if not query:
+        return PlaceLookup(query, error=_("Type a ZIP code, a town or city, or a county."))
+    if match := COORDINATES.match(query):
+        return _coordinates_lookup(query, float(match[1]), float(match[2]))
+    if match := POSTAL_CODE.match(query):
+        place = place_for_postal_code(match[1])
+        if place is None:
+            return PlaceLookup(
+                query,
+                error=_(
+                    "We could not find the ZIP code %(code)s. Check the number, or type the "
+                    "name of your town."
+                )
+                % {"code": match[1]},
+            )
+        return PlaceLookup(query, [place], clear=True)
+    return _name_lookup(query, limit)
+
+
+def _coordinates_lookup(query: str, latitude: float, longitude: float) -> PlaceLookup:
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return PlaceLookup(
+            query,
+            error=_(
+                "Those coordinates are not on Earth. Latitude goes from -90 to 90 and longitude "
+                "from -180 to 180, for example 38.03, -78.48."
+            ),
+        )
+    place = Place(
+        label=f"{latitude:.4f}, {longitude:.4f}",
+        latitude=latitude,
+        longitude=longitude,
+        kind="coordinates",
+        timezone=_nearest_timezone(latitude, longitude),
+    )
+    return PlaceLookup(query, [place], clear=True)
+
+
+def _name_lookup(query: str, limit: int) -> PlaceLookup:
+    name, state = split_state(name_key(query))
+    name, says_county = strip_county_word(name)
+    if not name:
+        return PlaceLookup(query, error=_not_found_message(query))
+    if says_county:
+        places = _counties(name, state, limit)
+        if places:
+            return PlaceLookup(query, places, clear=len(places) == 1)
+        return PlaceLookup(query, error=_not_found_message(query))
+    rows = _town_rows(name, state, limit)
+    if rows:
+        # "Austin" means Austin, Texas; the smaller Austins stay on offer as alternatives.
+        clear = len(rows) == 1 or rows[0].population >= DOMINANT_POPULATION_RATIO * max(
+            rows[1].population, 1
+        )
+        return PlaceLookup(query, [_town_place(row) for row in rows], clear=clear)
+    for finder in (_zip_cities, _counties):
+        places = finder(name, state, limit)
+        if places:
+            return PlaceLookup(query, places, clear=len(places) == 1)
+    suggestions = [_town_place(row) for row in _town_rows(name, state, limit, prefix=True)]
+    if suggestions:
+        return PlaceLookup(query, suggestions, clear=False)
+    return PlaceLookup(query, error=_not_found_message(query))
+
+
+def _not_found_message(query: str) -> str:
+    return _(
+        "We could not find “%(query)s”. Try a ZIP code such as 22903, or a town and state "
+        "such as “Austin, TX”."
+    ) % {"query": query}
+
+
+def _town_rows(name: str, state: str, limit: int, *, prefix: bool = False) -> list:
+    rows = GazetteerPlace.objects.filter(**{"name_key__startswith" if prefix else "name_key": name})
+    if state:
+        rows = rows.filter(state=state)
+    return list(rows.order_by("-population", "geonameid")[:limit])
+
+
+def _town_place(row: GazetteerPlace) -> Place:
+    return Place(
+        label=f"{row.name}, {row.state}",
+        latitude=row.latitude,
+        longitude=row.longitude,
+        kind="place",
+        state=row.state,
+        timezone=row.timezone,
+    )
+
+
+def _zip_cities(name: str, state: str, limit: int) -> list[Place]:
+    """Towns too small for the places list, found through their ZIP codes' city names."""
+    rows = PostalCode.objects.filter(city_key=name)
+    if state:
+        rows = rows.filter(state=state)
+    grouped = (
+        rows.values("state")
+        .annotate(latitude=Avg("latitude"), longitude=Avg("longitude"))
+        .order_by("state")[:limit]
+    )
+    places = []
+    for group in grouped:
+        sample = rows.filter(state=group["state"]).order_by("code").first()
+        places.append(
+            Place(
+                label=f"{sample.city}, {group['state']}",
+                latitude=group["latitude"],
+                longitude=group["longitude"],
+                kind="place",
+                state=group["state"],
+                timezone=sample.timezone,
+            )
+        )
+    return places
+
+
+def _counties(name: str, state: str, limit: int) -> list[Place]:
+    rows = County.objects.filter(name_key__in=[name, f"{name} county", f"{name} parish"])
+    if state:
+        rows = rows.filter(state=state)
+    return [
+        Place(
+            label=f"{row.name}, {row.state}",
+            latitude=row.latitude,
+            longitude=row.longitude,
+            kind="county",
+            state=row.state,
+            timezone=_nearest_timezone(row.latitude, row.longitude),
+        )
+        for row in rows.order_by("state")[:limit]
+    ]
+
+
+def choice_links(*, lookup: PlaceLookup, params: QueryDict, param: str = "place") -> list[dict]:
+    """For an ambiguous lookup: one link per candidate place, keeping the other filters."""
+    links = []
+    for place in lookup.places if lookup.is_ambiguous else lookup.alternatives:
+        query = params.copy()
+        query[param] = place.query
+        query.pop("page", None)
+        links.append({"label": place.label, "url": "?" + query.urlencode()})
+    return links
+
+
+def place_for_postal_code(code: str) -> Place | None:
+    row = PostalCode.objects.filter(code=code.strip()[:5]).first()
+    if row is None:
+        return None
+    return Place(
+        label=f"{row.code} · {row.city}, {row.state}",
+        latitude=row.latitude,
+        longitude=row.longitude,
+        kind="zip",
+        state=row.state,
+        postal_code=row.code,
+        timezone=row.timezone,
+    )
+
+
+def place_for_city(*, city: str, state: str) -> Place | None:
+    """The best place for an address's city and state (used to place meetings approximately)."""
+    state = state.strip().upper()
+    state = state if state in STATES else split_state("x " + name_key(state))[1]
+    name = name_key(city)
+    if not name:
+        return None
+    rows = _town_rows(name, state, 1)
+    if rows:
+        return _town_place(rows[0])
+    places = _zip_cities(name, state, 1)
+    return places[0] if places else None
+
+
+def timezone_for_postal_code(code: str) -> str | None:
+    row = PostalCode.objects.filter(code=code.strip()[:5]).values_list("timezone", flat=True)
+    zone = row.first()
+    return zone or None
+
+
+def _nearest_timezone(latitude: float, longitude: float, radius_miles: float = 60) -> str:
+    box = bounding_box(latitude=latitude, longitude=longitude, radius_miles=radius_miles)
+    candidates = (
+        PostalCode.objects.filter(
+            latitude__range=(box.min_lat, box.max_lat),
+            longitude__range=(box.min_lon, box.max_lon),
+        )
+        .exclude(timezone="")
+        .values_list("latitude", "longitude", "timezone")
+    )
+    best = min(
+        candidates,
+        key=lambda row: great_circle_miles(latitude, longitude, row[0], row[1]),
+        default=None,
+    )
+    return best[2] if best else ""
+
+
+def nearby_ids(
+    queryset: QuerySet,
+    *,
+    latitude: float,
+    longitude: float,
+    radius_miles: float,
+    lat_field: str = "latitude",
+    lon_field: str = "longitude",
+) -> list[tuple[int, float]]:
+    """(pk, miles) of the queryset's rows within the radius, nearest first.
+
+    The bounding box uses the index on the two columns; the exact distance is computed in
+    Python over bare tuples, which is fast for the few thousand rows a box holds."""
+    box = bounding_box(latitude=latitude, longitude=longitude, radius_miles=radius_miles)
+    rows = queryset.filter(
+        **{
+            f"{lat_field}__range": (box.min_lat, box.max_lat),
+            f"{lon_field}__range": (box.min_lon, box.max_lon),
+        }
+    ).values_list("pk", lat_field, lon_field)
+    found = []
+    for pk, lat, lon in rows:
+        miles = great_circle_miles(latitude, longitude, lat, lon)
+        if miles <= radius_miles:
+            found.append((pk, miles))
+    found.sort(key=lambda item: (item[1], item[0]))
+    return found
