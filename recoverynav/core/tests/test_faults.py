@@ -67,7 +67,7 @@ def test_the_next_request_after_a_database_failure_works(
     response = visitor.get("/help-now/")
 
     assert response.status_code == 200
-    assert b"Hotlines in United States" in response.content
+    assert b"SAMHSA National Helpline" in response.content
 
 
 @pytest.mark.django_db(transaction=True)
