@@ -166,9 +166,19 @@ def tab(browser, live_server, browser_context_args):
     page.on("request", lambda request: recorded.requests.append(request.url))
     page.on(
         "console",
-        lambda message: message.type == "error" and recorded.console_errors.append(message.text),
+        lambda message: (
+            message.type == "error"
+            and recorded.console_errors.append(f"{message.text} ({message.location.get('url')})")
+        ),
     )
     page.on("pageerror", lambda error: recorded.console_errors.append(str(error)))
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and recorded.console_errors.append(f"HTTP {response.status} {response.url}")
+        ),
+    )
     yield recorded
     context.close()
 

@@ -8,6 +8,8 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("privacy/", views.privacy, name="privacy"),
+    # Browsers ask for it on pages without an icon link (the admin's); no 404 in their console.
+    path("favicon.ico", views.favicon),
     path("data-sources/", views.data_sources, name="data_sources"),
 ]
 if settings.BENCH_CONSTANT_VIEW:
