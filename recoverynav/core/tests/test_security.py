@@ -81,3 +81,8 @@ def test_production_settings_make_cookies_secure() -> None:
     )
 
     assert result.stdout.split() == ["True"] * 5, result.stderr
+
+
+@pytest.mark.django_db
+def test_the_benchmark_page_is_not_served_unless_a_benchmark_turns_it_on(visitor: Client) -> None:
+    assert visitor.get("/bench/constant").status_code == 404
