@@ -1,6 +1,7 @@
 """A small brake on guessing admin passwords: after a few failed sign-ins for one username
 from one network, that pair must wait. Works across processes and servers (database-backed)."""
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -8,6 +9,7 @@ import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -81,7 +83,11 @@ class AdminLoginThrottleMiddleware:
             address=client_address(request),
             today=timezone.now().date(),
         )
-        wait = seconds_locked(key=key)
+        try:
+            wait = seconds_locked(key=key)
+        except DatabaseError:
+            # The sign-in itself needs the database: let the view fail into the kind 503.
+            return self.get_response(request)
         if wait:
             minutes = max(1, -(-wait // 60))
             response = render(
@@ -90,8 +96,9 @@ class AdminLoginThrottleMiddleware:
             response["Retry-After"] = str(wait)
             return response
         response = self.get_response(request)
-        if response.status_code == 200:  # the form came back with an error
-            record_failure(key=key)
-        elif response.status_code == 302:
-            clear(key=key)
+        with contextlib.suppress(DatabaseError):
+            if response.status_code == 200:  # the form came back with an error
+                record_failure(key=key)
+            elif response.status_code == 302:
+                clear(key=key)
         return response

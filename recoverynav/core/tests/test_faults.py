@@ -131,3 +131,49 @@ def test_a_disk_full_during_an_import_changes_nothing_and_reads_keep_working(
     assert Country.objects.count() == 6
     assert connection.in_atomic_block is False
     assert visitor.get("/help-now/").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_admin_sign_in_answers_503_not_500_when_the_database_is_down(
+    database_goes_away,
+) -> None:
+    database_goes_away(times=100)
+
+    response = Client().post("/admin/login/", {"username": "someone", "password": "x"})
+
+    assert response.status_code == 503
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_postgresql_connection_killed_mid_request_gives_503_then_recovers(
+    visitor: Client, hotlines: None, monkeypatch
+) -> None:
+    """A real fault, not a simulated exception: the server ends our session mid-request."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (pg_terminate_backend); the SQLite pass simulates it")
+    import psycopg
+
+    settings_dict = connection.settings_dict
+    real_execute = CursorWrapper.execute
+    armed = {"on": True}
+
+    def execute(self, sql, params=None):
+        if armed["on"]:
+            armed["on"] = False
+            pid = self.db.connection.info.backend_pid
+            with psycopg.connect(
+                host=settings_dict["HOST"],
+                port=settings_dict["PORT"],
+                user=settings_dict["USER"],
+                password=settings_dict["PASSWORD"],
+                dbname=settings_dict["NAME"],
+                autocommit=True,
+            ) as other:
+                other.execute("SELECT pg_terminate_backend(%s)", [pid])
+        return real_execute(self, sql, params)
+
+    visitor.get("/healthz")  # make sure the connection is open before the fault
+    monkeypatch.setattr(CursorWrapper, "execute", execute)
+
+    assert visitor.get("/help-now/").status_code == 503
+    assert visitor.get("/help-now/").status_code == 200
