@@ -203,3 +203,19 @@ def gazetteer(_gazetteer_loaded, db) -> None:
 
     if not PostalCode.objects.exists():  # a transactional test flushed the tables
         load_gazetteer(states=GAZETTEER_TEST_STATES)
+
+
+@pytest.fixture
+def demo_data(transactional_db) -> None:
+    """What `make run` loads (every app's demo_data), with the gazetteer cut to the test
+    states so that browser tests stay fast."""
+    import io
+
+    from django.core.management import call_command
+
+    from recoverynav.geo.models import PostalCode
+    from recoverynav.geo.services import load_gazetteer
+
+    if not PostalCode.objects.exists():
+        load_gazetteer(states=GAZETTEER_TEST_STATES)
+    call_command("load_demo_data", stdout=io.StringIO())

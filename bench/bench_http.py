@@ -37,7 +37,13 @@ DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://recoverynav:recoverynav@127.0.0.1:5432/rn_quality_bench"
 )
 ZIP_FILE = _site.REPO / "recoverynav/geo/data/us_zipcodes_zipcodes-pkg-3.0.0.csv"
-TARGETS = {"home": 0.5, "guide": 0.5, "treatment_search": 0.25, "meeting_search": 0.25}
+TARGETS = {
+    "home": 0.5,
+    "help_now": 0.5,
+    "guide": 0.5,
+    "treatment_search": 0.25,
+    "meeting_search": 0.25,
+}
 
 
 # --- gunicorn and wrk -------------------------------------------------------------------------
@@ -176,7 +182,10 @@ def same_run(folder: Path) -> dict:
     try:
         results: dict = {"baseline_constant": run_wrk(base + "/bench/constant")}
         baseline = results["baseline_constant"]["req_per_s"] or 1.0
-        pages: dict[str, tuple[str, Path | None] | None] = {"home": ("/", None)}
+        pages: dict[str, tuple[str, Path | None] | None] = {
+            "home": ("/", None),
+            "help_now": ("/help-now/", None),
+        }
         guide = guide_page(base)
         pages["guide"] = (guide, None) if guide else None
         pages["treatment_search"] = search_script(base, "/treatment/", folder, "treatment")

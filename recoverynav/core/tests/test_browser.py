@@ -7,12 +7,10 @@ page's forms submitted as they stand (results or error messages), a country chos
 colour scheme, and the not-found page.
 """
 
-import io
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
@@ -22,11 +20,6 @@ pytestmark = pytest.mark.browser
 
 MAX_PAGES = 60
 SKIPPED_PREFIXES = ("/static/", "/api/", "/admin/", "/healthz")
-
-
-def demo_data() -> None:
-    """What `make run` loads, so pages show real content (every app's demo_data module)."""
-    call_command("load_demo_data", stdout=io.StringIO())
 
 
 def same_origin_links(tab) -> list[str]:
@@ -68,8 +61,9 @@ def submit_each_form(tab, url: str, problems: list[str]) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_every_page_is_accessible_and_stays_on_our_origin(tab, language: str) -> None:
-    demo_data()
+def test_every_page_is_accessible_and_stays_on_our_origin(
+    tab, demo_data: None, language: str
+) -> None:
     starts = [page_url(name, language) for name in PAGES]
     help_now = page_url("hotlines:help_now", language)
     queue = deque([*starts, f"{help_now}?country=MX", f"{help_now}?country=ZZ"])
@@ -100,8 +94,7 @@ def test_every_page_is_accessible_and_stays_on_our_origin(tab, language: str) ->
     "browser_context_args",
     [{"locale": "en-US", "color_scheme": "dark", "viewport": {"width": 390, "height": 844}}],
 )
-def test_the_dark_colour_scheme_is_accessible_too(tab) -> None:
-    demo_data()
+def test_the_dark_colour_scheme_is_accessible_too(tab, demo_data: None) -> None:
     problems: list[str] = []
     for name in PAGES:
         tab.goto(page_url(name, "en"))
@@ -217,11 +210,11 @@ def test_the_self_check_works_with_the_keyboard_alone(tab) -> None:
     assert tab.axe_violations() == []
 
 
-def test_a_treatment_search_works_with_the_keyboard_alone(tab) -> None:
+def test_a_treatment_search_works_with_the_keyboard_alone(request, tab) -> None:
     start = first_page_of("directory")
     if start is None:
         pytest.skip("the directory app has no pages on this branch yet")
-    demo_data()
+    request.getfixturevalue("demo_data")
     with translation.override("en"):
         tab.goto(start)
 
