@@ -1,0 +1,121 @@
+"""Reading the guide's Markdown files: front matter, body, and an in-memory cache per file.
+
+Operators edit `content/<language>/<slug>.md`; a changed file is picked up on the next request
+(its modification time is part of the cache key), so text changes need no restart.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.DOTALL)
+REQUIRED_FIELDS = ("title", "summary", "section", "order", "reviewed", "sources")
+
+
+class ContentError(ValueError):
+    """A content file an operator needs to fix; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PageFile:
+    """One parsed Markdown file, before links are resolved for a language."""
+
+    slug: str
+    language: str
+    title: str
+    summary: str
+    section: str
+    order: int
+    reviewed: datetime.date
+    sources: tuple[Source, ...]
+    related: tuple[str, ...]
+    markdown: str
+
+
+def content_dir() -> Path:
+    return Path(getattr(settings, "GUIDE_CONTENT_DIR", Path(__file__).parent / "content"))
+
+
+def page_path(*, slug: str, language: str) -> Path | None:
+    if not SLUG.match(slug):
+        return None
+    path = content_dir() / language / f"{slug}.md"
+    return path if path.is_file() else None
+
+
+def slugs_for(language: str) -> list[str]:
+    folder = content_dir() / language
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.glob("*.md") if SLUG.match(p.stem))
+
+
+def parse_page_file(*, text: str, slug: str, language: str, origin: str) -> PageFile:
+    """Split front matter from Markdown and check every field an operator must fill in."""
+    match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    if not match:
+        raise ContentError(f"{origin}: the file must start with front matter between '---' lines")
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        raise ContentError(f"{origin}: the front matter is not valid YAML ({error})") from error
+    if not isinstance(meta, dict):
+        raise ContentError(f"{origin}: the front matter must be a list of 'field: value' lines")
+    missing = [field for field in REQUIRED_FIELDS if not meta.get(field)]
+    if missing:
+        raise ContentError(f"{origin}: missing front matter field(s): {', '.join(missing)}")
+    if not isinstance(meta["reviewed"], datetime.date):
+        raise ContentError(f"{origin}: 'reviewed' must be a date like 2026-11-27")
+    if not isinstance(meta["order"], int):
+        raise ContentError(f"{origin}: 'order' must be a whole number")
+    return PageFile(
+        slug=slug,
+        language=language,
+        title=str(meta["title"]),
+        summary=str(meta["summary"]),
+        section=str(meta["section"]),
+        order=meta["order"],
+        reviewed=meta["reviewed"],
+        sources=_sources(meta["sources"], origin),
+        related=tuple(str(slug) for slug in meta.get("related") or ()),
+        markdown=match.group(2),
+    )
+
+
+def _sources(raw: object, origin: str) -> tuple[Source, ...]:
+    if not isinstance(raw, list):
+        raise ContentError(f"{origin}: 'sources' must be a list of entries with name and url")
+    sources = []
+    for entry in raw:
+        if not (isinstance(entry, dict) and entry.get("name") and entry.get("url")):
+            raise ContentError(f"{origin}: every source needs a name and a url")
+        if not str(entry["url"]).startswith("https://"):
+            raise ContentError(f"{origin}: source url {entry['url']!r} must start with https://")
+        sources.append(Source(name=str(entry["name"]), url=str(entry["url"])))
+    return tuple(sources)
+
+
+_cache: dict[Path, tuple[int, PageFile]] = {}
+
+
+def load_page_file(path: Path, *, language: str) -> PageFile:
+    """The parsed file, re-read only when its modification time changes."""
+    mtime_ns = path.stat().st_mtime_ns
+    cached = _cache.get(path)
+    if cached is not None and cached[0] == mtime_ns:
+        return cached[1]
+    text = path.read_text(encoding="utf-8")
+    page = parse_page_file(text=text, slug=path.stem, language=language, origin=str(path.name))
+    _cache[path] = (mtime_ns, page)
+    return page

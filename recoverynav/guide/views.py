@@ -1,0 +1,44 @@
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from recoverynav.guide.forms import SELFCHECK_BANDS, FitForm
+from recoverynav.guide.selectors import fit_suggestion, get_page, pages_by_section, related_pages
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "guide/index.html", {"sections": pages_by_section(language=get_language())}
+    )
+
+
+def page(request: HttpRequest, slug: str) -> HttpResponse:
+    guide_page = get_page(slug, get_language())
+    if guide_page is None:
+        raise Http404
+    return render(
+        request,
+        "guide/page.html",
+        {"page": guide_page, "related": related_pages(page=guide_page)},
+    )
+
+
+# The answers are personal health information: they travel in a POST body (never in a URL or
+# an access log), are not stored, and the response is never cached. The form changes nothing
+# on the server, so it carries no CSRF token, and the page therefore sets no cookie.
+@never_cache
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def fit(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = FitForm(request.POST)
+        if form.is_valid():
+            suggestion = fit_suggestion(answers=form.answers(), language=get_language())
+            return render(request, "guide/fit_result.html", {"suggestion": suggestion})
+    else:
+        band = request.GET.get("selfcheck")
+        form = FitForm(initial={"selfcheck": band if band in SELFCHECK_BANDS else ""})
+    return render(request, "guide/fit.html", {"form": form})
