@@ -222,3 +222,18 @@ def test_a_treatment_search_works_with_the_keyboard_alone(request, tab) -> None:
 
     assert tab.axe_violations() == []
     assert not tab.foreign_requests()
+
+
+def test_the_which_help_fits_questionnaire_works_with_the_keyboard_alone(tab) -> None:
+    try:
+        start = reverse("guide:fit")
+    except NoReverseMatch:
+        pytest.skip("the guide's questionnaire is not on this branch")
+    tab.goto(start)
+
+    steps = answer_forms_with_the_keyboard(tab, text="")
+
+    assert steps >= 1
+    assert tab.page.locator("main h1").count() == 1
+    assert tab.axe_violations() == []
+    assert tab.console_errors == []
