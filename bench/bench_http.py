@@ -31,6 +31,8 @@ from bench import _site
 
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+# Per instance in the scale-out run: half, so the admin writer is not starved on small machines.
+SCALE_CONNECTIONS = max(2, CONNECTIONS // 2)
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 2)))
 PORT = int(os.environ.get("BENCH_PORT", "8171"))
 DATABASE_URL = os.environ.get(
@@ -81,8 +83,8 @@ def workers_of(server: subprocess.Popen) -> list[int]:
     return [int(pid) for pid in children]
 
 
-def wrk_command(url: str, script: Path | None = None, duration: int = DURATION) -> list[str]:
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{duration}s", "--latency", "--timeout", "5s"]
+def wrk_command(url: str, script: Path | None = None, connections: int = CONNECTIONS) -> list[str]:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "--latency", "--timeout", "5s"]
     if script:
         command += ["-s", str(script)]
     return [*command, url]
@@ -318,7 +320,7 @@ def scale_out(folder: Path) -> dict:
     try:
         loads = [
             subprocess.Popen(  # noqa: S603
-                wrk_command(f"http://127.0.0.1:{port}/help-now/"),
+                wrk_command(f"http://127.0.0.1:{port}/help-now/", connections=SCALE_CONNECTIONS),
                 stdout=subprocess.PIPE,
                 text=True,
             )
@@ -341,12 +343,12 @@ def scale_out(folder: Path) -> dict:
         "killed_worker_on_port": ports[0],
         "load": dict(zip([str(p) for p in ports], outputs, strict=True)),
         "errors_total": sum(o["errors"] for o in outputs),
-        "errors_allowed_in_flight": CONNECTIONS,
+        "errors_allowed_in_flight": SCALE_CONNECTIONS,
         "writes_acknowledged": len(writer.acknowledged),
         "writes_stored": len(stored),
         "writes_failed_unacknowledged": writer.failed,
         "acknowledged_but_lost": lost,
-        "passes": not lost and sum(o["errors"] for o in outputs) <= CONNECTIONS,
+        "passes": not lost and sum(o["errors"] for o in outputs) <= SCALE_CONNECTIONS,
         "write_path": "admin add hotline (the comments app is not on this branch yet)",
     }
 
