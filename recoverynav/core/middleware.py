@@ -84,7 +84,9 @@ class DatabaseTroubleMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, DATABASE_TROUBLE):
             return None
-        logger.warning("Database trouble: %s", type(exception).__name__)
+        # The driver's message says what failed ("database is locked", "no such table");
+        # it carries no request data.
+        logger.warning("Database trouble: %s: %.200s", type(exception).__name__, exception)
         _close_broken_connections()
         context = {"help_countries": offline_help.offline_countries()}
         template = "core/unavailable.html"
