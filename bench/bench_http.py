@@ -277,7 +277,7 @@ class AdminWriter(threading.Thread):
                 status, _ = self.request(
                     port, "POST", add, sessions[port],
                     {"csrfmiddlewaretoken": self.token(html), "country": "US", "name": name,
-                     "purposes": "[]", "phone": "555", "status": "confirmed",
+                     "purposes": "crisis", "phone": "555", "status": "confirmed",
                      "last_verified": "2026-11-01", "position": "0", "is_active": "on"},
                 )  # fmt: skip
             except (OSError, http.client.HTTPException):
