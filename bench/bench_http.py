@@ -133,11 +133,12 @@ def fetch(base: str, path: str) -> tuple[int, str]:
 
 
 def guide_page(base: str) -> str | None:
+    """A guide article (a page without a form), as a visitor would open one."""
     status, html = fetch(base, "/guide/")
     if status != 200:
         return None
-    for href in re.findall(r'href="(/guide/[^"#?]+)"', html):
-        if href != "/guide/":
+    for href in dict.fromkeys(re.findall(r'href="(/guide/[^"#?]+/)"', html)):
+        if href != "/guide/" and "<form" not in fetch(base, href)[1]:
             return href
     return "/guide/"
 
