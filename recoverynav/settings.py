@@ -207,6 +207,10 @@ LOGGING = {
 DEFAULT_COUNTRY = os.environ.get("RECOVERYNAV_DEFAULT_COUNTRY", "US")
 SITE_NAME = os.environ.get("RECOVERYNAV_SITE_NAME", "Recovery Navigator")
 
+# Self-check (screening). The DAST-10 is copyrighted (Skinner/CAMH): an operator without
+# permission to show it sets SCREENING_DAST10_ENABLED=0 and the signs check covers drugs.
+SCREENING_DAST10_ENABLED = env_bool("SCREENING_DAST10_ENABLED", True)
+
 # Quality (docs/quality.md): a kind 503 when the database is unavailable (it reads the bundled
 # emergency numbers instead), and a brake on admin password guessing.
 MIDDLEWARE += [
