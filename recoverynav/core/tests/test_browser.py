@@ -80,6 +80,8 @@ def test_every_page_is_accessible_and_stays_on_our_origin(
         if response is None or response.status >= 400:
             problems.append(f"{url}: HTTP {response and response.status}")
             continue
+        if "text/html" not in response.headers.get("content-type", ""):
+            continue  # a download (JSON, iCalendar, CSV): not a page to check
         check_current_page(tab, url, problems)
         for link in same_origin_links(tab):
             if link not in seen:
