@@ -211,6 +211,46 @@ SITE_NAME = os.environ.get("RECOVERYNAV_SITE_NAME", "Recovery Navigator")
 # permission to show it sets SCREENING_DAST10_ENABLED=0 and the signs check covers drugs.
 SCREENING_DAST10_ENABLED = env_bool("SCREENING_DAST10_ENABLED", True)
 
+# Comments (recoverynav/comments; docs/comments.md explains each one).
+# COMMENTS_EMAIL_KEY: secret for encrypting commenters' emails and for the keyed email hash;
+# when unset both are derived from SECRET_KEY (HKDF). Changing it makes stored emails
+# unreadable and resets "known commenter" look-ups, so set it once in production.
+COMMENTS_EMAIL_KEY = os.environ.get("COMMENTS_EMAIL_KEY", "")
+COMMENTS_MIN_SECONDS = int(os.environ.get("COMMENTS_MIN_SECONDS", "5"))  # faster = robot
+COMMENTS_TOKEN_MAX_AGE = int(os.environ.get("COMMENTS_TOKEN_MAX_AGE", str(60 * 60 * 24)))
+# "count/seconds", per shortened-network hash and per email hash.
+COMMENTS_RATE_LIMIT_IP = os.environ.get("COMMENTS_RATE_LIMIT_IP", "5/600")
+COMMENTS_RATE_LIMIT_EMAIL = os.environ.get("COMMENTS_RATE_LIMIT_EMAIL", "10/3600")
+COMMENTS_RATE_LIMIT_BACKEND = os.environ.get(
+    "COMMENTS_RATE_LIMIT_BACKEND", "cache" if os.environ.get("REDIS_URL") else "database"
+)
+COMMENTS_BLOCKED_WORDS = env_list(
+    "COMMENTS_BLOCKED_WORDS", "viagra,cialis,replica watches,payday loan,seo services"
+)
+COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
+COMMENTS_MAX_LENGTH = int(os.environ.get("COMMENTS_MAX_LENGTH", "5000"))
+COMMENTS_MAX_DEPTH = int(os.environ.get("COMMENTS_MAX_DEPTH", "3"))
+COMMENTS_RETENTION_DAYS = int(os.environ.get("COMMENTS_RETENTION_DAYS", "30"))
+COMMENTS_MODERATION_LINK_MAX_AGE = int(
+    os.environ.get("COMMENTS_MODERATION_LINK_MAX_AGE", str(60 * 60 * 24 * 7))
+)
+# How many trusted proxies (load balancer, nginx) add to X-Forwarded-For in front of the app;
+# 0 uses the connection's address. Wrong values let clients dodge the per-network limit.
+COMMENTS_PROXY_HOPS = int(os.environ.get("COMMENTS_PROXY_HOPS", "0"))
+# Base of the links in moderators' e-mails when there is no request (commands, API).
+COMMENTS_SITE_URL = os.environ.get("COMMENTS_SITE_URL", "")
+
+# --- directory (treatment locator) ---
+# Listings whose data is older than this many days say "may be out of date, call ahead".
+DIRECTORY_STALE_AFTER_DAYS = int(os.environ.get("DIRECTORY_STALE_AFTER_DAYS", "365"))
+# Problem reports accepted per visitor per hour (counted in the cache, no address stored).
+DIRECTORY_REPORTS_PER_HOUR = int(os.environ.get("DIRECTORY_REPORTS_PER_HOUR", "5"))
+
+# Meetings (recoverynav/meetings, docs/meetings.md): feed fetching limits for
+# import_meetings/sync_meetings; a failed fetch keeps the previous data.
+MEETINGS_FEED_TIMEOUT = float(os.environ.get("MEETINGS_FEED_TIMEOUT", "30"))
+MEETINGS_FEED_MAX_BYTES = int(os.environ.get("MEETINGS_FEED_MAX_BYTES", str(200 * 1024 * 1024)))
+
 # Quality (docs/quality.md): a kind 503 when the database is unavailable (it reads the bundled
 # emergency numbers instead), and a brake on admin password guessing.
 MIDDLEWARE += [

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from recoverynav.comments import views
 
 app_name = "comments"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("moderate/<str:token>/", views.moderate, name="moderate"),
+    path("pages/<path:page_key>/", views.post_comment, name="post"),
+]

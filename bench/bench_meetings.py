@@ -1,0 +1,193 @@
+"""Meetings at national scale: 250,000 meetings built from the bundled real feeds, spread over
+the country's ZIP code centroids with jittered times, in a scratch database.
+
+Reports the import of the 250k feed (target ≤ 30 s), the unchanged re-import (≤ 10 s) and
+p50/p95 of typical searches through the one search function the page uses (target p95
+≤ 10 ms): near a dense city, "online now", and keyword. Every query is distinct and no result
+is cached. Runs on a scratch SQLite file, and on PostgreSQL too when BENCH_DATABASE_URL names
+a scratch database (its meeting tables are replaced).
+
+Each database runs in its own process so Django is configured for that database alone:
+`python -m bench.bench_meetings worker` is that process.
+"""
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MEETINGS = int(os.environ.get("BENCH_MEETINGS", "250000"))
+SEARCHES_PER_KIND = 200
+DENSE_CITIES = [
+    "Philadelphia, PA", "Chicago, IL", "Houston, TX", "Los Angeles, CA", "Phoenix, AZ",
+    "San Antonio, TX", "San Diego, CA", "Dallas, TX", "San Jose, CA", "Austin, TX",
+    "Jacksonville, FL", "Columbus, OH", "Indianapolis, IN", "Charlotte, NC", "Seattle, WA",
+    "Denver, CO", "Boston, MA", "Nashville, TN", "Baltimore, MD", "Atlanta, GA",
+]  # fmt: skip
+KEYWORDS = [
+    "serenity", "step", "women", "big book", "hope", "gratitude", "daily", "noon", "men",
+    "recovery", "group", "sober", "new", "freedom", "happy", "early", "night", "friday",
+    "speaker", "literature",
+]  # fmt: skip
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run() -> dict:
+    results = {"meetings": MEETINGS, "sqlite": _in_worker(None)}
+    if os.environ.get("BENCH_DATABASE_URL"):
+        results["postgresql"] = _in_worker(os.environ["BENCH_DATABASE_URL"])
+    return results
+
+
+def _in_worker(database_url: str | None) -> dict:
+    """One database's figures; a failure is reported in place so the other's figures stay."""
+    try:
+        return _run_worker(database_url)
+    except (RuntimeError, ValueError, IndexError) as error:
+        return {"error": str(error)[-2000:]}
+
+
+def _run_worker(database_url: str | None) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-meetings-") as scratch:
+        env = {**os.environ, "RECOVERYNAV_DATA_DIR": scratch, "DEBUG": "0"}
+        env["ALLOWED_HOSTS"] = "localhost"
+        env["SECRET_KEY"] = "bench-only"  # noqa: S105
+        env["DATABASE_URL"] = database_url or f"sqlite:///{scratch}/bench.sqlite3"
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.bench_meetings", "worker"],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode:
+            raise RuntimeError(done.stderr[-3000:])
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _worker() -> dict:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "recoverynav.settings")
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from recoverynav.geo.models import PostalCode
+    from recoverynav.geo.services import load_gazetteer
+
+    if not PostalCode.objects.exists():
+        load_gazetteer()
+    feed = _national_feed()
+    return {"import": _imports(feed), "search_ms": _searches()}
+
+
+def _national_feed() -> bytes:
+    from recoverynav.geo.models import PostalCode
+    from recoverynav.meetings.demo_data import BUNDLED_FEEDS, FEEDS_DIR
+
+    templates = []
+    for _name, filename, _fellowship, _zone in BUNDLED_FEEDS:
+        templates += json.loads((FEEDS_DIR / filename).read_text())
+    zips = list(
+        PostalCode.objects.filter(kind="STANDARD", is_active=True)
+        .exclude(timezone="")
+        .values_list("code", "city", "state", "latitude", "longitude", "timezone")
+    )
+    rng = random.Random(250)
+    records = []
+    for index in range(MEETINGS):
+        record = dict(templates[index % len(templates)])
+        code, city, state, latitude, longitude, zone = zips[rng.randrange(len(zips))]
+        start = rng.randrange(6 * 60, 22 * 60, 15)
+        for key in ("address", "city", "state", "postal_code", "regions", "approximate"):
+            record.pop(key, None)
+        record.update(
+            slug=f"b{index}",
+            day=rng.randrange(7),
+            time=f"{start // 60:02d}:{start % 60:02d}",
+            end_time=f"{(start + 60) // 60:02d}:{start % 60:02d}",
+            formatted_address=f"{index % 900 + 100} Main St, {city}, {state} {code}, USA",
+            latitude=round(latitude + rng.uniform(-0.03, 0.03), 5),
+            longitude=round(longitude + rng.uniform(-0.03, 0.03), 5),
+            timezone=zone,
+            region=city,
+        )
+        records.append(record)
+    return json.dumps(records).encode()
+
+
+def _imports(feed: bytes) -> dict:
+    from recoverynav.meetings.models import FeedSource, Meeting
+    from recoverynav.meetings.services import import_meetings
+
+    FeedSource.objects.filter(name="bench").delete()
+    source = FeedSource(name="bench", fellowship="aa", default_timezone="America/New_York")
+    started = time.perf_counter()
+    first = import_meetings(source=source, data=feed)
+    imported = time.perf_counter() - started
+    started = time.perf_counter()
+    again = import_meetings(source=source, data=feed)
+    reimported = time.perf_counter() - started
+    return {
+        "feed_mb": round(len(feed) / 1e6, 1),
+        "stored": Meeting.objects.count(),
+        "rejected": first.rejected,
+        "import_s": round(imported, 1),
+        "import_target_s": 30,
+        "unchanged_reimport_s": round(reimported, 1),
+        "unchanged_reimport_target_s": 10,
+        "unchanged": again.unchanged,
+    }
+
+
+def _searches() -> dict:
+    import datetime as dt
+
+    from recoverynav.meetings.selectors import MeetingQuery, search_meetings
+
+    week = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)  # a Sunday
+    kinds = {
+        "near_dense_city": [
+            MeetingQuery(place=city, radius_miles=radius, days=days)
+            for radius in (5, 10, 25)
+            for days in ([], [1], [6])
+            for city in DENSE_CITIES
+        ],
+        "online_now": [
+            MeetingQuery(attendance=["online"], when=("now", "soon", "now_or_soon")[index % 3])
+            for index in range(SEARCHES_PER_KIND)
+        ],
+        "keyword": [
+            MeetingQuery(keyword=word, attendance=attendance, page=page)
+            for page in (1, 2)
+            for attendance in ([], ["online"], ["in_person"], ["hybrid"], ["online", "hybrid"])
+            for word in KEYWORDS
+        ],
+    }
+    figures = {}
+    for kind, queries in kinds.items():
+        timings = []
+        for index, query in enumerate(queries[:SEARCHES_PER_KIND]):
+            now = week + dt.timedelta(minutes=7 * index)  # a different instant each time
+            started = time.perf_counter()
+            search_meetings(query=query, now=now)
+            timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        figures[kind] = {
+            "queries": len(timings),
+            "p50": round(statistics.median(timings), 2),
+            "p95": round(timings[int(len(timings) * 0.95) - 1], 2),
+            "target_p95": 10,
+        }
+    return figures
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["worker"]:
+    print(json.dumps(_worker()))

@@ -1,0 +1,79 @@
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+
+class CommentForm(forms.Form):
+    """The "Leave a Comment" form; the same validation serves the page and the API."""
+
+    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 6}))
+    name = forms.CharField(label=_("Name"), max_length=80)
+    email = forms.EmailField(
+        label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=200, assume_scheme="https"
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my comment and the name I give are published on this page. "
+            "I will not share details that could identify me or someone else."
+        ),
+        error_messages={"required": _("Please agree to publication, or leave no comment.")},
+    )
+    remember = forms.BooleanField(
+        label=_("Save my name, email and website in this browser for the next time I comment"),
+        required=False,
+    )
+    # The honeypot: hidden from people (and screen readers); robots fill in every field.
+    homepage = forms.CharField(label=_("Leave this field empty"), required=False)
+    parent = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=2**53
+    )
+    # Missing or bad tokens are judged as spam signs by the service, not refused here.
+    token = forms.CharField(widget=forms.HiddenInput, max_length=1000, required=False)
+
+    field_order = ["comment", "name", "email", "website", "consent", "remember"]
+    required_css_class = "required"
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("auto_id", "comment-%s")
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].widget.attrs["aria-describedby"] = "comment-format-hint"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["website"].widget.attrs["autocomplete"] = "url"
+        self.fields["homepage"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["comment"].validators.append(MaxLengthValidator(settings.COMMENTS_MAX_LENGTH))
+        for field in self.fields.values():
+            if field.required and not isinstance(field.widget, forms.HiddenInput):
+                field.widget.attrs["aria-required"] = "true"
+
+    def full_clean(self) -> None:
+        """After validation, point each invalid field at its message for screen readers."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                described = f"comment-{name}-error {attrs.get('aria-describedby', '')}"
+                attrs.update({"aria-invalid": "true", "aria-describedby": described.strip()})
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_comment(self) -> str:
+        text = self.cleaned_data["comment"].strip()
+        if not text:
+            raise forms.ValidationError(_("Please write a comment."))
+        return text
+
+    @property
+    def error_summary(self) -> list[tuple[str, str, str]]:
+        """(field id, label, message) for the error summary at the top of the form."""
+        general = [("comment-form", "", message) for message in self.non_field_errors()]
+        return general + [
+            (self[name].auto_id, self.fields[name].label, message)
+            for name, messages in self.errors.items()
+            if name in self.fields and not isinstance(self.fields[name].widget, forms.HiddenInput)
+            for message in messages
+        ]

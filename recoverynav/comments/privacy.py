@@ -1,0 +1,80 @@
+"""Keys, encryption and keyed hashes, so no email or IP address is ever stored in the clear.
+
+COMMENTS_EMAIL_KEY (any long random string) is the secret; when it is unset the keys are
+derived from SECRET_KEY. Each use gets its own key through HKDF with a distinct label.
+"""
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import ipaddress
+
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def _derived_key(label: str) -> bytes:
+    secret = settings.COMMENTS_EMAIL_KEY or settings.SECRET_KEY
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=b"recoverynav.comments", info=label.encode()
+    ).derive(secret.encode())
+
+
+def _fernet() -> Fernet:
+    return Fernet(base64.urlsafe_b64encode(_derived_key("email-encryption")))
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def email_hash(email: str) -> str:
+    """A keyed hash of the normalised email: finds a writer's comments without storing it."""
+    key = _derived_key("email-hash")
+    return hmac.new(key, normalise_email(email).encode(), hashlib.sha256).hexdigest()
+
+
+def encrypt_email(email: str) -> bytes:
+    return _fernet().encrypt(normalise_email(email).encode())
+
+
+def decrypt_email(token: bytes | memoryview) -> str:
+    """The stored email, or "" when it cannot be read (for example after a key change)."""
+    try:
+        return _fernet().decrypt(bytes(token)).decode()
+    except (InvalidToken, ValueError):
+        return ""
+
+
+def shortened_network(ip: str) -> str:
+    """IPv4 to its /24 and IPv6 to its /48: one household or small network, not one device."""
+    try:
+        address = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return "unknown"
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    prefix = 24 if address.version == 4 else 48
+    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
+
+
+def ip_hash(ip: str, *, now: dt.datetime) -> str:
+    """A keyed hash of the shortened address whose key changes every UTC day."""
+    key = _derived_key("network-hash:" + now.astimezone(dt.UTC).date().isoformat())
+    return hmac.new(key, shortened_network(ip).encode(), hashlib.sha256).hexdigest()
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address, to be hashed at once. Behind COMMENTS_PROXY_HOPS trusted proxies
+    it is read from X-Forwarded-For counted from the right, which a client cannot forge."""
+    hops = settings.COMMENTS_PROXY_HOPS
+    if hops > 0:
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")
+        addresses = [part.strip() for part in forwarded if part.strip()]
+        if len(addresses) >= hops:
+            return addresses[-hops]
+    return request.META.get("REMOTE_ADDR", "")

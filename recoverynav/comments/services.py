@@ -1,0 +1,260 @@
+"""Writes: taking a comment in (with every spam and safety check), moderation, erasure."""
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from recoverynav.comments import privacy, ratelimit, text, tokens
+from recoverynav.comments.forms import CommentForm
+from recoverynav.comments.models import Comment, Status, UsedFormToken
+
+logger = logging.getLogger(__name__)
+DUPLICATE_WINDOW = dt.timedelta(days=30)
+
+
+class Outcome(StrEnum):
+    PUBLISHED = "published"
+    PENDING = "pending"
+    SPAM = "spam"
+    CRISIS = "crisis"
+    INVALID = "invalid"
+    RATE_LIMITED = "rate-limited"
+    EXPIRED = "expired"
+
+
+@dataclass
+class SubmitResult:
+    """What happened to a submission; every outcome has a message for the writer."""
+
+    outcome: Outcome
+    form: CommentForm
+    comment: Comment | None = None  # None when refused (invalid, rate-limited, expired)
+
+
+def _spam_reasons(
+    *,
+    form: CommentForm,
+    token: tokens.FormToken | None,
+    page_key: str,
+    page_url: str,
+    email_hash: str,
+    now: dt.datetime,
+) -> list[str]:
+    data = form.cleaned_data
+    reasons = []
+    if token is None or (token.page_key, token.page_url) != (page_key, page_url):
+        reasons.append("bad-token")
+    elif (now - token.issued).total_seconds() < settings.COMMENTS_MIN_SECONDS:
+        reasons.append("too-fast")
+    if data["homepage"]:
+        reasons.append("honeypot")
+    if text.count_links(data["comment"], data["name"]) > settings.COMMENTS_MAX_LINKS:
+        reasons.append("too-many-links")
+    written = " ".join([data["comment"], data["name"], data["website"]])
+    if text.contains_any(written, settings.COMMENTS_BLOCKED_WORDS):
+        reasons.append("blocked-words")
+    if (
+        Comment.objects.filter(body=data["comment"], created__gte=now - DUPLICATE_WINDOW)
+        .filter(Q(page_key=page_key) | Q(email_hash=email_hash))
+        .exists()
+    ):
+        reasons.append("duplicate")
+    return reasons
+
+
+def _within_rate_limits(*, email_hash: str, client_ip: str, now: dt.datetime) -> bool:
+    by_network = ratelimit.hit(
+        key="ip:" + privacy.ip_hash(client_ip, now=now),
+        rate=settings.COMMENTS_RATE_LIMIT_IP,
+        now=now,
+    )
+    by_email = ratelimit.hit(
+        key="email:" + email_hash, rate=settings.COMMENTS_RATE_LIMIT_EMAIL, now=now
+    )
+    return by_network and by_email
+
+
+def _approved_parent(*, parent_id: int | None, page_key: str) -> Comment | None:
+    """A reply attaches only to a published comment on the same page; else it stands alone."""
+    if not parent_id:
+        return None
+    return Comment.objects.approved().filter(pk=parent_id, page_key=page_key).first()
+
+
+def _outcome_for(comment: Comment) -> Outcome:
+    if comment.is_crisis:
+        return Outcome.CRISIS
+    return {Status.APPROVED: Outcome.PUBLISHED, Status.SPAM: Outcome.SPAM}.get(
+        comment.status, Outcome.PENDING
+    )
+
+
+def submit_comment(
+    *,
+    page_key: str,
+    page_url: str,
+    data: dict,
+    client_ip: str,
+    now: dt.datetime,
+    base_url: str | None = None,
+) -> SubmitResult:
+    """Check and store one comment. Suspected spam is stored with status spam (never lost);
+    only invalid, rate-limited or expired submissions are refused, and those keep the form."""
+    form = CommentForm(data)
+    if form.is_valid() and len(page_key) > Comment._meta.get_field("page_key").max_length:
+        form.add_error(None, _("This page cannot take comments."))
+    if not form.is_valid():
+        return SubmitResult(Outcome.INVALID, form)
+    try:
+        token = tokens.read_form_token(form.cleaned_data["token"], now=now)
+    except tokens.FormTokenExpired:
+        return SubmitResult(Outcome.EXPIRED, form)
+    except tokens.FormTokenError:
+        token = None
+    email_hash = privacy.email_hash(form.cleaned_data["email"])
+    if not _within_rate_limits(email_hash=email_hash, client_ip=client_ip, now=now):
+        return SubmitResult(Outcome.RATE_LIMITED, form)
+    with transaction.atomic():
+        comment, repeated = _store(
+            form=form,
+            token=token,
+            page_key=page_key,
+            page_url=page_url,
+            email_hash=email_hash,
+            client_ip=client_ip,
+            now=now,
+        )
+    if comment.status == Status.PENDING and not repeated:
+        notify_moderators(comment=comment, base_url=base_url or settings.COMMENTS_SITE_URL)
+    return SubmitResult(_outcome_for(comment), form, comment)
+
+
+def _spend_token(token: tokens.FormToken | None) -> tuple[UsedFormToken | None, bool]:
+    """Record the token as used: (the new record, False) the first time, (the earlier
+    record, True) on a replay. Locked, so two simultaneous posts cannot both win."""
+    if token is None:
+        return None, False
+    expires = token.issued + dt.timedelta(seconds=settings.COMMENTS_TOKEN_MAX_AGE)
+    used, created = UsedFormToken.objects.select_for_update().get_or_create(
+        token_hash=token.digest, defaults={"expires": expires}
+    )
+    return used, not created
+
+
+def _store(
+    *,
+    form: CommentForm,
+    token: tokens.FormToken | None,
+    page_key: str,
+    page_url: str,
+    email_hash: str,
+    client_ip: str,
+    now: dt.datetime,
+) -> tuple[Comment, bool]:
+    """The stored comment and whether it is a repeat (a double-click) of one already stored."""
+    data = form.cleaned_data
+    reasons = _spam_reasons(
+        form=form,
+        token=token,
+        page_key=page_key,
+        page_url=page_url,
+        email_hash=email_hash,
+        now=now,
+    )
+    used, replayed = _spend_token(token)
+    if replayed:
+        earlier = used.comment
+        if earlier and earlier.body == data["comment"] and earlier.email_hash == email_hash:
+            return earlier, True
+        reasons.append("token-reused")
+        used = None
+    is_crisis = text.suggests_crisis(data["comment"] + " " + data["name"])
+    if reasons:
+        status = Status.SPAM
+    elif not is_crisis and Comment.objects.approved().filter(email_hash=email_hash).exists():
+        status = Status.APPROVED
+    else:
+        status = Status.PENDING
+    comment = Comment.objects.create(
+        page_key=page_key,
+        page_url=page_url,
+        parent=_approved_parent(parent_id=data["parent"], page_key=page_key),
+        name=data["name"],
+        email_encrypted=privacy.encrypt_email(data["email"]),
+        email_hash=email_hash,
+        website=data["website"],
+        body=data["comment"],
+        body_html=text.render_markdown(data["comment"]),
+        status=status,
+        spam_reasons=sorted(set(reasons)),
+        is_crisis=is_crisis,
+        ip_hash=privacy.ip_hash(client_ip, now=now),
+        language=translation.get_language() or "",
+        created=now,
+    )
+    if used is not None:
+        used.comment = comment
+        used.save(update_fields=["comment"])
+    return comment, False
+
+
+def notify_moderators(*, comment: Comment, base_url: str) -> None:
+    """E-mail the moderators about a held comment, with signed approve/reject links.
+    A mail failure is logged (without the comment) and never loses the comment."""
+    if not settings.MODERATOR_EMAILS:
+        return
+    base = base_url.rstrip("/")
+    links = {
+        action: base
+        + reverse(
+            "comments:moderate",
+            args=[tokens.moderation_token(comment_id=comment.pk, action=action)],
+        )
+        for action in tokens.MODERATION_ACTIONS
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"comment": comment, "links": links, "base": base}
+        subject = render_to_string("comments/moderator_email_subject.txt", context).strip()
+        body = render_to_string("comments/moderator_email.txt", context)
+    try:
+        send_mail(subject, body, None, settings.MODERATOR_EMAILS)
+    except OSError:
+        logger.exception("Could not e-mail the moderators about comment %s", comment.pk)
+
+
+def set_status(*, comments: QuerySet[Comment], status: Status, now: dt.datetime) -> int:
+    """Moderate many comments at once (the admin's bulk actions and single links)."""
+    return comments.update(status=status, moderated=now)
+
+
+def erase_commenter(*, email: str) -> int:
+    """Delete everything written with this email. Others' replies stay, as top-level comments."""
+    written = Comment.objects.filter(email_hash=privacy.email_hash(email))
+    return written.delete()[1].get(Comment._meta.label, 0)
+
+
+def purge_comments(*, now: dt.datetime, days: int) -> int:
+    """Delete spam and rejected comments older than `days`, and spent tokens and counters."""
+    UsedFormToken.objects.filter(expires__lt=now).delete()
+    ratelimit.forget_expired(now=now)
+    old = Comment.objects.filter(
+        status__in=[Status.SPAM, Status.REJECTED], created__lt=now - dt.timedelta(days=days)
+    )
+    return old.delete()[1].get(Comment._meta.label, 0)
+
+
+def moderate_one(*, comment: Comment, action: str, now: dt.datetime) -> None:
+    """Apply a moderator's e-mail link: approve publishes, reject hides for good."""
+    status = Status.APPROVED if action == "approve" else Status.REJECTED
+    set_status(comments=Comment.objects.filter(pk=comment.pk), status=status, now=now)
+    comment.status = status

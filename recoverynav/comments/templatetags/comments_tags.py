@@ -1,0 +1,46 @@
+"""`{% comment_section page_key page_url %}`: a page's comments, the form and its outcome."""
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from recoverynav.comments import selectors, tokens
+from recoverynav.comments.forms import CommentForm
+
+register = template.Library()
+
+OUTCOMES = {"published", "pending", "spam", "crisis"}
+
+
+def _as_int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@register.inclusion_tag("comments/_section.html", takes_context=True)
+def comment_section(context: template.Context, page_key: str, page_url: str) -> dict:
+    """One query for the comments; the crisis outcome adds the hotline look-up (three).
+    On a site whose URLconf leaves comments out, it renders nothing and queries nothing."""
+    try:
+        post_url = reverse("comments:post", args=[page_key])
+    except NoReverseMatch:
+        return {"post_url": ""}
+    request = context["request"]
+    threads = selectors.approved_comments_for(page_key)
+    replying_to = selectors.find_comment(threads, _as_int(request.GET.get("replyto")) or 0)
+    token = tokens.issue_form_token(page_key=page_key, page_url=page_url, now=timezone.now())
+    form = CommentForm(initial={"token": token, "parent": replying_to.id if replying_to else None})
+    outcome = request.GET.get("comment", "")
+    outcome = outcome if outcome in OUTCOMES else ""
+    return {
+        "request": request,
+        "post_url": post_url,
+        "page_key": page_key,
+        "page_url": page_url,
+        "threads": threads,
+        "count": selectors.count_comments(threads),
+        "replying_to": replying_to,
+        "form": form,
+        "outcome": outcome,
+        "own_comment_id": _as_int(request.GET.get("c")) if outcome == "published" else None,
+        "crisis": selectors.crisis_help_for(request) if outcome == "crisis" else None,
+    }

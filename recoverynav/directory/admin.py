@@ -1,0 +1,138 @@
+from django.contrib import admin, messages
+from django.db.models import Case, QuerySet, Value, When
+from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from recoverynav.directory import services
+from recoverynav.directory.models import (
+    Facility,
+    ImportRun,
+    Organization,
+    ProblemReport,
+    ReportStatus,
+    SourceRecord,
+)
+
+
+class SourceRecordInline(admin.TabularInline):
+    model = SourceRecord
+    extra = 0
+    can_delete = False
+    fields = ["source", "source_id", "last_verified"]
+    readonly_fields = fields
+
+
+class ProblemReportInline(admin.TabularInline):
+    model = ProblemReport
+    extra = 0
+    can_delete = False
+    fields = ["kind", "details", "status", "created"]
+    readonly_fields = fields
+
+
+@admin.register(Facility)
+class FacilityAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "state", "phone", "source", "last_verified", "is_active"]
+    list_filter = ["is_active", "source", "is_otp", "state"]
+    search_fields = ["name", "alternate_name", "city", "postal_code", "phone", "source_id"]
+    readonly_fields = ["uuid", "source", "source_id", "match_key"]
+    raw_id_fields = ["organization"]
+    inlines = [ProblemReportInline, SourceRecordInline]
+    actions = ["mark_verified"]
+
+    @admin.action(description=_("Mark as verified today"), permissions=["change"])
+    def mark_verified(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = services.mark_verified(facilities=queryset)
+        self.message_user(request, _("%(count)d listings marked verified.") % {"count": count})
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "website"]
+    search_fields = ["name"]
+    readonly_fields = ["uuid", "match_key"]
+
+
+@admin.register(ProblemReport)
+class ProblemReportAdmin(admin.ModelAdmin):
+    """The review queue: new reports first; open the listing to correct it."""
+
+    list_display = ["created", "kind", "facility_link", "status", "details"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["facility"]
+    readonly_fields = ["facility", "kind", "details", "created", "resolved", "resolved_by"]
+    fields = ["facility", "kind", "details", "status", "created", "resolved", "resolved_by"]
+    actions = ["resolve_and_verify", "resolve", "dismiss", "hide_listing"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        waiting_first = Case(When(status=ReportStatus.NEW, then=Value(0)), default=Value(1))
+        return super().get_queryset(request).order_by(waiting_first, "-created")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description=_("listing"))
+    def facility_link(self, report: ProblemReport) -> str:
+        return format_html(
+            '<a href="../facility/{}/change/">{}</a>', report.facility_id, report.facility.name
+        )
+
+    def _resolve(self, request: HttpRequest, queryset: QuerySet, status: str, verify: bool) -> None:
+        count = services.resolve_reports(
+            reports=queryset.select_related("facility"),
+            user=request.user,
+            status=status,
+            verify=verify,
+        )
+        self.message_user(request, _("%(count)d reports updated.") % {"count": count})
+
+    @admin.action(
+        description=_("Resolved: listing corrected or confirmed, mark it verified today"),
+        permissions=["change"],
+    )
+    def resolve_and_verify(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._resolve(request, queryset, ReportStatus.RESOLVED, verify=True)
+
+    @admin.action(
+        description=_("Resolved (without marking the listing verified)"), permissions=["change"]
+    )
+    def resolve(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._resolve(request, queryset, ReportStatus.RESOLVED, verify=False)
+
+    @admin.action(description=_("Dismiss"), permissions=["change"])
+    def dismiss(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._resolve(request, queryset, ReportStatus.DISMISSED, verify=False)
+
+    @admin.action(description=_("Confirmed closed: hide the listing"), permissions=["change"])
+    def hide_listing(self, request: HttpRequest, queryset: QuerySet) -> None:
+        hidden = services.hide_facilities(facilities=[r.facility for r in queryset])
+        self._resolve(request, queryset, ReportStatus.RESOLVED, verify=False)
+        self.message_user(
+            request, _("%(count)d listings hidden.") % {"count": hidden}, messages.WARNING
+        )
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    list_display = [
+        "started",
+        "source",
+        "file_name",
+        "dry_run",
+        "succeeded",
+        "created",
+        "merged",
+        "updated",
+        "unchanged",
+        "removed",
+        "rejected",
+    ]
+    list_filter = ["source", "succeeded", "dry_run"]
+    readonly_fields = [f.name for f in ImportRun._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ImportRun | None = None) -> bool:
+        return False

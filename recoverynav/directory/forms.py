@@ -1,0 +1,72 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from recoverynav.core.forms import MissingFieldsTakeInitialMixin
+from recoverynav.directory import vocabulary
+from recoverynav.directory.models import ProblemKind
+from recoverynav.directory.selectors import DEFAULT_RADIUS
+
+RADIUS_CHOICES = [
+    (5, _("5 miles")),
+    (10, _("10 miles")),
+    (25, _("25 miles")),
+    (50, _("50 miles")),
+    (100, _("100 miles")),
+]
+# The groups a person can filter by on the page, in the order they are shown.
+PAGE_GROUPS = ["setting", "medication", "payment", "language", "age", "program"]
+
+
+class SearchForm(MissingFieldsTakeInitialMixin):
+    defaults_for_missing = ("radius",)
+    place = forms.CharField(
+        label=_("ZIP code, city or county"),
+        max_length=200,
+        required=False,
+        help_text=_("For example 22903, “Richmond, VA” or “Travis County”."),
+    )
+    radius = forms.TypedChoiceField(
+        label=_("Within"),
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        initial=DEFAULT_RADIUS,
+        required=False,
+        empty_value=DEFAULT_RADIUS,
+    )
+    otp = forms.BooleanField(
+        label=_("Certified opioid treatment program (methadone clinic)"), required=False
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in PAGE_GROUPS:
+            group = vocabulary.GROUPS[name]
+            self.fields[name] = forms.MultipleChoiceField(
+                label=group.label,
+                choices=group.choices(),
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+
+    def filter_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in PAGE_GROUPS]
+
+    def filters(self) -> dict[str, list[str]]:
+        chosen = {name: self.cleaned_data.get(name) or [] for name in PAGE_GROUPS}
+        chosen = {name: values for name, values in chosen.items() if values}
+        if self.cleaned_data.get("otp"):
+            chosen[vocabulary.OTP] = ["yes"]
+        return chosen
+
+
+class ProblemReportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What is wrong?"), choices=ProblemKind.choices, widget=forms.RadioSelect
+    )
+    details = forms.CharField(
+        label=_("Details (optional)"),
+        help_text=_("Please do not include your name or any health information."),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

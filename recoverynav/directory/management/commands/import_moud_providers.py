@@ -1,0 +1,18 @@
+from pathlib import Path
+
+from recoverynav.directory.importers import samhsa
+from recoverynav.directory.importers.base import Parsed
+from recoverynav.directory.importers.command import ImportCommand
+
+
+class Command(ImportCommand):
+    help = (
+        "Import the SAMHSA list of providers of medications for opioid use disorder (one "
+        "row per provider and medication)."
+    )
+    source = "samhsa-moud"
+
+    def parse(self, path: Path, options: dict) -> Parsed:
+        if options["verified"]:
+            return samhsa.parse_moud(path, verified=options["verified"])
+        return samhsa.parse_moud(path)

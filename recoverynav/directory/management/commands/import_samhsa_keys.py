@@ -1,0 +1,18 @@
+from pathlib import Path
+
+from recoverynav.directory.importers import samhsa
+from recoverynav.directory.importers.base import Parsed
+from recoverynav.directory.importers.command import ImportCommand
+
+
+class Command(ImportCommand):
+    help = (
+        "Import the SAMHSA National Directory format (CSV with a / separated Keys column "
+        "of service codes)."
+    )
+    source = "samhsa-directory"
+
+    def parse(self, path: Path, options: dict) -> Parsed:
+        if options["verified"]:
+            return samhsa.parse_service_keys(path, verified=options["verified"])
+        return samhsa.parse_service_keys(path)

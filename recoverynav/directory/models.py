@@ -1,0 +1,229 @@
+"""Treatment facilities, shaped after Open Referral HSDS 3.0.
+
+An `Organization` (HSDS organization) delivers care at `Facility` rows. A facility is one HSDS
+service delivered at one location (service_at_location), flattened into a single row with its
+address, coordinates, phones and searchable attributes so a radius search reads one table.
+Every source record that describes the facility is kept as a `SourceRecord` (source, source id,
+raw attributes); the facility's attributes are the union of its records, so merging lists and
+re-importing them is idempotent.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from recoverynav.directory import vocabulary
+from recoverynav.hotlines.models import dial_digits
+
+
+class Organization(models.Model):
+    uuid = models.UUIDField(_("HSDS id"), default=uuid.uuid4, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=300)
+    match_key = models.CharField(_("match key"), max_length=300, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Facility(models.Model):
+    uuid = models.UUIDField(_("HSDS id"), default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="facilities",
+        verbose_name=_("organization"),
+    )
+    name = models.CharField(_("name"), max_length=300)
+    alternate_name = models.CharField(_("program or site name"), max_length=300, blank=True)
+    address_1 = models.CharField(_("street address"), max_length=300, blank=True)
+    address_2 = models.CharField(_("address line 2"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    state = models.CharField(_("state"), max_length=2, blank=True)
+    postal_code = models.CharField(_("ZIP code"), max_length=10, blank=True)
+    county = models.CharField(_("county"), max_length=120, blank=True)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    intake_phone = models.CharField(_("intake phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), max_length=500, blank=True)
+    # Searchable attributes: one bitmask per vocabulary group (see vocabulary.py).
+    care_types = models.IntegerField(_("type of care"), default=0)
+    care_settings = models.IntegerField(_("settings"), default=0)
+    medications = models.IntegerField(_("medications"), default=0)
+    payments = models.IntegerField(_("payment accepted"), default=0)
+    languages = models.IntegerField(_("languages"), default=0)
+    ages = models.IntegerField(_("ages"), default=0)
+    programs = models.IntegerField(_("special programs"), default=0)
+    is_otp = models.BooleanField(_("certified opioid treatment program"), default=False)
+    # Everything the sources say that has no column: [[category, value], ...], kept as given.
+    other_services = models.JSONField(_("other services"), default=list, blank=True)
+    other_languages = models.JSONField(_("other languages"), default=list, blank=True)
+    source = models.CharField(_("source"), max_length=40)
+    source_id = models.CharField(_("source id"), max_length=200)
+    match_key = models.CharField(_("match key"), max_length=500, db_index=True)
+    last_verified = models.DateField(_("last verified"))
+    is_active = models.BooleanField(_("shown on the site"), default=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("facility")
+        verbose_name_plural = _("facilities")
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="facility_lat_lon"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.city}, {self.state})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:facility", args=[self.pk])
+
+    def labels(self, group: str) -> list[str]:
+        g = vocabulary.GROUPS[group]
+        return g.labels(getattr(self, g.column))
+
+    @property
+    def setting_labels(self) -> list[str]:
+        return self.labels("setting")
+
+    @property
+    def medication_labels(self) -> list[str]:
+        return self.labels("medication")
+
+    @property
+    def payment_labels(self) -> list[str]:
+        return self.labels("payment")
+
+    @property
+    def language_labels(self) -> list[str]:
+        named = [label for label in self.labels("language") if label]
+        other = str(vocabulary.LANGUAGE.values["other"])
+        return [n for n in named if n != other] + list(self.other_languages)
+
+    @property
+    def address_lines(self) -> list[str]:
+        city_line = " ".join(p for p in [f"{self.city}," if self.city else "", self.state] if p)
+        city_line = f"{city_line} {self.postal_code}".strip()
+        return [line for line in [self.address_1, self.address_2, city_line] if line]
+
+    @property
+    def phone_uri(self) -> str:
+        return "tel:" + dial_digits(self.phone) if self.phone else ""
+
+    @property
+    def intake_phone_uri(self) -> str:
+        return "tel:" + dial_digits(self.intake_phone) if self.intake_phone else ""
+
+    @property
+    def directions_url(self) -> str:
+        return (
+            f"https://www.openstreetmap.org/directions?to={self.latitude:.6f},{self.longitude:.6f}"
+        )
+
+    @property
+    def is_stale(self) -> bool:
+        age = timezone.localdate() - self.last_verified
+        return age.days > settings.DIRECTORY_STALE_AFTER_DAYS
+
+
+class SourceRecord(models.Model):
+    """One record of one source, attached to the facility it describes (several may merge)."""
+
+    facility = models.ForeignKey(
+        Facility, on_delete=models.CASCADE, related_name="records", verbose_name=_("facility")
+    )
+    source = models.CharField(_("source"), max_length=40)
+    source_id = models.CharField(_("source id"), max_length=200)
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    data = models.JSONField(_("data"))
+    last_verified = models.DateField(_("last verified"))
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("source record")
+        verbose_name_plural = _("source records")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "source_id"], name="sourcerecord_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.source_id}"
+
+
+class ImportRun(models.Model):
+    source = models.CharField(_("source"), max_length=40)
+    file_name = models.CharField(_("file"), max_length=300)
+    dry_run = models.BooleanField(_("dry run"), default=False)
+    started = models.DateTimeField(_("started"), default=timezone.now)
+    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    succeeded = models.BooleanField(_("succeeded"), default=False)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    merged = models.PositiveIntegerField(_("merged into existing"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    removed = models.PositiveIntegerField(_("removed"), default=0)
+    rejected = models.PositiveIntegerField(_("rejected"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-started"]
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.started:%Y-%m-%d %H:%M}"
+
+
+class ProblemKind(models.TextChoices):
+    CLOSED = "closed", _("It has closed")
+    WRONG_PHONE = "wrong_phone", _("The phone number is wrong")
+    NOT_TAKING = "not_taking", _("It is not taking new patients")
+    OTHER = "other", _("Something else")
+
+
+class ReportStatus(models.TextChoices):
+    NEW = "new", _("New")
+    RESOLVED = "resolved", _("Resolved")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class ProblemReport(models.Model):
+    """A visitor's note that a listing is wrong. No name, e-mail or IP address is stored."""
+
+    facility = models.ForeignKey(
+        Facility, on_delete=models.CASCADE, related_name="reports", verbose_name=_("facility")
+    )
+    kind = models.CharField(_("problem"), max_length=20, choices=ProblemKind.choices)
+    details = models.TextField(_("details"), max_length=1000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.NEW
+    )
+    created = models.DateTimeField(_("reported"), default=timezone.now)
+    resolved = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("resolved by"),
+    )
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("problem report")
+        verbose_name_plural = _("problem reports")
+        indexes = [models.Index(fields=["status", "created"], name="report_status_created")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.facility.name}"

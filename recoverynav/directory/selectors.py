@@ -1,0 +1,111 @@
+"""Reads shared by the locator page, the API, the HSDS export and the benchmark."""
+
+import math
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from django.db.models import F, QuerySet
+
+from recoverynav.directory import vocabulary
+from recoverynav.directory.models import Facility
+from recoverynav.geo.selectors import nearby_ids
+
+MIN_RADIUS, MAX_RADIUS, DEFAULT_RADIUS = 5, 100, 25
+MAX_PER_PAGE = 50
+# Columns a result card never shows; not loading them keeps a page of results cheap.
+LIST_DEFERRED = ["other_services", "match_key", "source_id", "uuid", "county", "organization"]
+
+
+@dataclass
+class SearchPage:
+    facilities: list[Facility]  # each carries `.distance` (miles)
+    total: int
+    page: int
+    per_page: int
+    radius_miles: float
+    num_pages: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.num_pages = max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+
+def filtered_facilities(filters: Mapping[str, Collection[str]] | None = None) -> QuerySet:
+    """Shown facilities offering any chosen value of every chosen group.
+
+    `filters` maps a vocabulary group name ("setting", "payment", …) to the chosen values;
+    "otp" with any truthy value keeps certified opioid treatment programs only."""
+    queryset = Facility.objects.filter(is_active=True)
+    for name, values in (filters or {}).items():
+        if name == vocabulary.OTP:
+            if values:
+                queryset = queryset.filter(is_otp=True)
+            continue
+        group = vocabulary.GROUPS[name]
+        mask = group.mask(values)
+        if mask:
+            alias = f"{group.column}_chosen"
+            queryset = queryset.alias(**{alias: F(group.column).bitand(mask)}).filter(
+                **{f"{alias}__gt": 0}
+            )
+    return queryset
+
+
+def search_facilities(
+    *,
+    latitude: float,
+    longitude: float,
+    radius_miles: float = DEFAULT_RADIUS,
+    filters: Mapping[str, Collection[str]] | None = None,
+    page: int = 1,
+    per_page: int = 20,
+) -> SearchPage:
+    """Facilities within the radius, nearest first, one page of them: two queries in all
+    (the indexed bounding box over the filtered rows, then the page's rows)."""
+    radius_miles = min(max(float(radius_miles), MIN_RADIUS), MAX_RADIUS)
+    per_page = min(max(per_page, 1), MAX_PER_PAGE)
+    found = nearby_ids(
+        filtered_facilities(filters),
+        latitude=latitude,
+        longitude=longitude,
+        radius_miles=radius_miles,
+    )
+    num_pages = max(1, math.ceil(len(found) / per_page))
+    page = min(max(page, 1), num_pages)
+    window = found[(page - 1) * per_page : page * per_page]
+    rows = Facility.objects.defer(*LIST_DEFERRED).in_bulk([pk for pk, _miles in window])
+    facilities = []
+    for pk, miles in window:
+        facility = rows[pk]
+        facility.distance = miles
+        facilities.append(facility)
+    return SearchPage(facilities, len(found), page, per_page, radius_miles)
+
+
+def facility_detail(pk: int) -> Facility | None:
+    return Facility.objects.filter(pk=pk, is_active=True).select_related("organization").first()
+
+
+def facilities_for_export() -> Iterator[Facility]:
+    """Every shown facility with its organization, in a stable order, streamed in chunks."""
+    return (
+        Facility.objects.filter(is_active=True)
+        .select_related("organization")
+        .order_by("pk")
+        .iterator(chunk_size=2000)
+    )
+
+
+def export_page(*, page: int, per_page: int = 100) -> tuple[list[Facility], int]:
+    """One page of shown facilities for the HSDS JSON endpoint, and the total count."""
+    queryset = Facility.objects.filter(is_active=True).select_related("organization")
+    total = queryset.count()
+    start = (max(page, 1) - 1) * per_page
+    return list(queryset.order_by("pk")[start : start + per_page]), total

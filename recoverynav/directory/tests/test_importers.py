@@ -1,0 +1,389 @@
+"""Every import format: real samples, malformed rows, dry runs, idempotent re-imports."""
+
+import csv
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from recoverynav.directory import vocabulary
+from recoverynav.directory.importers import samhsa
+from recoverynav.directory.models import Facility, ImportRun, SourceRecord
+
+DATA = Path(__file__).resolve().parent / "data"
+APP_DATA = Path(samhsa.DATA_DIR)
+
+
+def run(command: str, *args: str) -> str:
+    out = StringIO()
+    call_command(command, *args, stdout=out, stderr=out)
+    return out.getvalue()
+
+
+def snapshot() -> list[tuple]:
+    return list(
+        Facility.objects.order_by("pk").values_list(
+            "pk", "name", "phone", "care_settings", "medications", "payments", "last_verified"
+        )
+    )
+
+
+def last_run() -> ImportRun:
+    return ImportRun.objects.order_by("-pk").first()
+
+
+@pytest.mark.django_db
+def test_it_imports_locator_pages_and_maps_their_services() -> None:
+    run("import_samhsa_locator", str(DATA / "locator_sample.json"))
+
+    facility = Facility.objects.get(alternate_name="Mohr Center")
+    assert facility.phone == "434-979-8871"
+    assert facility.intake_phone == "434-972-1800"
+    assert facility.website == "http://www.regionten.org"
+    assert "residential_short" in vocabulary.SETTING.decode(facility.care_settings)
+    assert set(vocabulary.PAYMENT.decode(facility.payments)) >= {
+        "medicaid",
+        "private_insurance",
+        "self_pay",
+        "sliding_fee",
+    }
+    assert ["Treatment Approaches", "Motivational interviewing"] in facility.other_services
+    assert facility.source == "samhsa-locator"
+    assert facility.source_id.startswith("811a908f")
+
+
+@pytest.mark.django_db
+def test_it_keeps_locator_values_it_has_no_column_for() -> None:
+    run("import_samhsa_locator", str(DATA / "locator_sample.json"))
+
+    kept = {tuple(item) for f in Facility.objects.all() for item in f.other_services}
+    assert (
+        "Facility Operation (e.g. Private, Public)",
+        "Local, county, or community government",
+    ) in kept
+
+
+@pytest.mark.django_db
+def test_it_rejects_a_bad_row_with_a_clear_reason_and_imports_the_rest() -> None:
+    output = run("import_samhsa_locator", str(DATA / "locator_sample.json"))
+
+    imported = last_run()
+    assert imported.rejected == 1
+    assert imported.errors == ["page 1 row 5: latitude 999.0 is out of range"]
+    assert "rejected: page 1 row 5: latitude 999.0 is out of range" in output
+    assert SourceRecord.objects.filter(source="samhsa-locator").count() == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("command", "sample"),
+    [
+        ("import_samhsa_locator", "locator_sample.json"),
+        ("import_samhsa_keys", "methadone_keys_sample.csv"),
+        ("import_samhsa_facilities", "sut_sample.csv"),
+        ("import_moud_providers", "moud_sample.csv"),
+    ],
+)
+def test_it_changes_nothing_when_the_same_file_is_imported_again(command: str, sample: str) -> None:
+    run(command, str(DATA / sample))
+    before = snapshot()
+
+    run(command, str(DATA / sample))
+
+    assert snapshot() == before
+    second = last_run()
+    assert (second.created, second.merged, second.updated, second.removed) == (0, 0, 0, 0)
+    assert second.unchanged > 0
+
+
+@pytest.mark.django_db
+def test_a_dry_run_reports_the_changes_but_saves_none() -> None:
+    output = run("import_samhsa_keys", str(DATA / "methadone_keys_sample.csv"), "--dry-run")
+
+    assert not Facility.objects.exists()
+    assert "Dry run, nothing saved: would have created 3" in output
+    assert last_run().dry_run
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("command", "content", "reason"),
+    [
+        ("import_samhsa_locator", b"{not json", "not valid JSON"),
+        ("import_samhsa_locator", b'{"page": 1}', "no 'rows' list"),
+        ("import_samhsa_keys", b"\xff\xfe\x00garbage", "not a readable UTF-8 CSV"),
+        ("import_samhsa_facilities", b"a,b\n1,2\n", "missing the column(s)"),
+        ("import_moud_providers", b"", "is empty"),
+    ],
+)
+def test_an_unreadable_file_changes_nothing_and_says_why(
+    tmp_path: Path, command: str, content: bytes, reason: str
+) -> None:
+    run("import_samhsa_keys", str(DATA / "methadone_keys_sample.csv"))
+    before = snapshot()
+    bad = tmp_path / "bad.file"
+    bad.write_bytes(content)
+
+    with pytest.raises(CommandError, match="Nothing was changed") as error:
+        run(command, str(bad))
+
+    assert reason in str(error.value)
+    assert snapshot() == before
+    assert last_run().succeeded is False
+
+
+@pytest.mark.django_db
+def test_a_missing_file_is_a_command_error(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="Cannot open"):
+        run("import_samhsa_facilities", str(tmp_path / "absent.csv"))
+
+
+@pytest.mark.django_db
+def test_the_national_list_folds_repeated_rows_into_one_place() -> None:
+    run("import_samhsa_facilities", str(DATA / "sut_sample.csv"))
+
+    imported = last_run()
+    assert imported.created == 6  # 9 rows: one repeated, two malformed
+    assert imported.rejected == 2
+    assert any("latitude 'not-a-number' is not a number" in e for e in imported.errors)
+    assert any("the facility has no name" in e for e in imported.errors)
+
+
+@pytest.mark.django_db
+def test_moud_rows_add_medications_to_the_matching_facility_instead_of_duplicating_it() -> None:
+    run("import_samhsa_facilities", str(DATA / "sut_sample.csv"))
+    galax_before = Facility.objects.get(name="Galax Treatment Center Inc")
+    count_before = Facility.objects.count()
+
+    run("import_moud_providers", str(DATA / "moud_sample.csv"))
+
+    galax = Facility.objects.get(name="Galax Treatment Center Inc")
+    assert galax.pk == galax_before.pk
+    assert set(vocabulary.MEDICATION.decode(galax.medications)) == {
+        "buprenorphine",
+        "methadone",
+        "naltrexone",
+    }
+    assert galax.records.count() == 2  # the list's record and the MOUD record
+    moud = last_run()
+    assert moud.merged == 2 + 1  # Galax, Roanoke, and Region Ten's Preston Avenue site
+    assert Facility.objects.count() == count_before + 1  # only Addiction Allies was new
+    assert moud.rejected == 1
+    assert "unknown medication category 'aspirin'" in moud.errors[0]
+
+
+@pytest.mark.django_db
+def test_service_keys_become_attributes() -> None:
+    run("import_samhsa_keys", str(DATA / "methadone_keys_sample.csv"))
+
+    facility = Facility.objects.get(name="Fairfax Methadone Treatment Center")
+    assert facility.is_otp
+    assert "methadone" in vocabulary.MEDICATION.decode(facility.medications)
+    assert facility.phone
+    assert last_run().rejected == 1
+
+
+def test_the_service_key_table_covers_every_key_in_the_directory_file() -> None:
+    with (APP_DATA / "methadone_facilities_2017_with_service_keys.csv").open() as handle:
+        used = {k for row in csv.DictReader(handle) for k in row["Keys"].split("/") if k}
+
+    assert used - set(samhsa.service_keys()) == set()
+
+
+def test_every_key_maps_only_to_attributes_we_know() -> None:
+    for code, (label, tokens) in samhsa.service_keys().items():
+        assert label, code
+        for token in tokens:
+            group, _, value = token.partition(":")
+            assert token == vocabulary.OTP or value in vocabulary.GROUPS[group].values, code
+
+
+@pytest.mark.django_db
+def test_remove_missing_drops_records_the_file_no_longer_lists(tmp_path: Path) -> None:
+    run("import_samhsa_keys", str(DATA / "methadone_keys_sample.csv"))
+    shorter = tmp_path / "shorter.csv"
+    lines = (DATA / "methadone_keys_sample.csv").read_text().splitlines(keepends=True)
+    shorter.write_text("".join(lines[:3]))  # header + two facilities
+
+    run("import_samhsa_keys", str(shorter), "--remove-missing")
+
+    assert last_run().removed == 1
+    assert Facility.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_facility_another_source_also_lists_survives_when_one_source_drops_it(
+    tmp_path: Path,
+) -> None:
+    run("import_samhsa_facilities", str(DATA / "sut_sample.csv"))
+    run("import_moud_providers", str(DATA / "moud_sample.csv"))
+    header = (DATA / "moud_sample.csv").read_text().splitlines()[0]
+    empty_list = tmp_path / "moud.csv"
+    empty_list.write_text(header + "\n")
+
+    run("import_moud_providers", str(empty_list), "--remove-missing")
+
+    galax = Facility.objects.get(name="Galax Treatment Center Inc")
+    assert galax.medications == 0
+    assert not Facility.objects.filter(name="Addiction Allies LLC", postal_code="22901").exists()
+
+
+@pytest.mark.django_db
+def test_the_generic_csv_import_follows_the_column_mapping(gazetteer) -> None:
+    output = run(
+        "import_facilities_csv",
+        str(DATA / "county_spreadsheet.csv"),
+        "--source=county",
+        *[
+            f"--map={pair}"
+            for pair in [
+                "source_id=Program ID",
+                "organization=Agency",
+                "name=Agency",
+                "alternate_name=Program",
+                "address_1=Street",
+                "city=City",
+                "state=ST",
+                "postal_code=Zip",
+                "latitude=Lat",
+                "longitude=Lng",
+                "phone=Main phone",
+                "website=Web",
+                "care_settings=Settings offered",
+                "medications=Meds",
+                "payments=Insurance",
+                "languages=Lang",
+                "otp=Methadone clinic",
+                "last_verified=Checked on",
+            ]
+        ],
+    )
+
+    allies = Facility.objects.get(source_id="CVL-001")
+    assert vocabulary.SETTING.decode(allies.care_settings) == ["outpatient", "intensive_outpatient"]
+    assert vocabulary.PAYMENT.decode(allies.payments) == ["medicaid", "self_pay"]
+    assert allies.other_languages == ["Arabic"]
+    assert allies.website == "http://addictionallies.example.org"
+    assert not allies.is_otp
+    house = Facility.objects.get(source_id="CVL-002")  # no coordinates: placed at its ZIP
+    assert house.latitude == pytest.approx(38.03, abs=0.05)
+    assert vocabulary.PAYMENT.decode(house.payments) == ["sliding_fee"]
+    assert "line 4: no coordinates, and the ZIP code is not one we know" in output
+    assert "line 5: last_verified 'last Tuesday' is not a date" in output
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        (["name=Agency"], "The mapping needs source_id"),
+        (["source_id=Program ID", "name=Agency", "colour=Lang"], "Unknown field(s) colour"),
+        (["source_id=Program ID", "name=Agency Name"], "has no column(s) Agency Name"),
+        (["source_id", "name=Agency"], "should look like field=Column"),
+    ],
+)
+def test_a_wrong_column_mapping_is_explained(mapping: list[str], message: str) -> None:
+    with pytest.raises(CommandError, match=re.escape(message)):
+        run(
+            "import_facilities_csv",
+            str(DATA / "county_spreadsheet.csv"),
+            "--source=county",
+            *[f"--map={m}" for m in mapping],
+        )
+    assert not Facility.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_hsds_tabular_package_is_imported_and_its_bad_location_rejected() -> None:
+    run("import_hsds_tabular", str(DATA / "hsds_tabular"))
+
+    facility = Facility.objects.get()
+    assert facility.name == "Region Ten Community Services Board"
+    assert facility.phone == "434-972-1800"
+    assert vocabulary.SETTING.decode(facility.care_settings) == ["outpatient"]
+    assert vocabulary.PAYMENT.decode(facility.payments) == ["medicaid"]
+    assert vocabulary.LANGUAGE.decode(facility.languages) == ["spanish", "other"]
+    assert facility.other_languages == ["Vietnamese"]
+    assert ["example-taxonomy", "Peer support"] in facility.other_services
+    assert str(facility.last_verified) == "2019-06-18"
+    assert last_run().errors == [
+        "service 2 (ac148810-d857-441c-9679-408f346de14b): latitude 100.0 is out of range"
+    ]
+
+
+@pytest.mark.django_db
+def test_the_hsds_tabular_import_is_idempotent(tmp_path: Path) -> None:
+    folder = tmp_path / "package"
+    shutil.copytree(DATA / "hsds_tabular", folder)
+    run("import_hsds_tabular", str(folder))
+    before = snapshot()
+
+    run("import_hsds_tabular", str(folder))
+
+    assert snapshot() == before
+    assert last_run().unchanged == 1
+
+
+@pytest.mark.django_db
+def test_a_folder_without_services_is_not_an_hsds_package(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match=r"no services\.csv"):
+        run("import_hsds_tabular", str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("contact", "expected"),
+    [
+        ("(205)216-0200", ("(205)216-0200", "")),
+        ("(907)452-4222x115 Intake: (907)452-4222x114", ("(907)452-4222x115", "(907)452-4222x114")),
+        (
+            "(602)258-6797 Intakes: (602)523-9312 (602)258-6797x931",
+            ("(602)258-6797", "(602)523-9312"),
+        ),
+    ],
+)
+def test_the_directory_contact_column_splits_into_main_and_intake_numbers(
+    contact, expected
+) -> None:
+    assert samhsa.split_contact(contact) == expected
+
+
+@pytest.mark.django_db
+def test_a_value_too_long_for_its_column_is_a_row_error_not_a_failed_import(tmp_path: Path) -> None:
+    rows = (DATA / "sut_sample.csv").read_text().splitlines()
+    long_city = rows[1].replace("Charlottesville", "C" * 200)
+    sample = tmp_path / "long.csv"
+    sample.write_text("\n".join([rows[0], long_city, rows[5]]) + "\n")
+
+    run("import_samhsa_facilities", str(sample))
+
+    assert last_run().errors == ["line 2: city is longer than 120 characters"]
+    assert Facility.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("known", "incoming", "same"),
+    [
+        ("region ten|800 preston ave|22903", "region ten|800 preston ave|22903", True),
+        (
+            "addiction recovery systems llc|103 s pantops dr|22911",
+            "addiction recovery systems llc ars pantops clinic|103 s pantops dr|22911",
+            True,
+        ),
+        ("region ten|800 preston ave|22903", "region tenth|800 preston ave|22903", False),
+        ("region ten|800 preston ave|22903", "region ten|801 preston ave|22903", False),
+        ("region ten||22903", "region ten youth||22903", False),  # no street: names must agree
+    ],
+)
+def test_a_place_is_recognised_by_address_when_one_name_extends_the_other(
+    known: str, incoming: str, same: bool
+) -> None:
+    from recoverynav.directory.services import PlaceIndex
+
+    index = PlaceIndex()
+    index.add(known, 1)
+
+    assert (index.find(incoming) == 1) is same

@@ -1,0 +1,210 @@
+"""The locator page and the facility page, as a person without JavaScript uses them."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from recoverynav.directory.tests.factories import make_facility, miles_north
+
+pytestmark = pytest.mark.django_db
+
+
+def html(client: Client, url: str, **params) -> str:
+    response = client.get(url, params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_search_page_explains_itself_on_an_empty_directory(visitor: Client) -> None:
+    page = html(visitor, "/treatment/")
+
+    assert '<form class="search" method="get"' in page
+    assert 'for="id_place"' in page
+    assert "How to choose good care" in page
+    assert "What to ask when you call" in page
+
+
+def test_it_finds_places_near_a_zip_code_with_everything_a_person_needs(
+    visitor: Client, gazetteer
+) -> None:
+    make_facility(
+        name="Region Ten",
+        phone="(434) 972-1800",
+        website="http://www.regionten.org",
+        latitude=miles_north(1)[0],
+        attributes={
+            "setting": ["outpatient"],
+            "medication": ["buprenorphine"],
+            "payment": ["medicaid"],
+            "language": ["spanish"],
+        },
+    )
+
+    page = html(visitor, "/treatment/", place="22902", radius="10")
+
+    assert "1 place within 10 miles of 22902" in page
+    assert "Region Ten" in page
+    assert "miles away" in page
+    assert 'href="tel:4349721800"' in page
+    assert 'href="http://www.regionten.org"' in page
+    assert "https://www.openstreetmap.org/directions?to=" in page
+    for label in ["Outpatient", "Buprenorphine", "Medicaid", "Spanish"]:
+        assert label in page
+    assert "Information as of" in page
+    assert 'data-plan-save data-kind="facility"' in page  # "Save to my plan"
+
+
+def test_filters_arrive_as_plain_query_parameters(visitor: Client, gazetteer) -> None:
+    make_facility(name="Outpatient place", attributes={"setting": ["outpatient"]})
+    make_facility(name="Residential place", attributes={"setting": ["residential"]})
+
+    page = html(visitor, "/treatment/", place="22902", setting="residential")
+
+    assert "Residential place" in page
+    assert "Outpatient place" not in page
+    assert re.search(r'value="residential"[^>]*checked', page)
+    assert not re.search(r'value="outpatient"[^>]*checked', page)
+
+
+def test_an_unknown_place_gets_a_kind_message_with_examples(visitor: Client, gazetteer) -> None:
+    page = html(visitor, "/treatment/", place="Atlantis")
+
+    assert "We could not find" in page
+    assert "22903" in page
+
+
+def test_an_ambiguous_place_offers_choices_as_links(visitor: Client, gazetteer) -> None:
+    page = html(visitor, "/treatment/", place="Arlington", radius="50")
+
+    assert "Which one do you mean?" in page
+    assert "place=Arlington" in page
+    assert "radius=50" in page
+
+
+def test_no_results_suggest_a_wider_radius_telehealth_and_the_helpline(
+    visitor: Client, gazetteer, hotlines
+) -> None:
+    page = html(visitor, "/treatment/", place="22902", radius="10")
+
+    assert "0 places within 10 miles" in page
+    assert "radius=25" in page
+    assert "setting=telehealth" in page
+    assert "SAMHSA National Helpline" in page
+    assert 'href="tel:18006624357"' in page
+
+
+def test_results_are_paged_with_plain_links(visitor: Client, gazetteer) -> None:
+    for miles in range(25):
+        make_facility(latitude=miles_north(miles / 5)[0])
+
+    first = html(visitor, "/treatment/", place="22902")
+    second = html(visitor, "/treatment/", place="22902", page="2")
+
+    assert "Page 1 of 2" in first
+    assert 'rel="next"' in first
+    assert "Page 2 of 2" in second
+    assert 'rel="prev"' in second
+
+
+def test_the_page_works_in_spanish(visitor: Client, gazetteer) -> None:
+    make_facility(attributes={"setting": ["outpatient"]})
+
+    page = html(visitor, "/es/treatment/", place="22902")
+
+    assert "Ambulatorio" in page
+    assert "Cómo elegir un buen tratamiento" in page
+
+
+def test_the_facility_page_shows_the_listing(visitor: Client) -> None:
+    facility = make_facility(
+        name="Mohr Center", other_services=[["Treatment Approaches", "Relapse prevention"]]
+    )
+
+    page = html(visitor, f"/treatment/{facility.pk}/")
+
+    assert "<h1>Mohr Center</h1>" in page
+    assert "miles away" not in page  # no distance without a search
+    assert "Relapse prevention" in page
+    assert "Report a problem with this listing" in page
+
+
+def test_old_listings_say_they_may_be_out_of_date(visitor: Client, settings) -> None:
+    settings.DIRECTORY_STALE_AFTER_DAYS = 365
+    old = make_facility(last_verified=timezone.localdate() - dt.timedelta(days=400))
+    fresh = make_facility(last_verified=timezone.localdate() - dt.timedelta(days=10))
+
+    assert "may be out of date" in html(visitor, f"/treatment/{old.pk}/")
+    assert "may be out of date" not in html(visitor, f"/treatment/{fresh.pk}/")
+
+
+def test_a_hidden_or_unknown_facility_is_not_found(visitor: Client) -> None:
+    hidden = make_facility(is_active=False)
+
+    assert visitor.get(f"/treatment/{hidden.pk}/").status_code == 404
+    assert visitor.get("/treatment/999999/").status_code == 404
+
+
+def test_use_my_location_is_only_an_external_script(visitor: Client) -> None:
+    page = html(visitor, "/treatment/")
+
+    assert '<script src="/static/directory/locate.js" defer></script>' in page
+    assert "<script>" not in page
+    assert 'data-locate="Use my location"' in page
+
+
+def test_coordinates_from_use_my_location_are_searched_directly(visitor: Client, gazetteer) -> None:
+    make_facility(name="Close by")
+
+    page = html(visitor, "/treatment/", place="38.03,-78.48")
+
+    assert "Close by" in page
+
+
+def test_a_full_page_of_results_stays_within_the_page_budget(visitor: Client, gazetteer) -> None:
+    import gzip
+
+    for miles in range(25):
+        make_facility(
+            name=f"A Treatment Center With A Long Name {miles}",
+            alternate_name="Outpatient and Intensive Outpatient Program",
+            website="https://example.org/a/long/path/to/the/program",
+            latitude=miles_north(miles / 5)[0],
+            attributes={
+                "setting": ["outpatient", "intensive_outpatient", "telehealth"],
+                "medication": ["buprenorphine", "naltrexone", "naltrexone_er"],
+                "payment": ["medicaid", "medicare", "private_insurance", "self_pay", "sliding_fee"],
+                "language": ["spanish", "asl"],
+            },
+        )
+
+    page = visitor.get("/treatment/", {"place": "22902"}).content
+
+    assert page.count(b'class="card facility"') == 20
+    assert len(gzip.compress(page)) <= 30 * 1024
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"place": "22902", "radius": "7"}, "Select a valid choice. 7 is not one of the available"),
+        ({"place": "22902", "setting": "spaceship"}, "Select a valid choice. spaceship is not one"),
+    ],
+)
+def test_bad_choices_are_explained_not_ignored(visitor: Client, gazetteer, params, message) -> None:
+    assert message in html(visitor, "/treatment/", **params)
+
+
+def test_a_bad_page_number_shows_the_first_page(visitor: Client, gazetteer) -> None:
+    make_facility(name="Only one")
+
+    assert "Only one" in html(visitor, "/treatment/", place="22902", page="zero")
+
+
+def test_a_search_without_a_radius_shows_and_uses_the_default(visitor: Client, gazetteer) -> None:
+    html = visitor.get("/treatment/", {"place": "22903"}).content.decode()
+
+    assert re.search(r'<option value="25" selected>', html)
+    assert "within 25 miles" in html

@@ -1,0 +1,155 @@
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.views.decorators.http import require_http_methods
+
+from recoverynav.comments.privacy import client_ip
+from recoverynav.directory import services
+from recoverynav.directory.forms import RADIUS_CHOICES, ProblemReportForm, SearchForm
+from recoverynav.directory.hsds import export_services
+from recoverynav.directory.selectors import export_page, facility_detail, search_facilities
+from recoverynav.geo.selectors import choice_links, lookup_place
+from recoverynav.hotlines.selectors import country_with_hotlines
+
+HSDS_PAGE_SIZE = 100
+
+
+def _helplines() -> list:
+    country = country_with_hotlines(settings.DEFAULT_COUNTRY)
+    if country is None:
+        return []
+    return [h for h in country.shown if "treatment_referral" in h.purposes]
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    context: dict = {"form": form}
+    if form.is_bound and form.is_valid() and form.cleaned_data["place"]:
+        lookup = lookup_place(form.cleaned_data["place"])
+        context.update(
+            lookup=lookup,
+            choices=choice_links(lookup=lookup, params=request.GET),
+            filters_open=bool(form.filters()),
+        )
+        if lookup.place:
+            radius = form.cleaned_data["radius"]
+            results = search_facilities(
+                latitude=lookup.place.latitude,
+                longitude=lookup.place.longitude,
+                radius_miles=radius,
+                filters=form.filters(),
+                page=_page_number(request.GET.get("page", "")),
+            )
+            context.update(
+                results=results, place=lookup.place, **_links(request, radius, results.page)
+            )
+            if not results.total:
+                context["helplines"] = _helplines()
+    return render(request, "directory/search.html", context)
+
+
+def _page_number(text: str) -> int:
+    """A bad or missing page number means the first page, not an error."""
+    return int(text) if text.isdigit() and int(text) > 0 else 1
+
+
+def _links(request: HttpRequest, radius: int, page: int) -> dict:
+    """Query strings for paging, a wider radius and telehealth, keeping the other choices."""
+
+    def with_(**changes: object) -> str:
+        query = request.GET.copy()
+        query.pop("page", None)
+        for key, value in changes.items():
+            query.setlist(key, value if isinstance(value, list) else [str(value)])
+        return "?" + query.urlencode()
+
+    wider = [r for r, _label in RADIUS_CHOICES if r > radius]
+    return {
+        "wider_url": with_(radius=wider[0]) if wider else "",
+        "telehealth_url": with_(setting=["telehealth"], radius=RADIUS_CHOICES[-1][0]),
+        "next_url": with_(page=page + 1),
+        "previous_url": with_(page=max(page - 1, 1)),
+    }
+
+
+def facility(request: HttpRequest, pk: int) -> HttpResponse:
+    found = facility_detail(pk)
+    if found is None:
+        raise Http404
+    return render(
+        request,
+        "directory/facility.html",
+        {"facility": found, "reported": request.GET.get("reported") == "1"},
+    )
+
+
+def _rate_limited(request: HttpRequest) -> bool:
+    """At most DIRECTORY_REPORTS_PER_HOUR reports per visitor per hour. The address (read
+    behind trusted proxies as the comments app does) is only hashed with the secret key into
+    a cache key that expires; nothing is stored."""
+    address = client_ip(request)
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
+    key = f"directory:report:{digest.hexdigest()[:32]}"
+    count = cache.get_or_set(key, 0, timeout=3600)
+    if count >= settings.DIRECTORY_REPORTS_PER_HOUR:
+        return True
+    cache.set(key, count + 1, timeout=3600)
+    return False
+
+
+@require_http_methods(["GET", "POST"])
+def report_problem(request: HttpRequest, pk: int) -> HttpResponse:
+    found = facility_detail(pk)
+    if found is None:
+        raise Http404
+    form = ProblemReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if _rate_limited(request):
+            status = 429
+            form.add_error(None, _too_many())
+        elif form.is_valid():
+            services.report_problem(
+                facility=found,
+                kind=form.cleaned_data["kind"],
+                details=form.cleaned_data["details"],
+            )
+            return redirect(reverse("directory:facility", args=[pk]) + "?reported=1")
+        else:
+            status = 400
+    return render(
+        request, "directory/report.html", {"facility": found, "form": form}, status=status
+    )
+
+
+def _too_many() -> str:
+    return gettext(
+        "Thank you. We have had several reports from you recently; please try again later."
+    )
+
+
+def hsds_services(request: HttpRequest) -> JsonResponse:
+    """The directory as Open Referral HSDS 3.0 services, in the HSDS API's page shape."""
+    page = int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1
+    page = max(page, 1)
+    facilities, total = export_page(page=page, per_page=HSDS_PAGE_SIZE)
+    pages = max(1, -(-total // HSDS_PAGE_SIZE))
+    return JsonResponse(
+        {
+            "total_items": total,
+            "total_pages": pages,
+            "page_number": page,
+            "size": len(facilities),
+            "first_page": page == 1,
+            "last_page": page >= pages,
+            "empty": not facilities,
+            "contents": export_services(facilities),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -1,0 +1,465 @@
+"""Meeting Guide JSON (code4recovery spec) → clean meeting values, one meeting at a time.
+
+Real feeds bend the spec: `day` as a number, a string or a list; times like "7:30 PM"; no
+`end_time`; `types` missing or given as the string "[open]"; `formatted_address` or split
+address parts; `region`/`sub_region` or a `regions` list; coordinates as strings. This module
+accepts those, rejects what cannot be trusted (with the reason) and never keeps contact
+e-mails, personal names or other fields we do not show.
+"""
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from django.utils.text import slugify
+
+from recoverynav.meetings.meeting_types import EXTRA_TYPES, spec_types
+from recoverynav.meetings.models import Attendance, Fellowship
+from recoverynav.meetings.schedule import LONGEST_MEETING
+
+# Bump when normalisation changes, so the next import refreshes every stored meeting.
+NORMALISER_VERSION = "2"
+DEFAULT_DURATION_MINUTES = 60
+MINUTES_PER_DAY = 24 * 60
+DAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp]\.?[Mm]\.?)?\s*$")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+TAG = re.compile(r"<[^>]{0,500}>")
+# "…, PA 19094, USA": a ZIP code only where it follows a state code, never a street number.
+US_ZIP_AFTER_STATE = re.compile(r"\b[A-Z]{2}\s+(\d{5})(?:-\d{4})?\b")
+# Text fields we keep and their longest accepted length; longer values reject the meeting.
+TEXT_LIMITS = {
+    "name": 255,
+    "location": 255,
+    "group": 255,
+    "address": 255,
+    "city": 100,
+    "state": 100,
+    "country": 50,
+    "formatted_address": 500,
+    "region": 255,
+    "sub_region": 255,
+    "notes": 5000,
+    "location_notes": 5000,
+    "conference_url_notes": 2000,
+    "conference_phone_notes": 2000,
+    "conference_phone": 100,
+    "timezone": 64,
+    "attendance_option": 20,
+    "approximate": 10,
+    "updated": 40,
+    "postal_code": 20,
+}
+URL_LIMITS = {"conference_url": 500, "url": 500, "feedback_url": 3000}
+FREE_TEXT = {"notes", "location_notes", "conference_url_notes", "conference_phone_notes"}
+# Every field clean_meeting reads; the content hash covers exactly these.
+HASHED_FIELDS = [
+    *TEXT_LIMITS,
+    *URL_LIMITS,
+    "slug",
+    "day",
+    "time",
+    "end_time",
+    "types",
+    "regions",
+    "latitude",
+    "longitude",
+]
+MAX_SLUG_LENGTH = 200
+MAX_OUR_SLUG_LENGTH = 64
+MAX_TYPES = 40
+UPDATED_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%m/%d/%Y %I:%M:%S %p", "%Y-%m-%d"]
+FELLOWSHIP_NAMES = [
+    (re.compile(r"al-?anon|alateen|\bafg\b", re.I), Fellowship.AL_ANON),
+    (re.compile(r"\bsmart recovery\b", re.I), Fellowship.SMART),
+    (re.compile(r"narcotics anonymous|\bNA\b"), Fellowship.NA),
+    (re.compile(r"alcoholics anonymous|\bAA\b"), Fellowship.AA),
+]
+
+
+class MeetingRejected(Exception):
+    """This meeting cannot be imported; the message says why, in words an operator can fix."""
+
+
+@dataclass
+class FeedContext:
+    """What the operator configured for the feed, plus memoised gazetteer look-ups."""
+
+    source: str
+    fellowship: str = ""
+    default_timezone: str = ""
+    postal_timezone: Callable[[str], str | None] = lambda code: None
+    postal_place: Callable[[str], tuple[float, float] | None] = lambda code: None
+    city_place: Callable[[str, str], tuple[float, float] | None] = lambda city, state: None
+    _cache: dict = field(default_factory=dict)
+
+    def cached(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    @property
+    def signature(self) -> str:
+        return f"{NORMALISER_VERSION}|{self.fellowship}|{self.default_timezone}"
+
+
+@dataclass
+class CleanMeeting:
+    source_slug: str
+    slug: str
+    values: dict[str, Any]
+    days: list[int]
+    start_minute: int | None
+    duration: int
+
+
+def feed_slug(item: Any, index: int) -> str:
+    """The feed's own id of a meeting; rejects meetings without a usable one."""
+    if not isinstance(item, dict):
+        raise MeetingRejected(f"meeting #{index + 1}: is not a JSON object")
+    slug = item.get("slug")
+    if isinstance(slug, bool) or not isinstance(slug, str | int) or str(slug).strip() == "":
+        raise MeetingRejected(f"meeting #{index + 1}: has no slug")
+    slug = str(slug).strip()
+    if len(slug) > MAX_SLUG_LENGTH:
+        raise MeetingRejected(
+            f"meeting #{index + 1}: slug longer than {MAX_SLUG_LENGTH} characters"
+        )
+    return slug
+
+
+def content_hash(item: dict, signature: str) -> str:
+    """Changes when a field we read, or our configuration for the feed, changes."""
+    values = [item.get(name) for name in HASHED_FIELDS]
+    text = json.dumps(values, ensure_ascii=False, default=str) + signature
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def our_slug(source: str, source_slug: str) -> str:
+    """Stable page slug of at most 64 characters (the spec's limit): the source name and the
+    feed's slug, with a short hash when the feed's slug had to be changed or shortened (so two
+    feed slugs never collide)."""
+    base = slugify(source_slug)
+    slug = f"{source}-{base}"
+    if base == source_slug and len(slug) <= MAX_OUR_SLUG_LENGTH:
+        return slug
+    digest = hashlib.md5(source_slug.encode(), usedforsecurity=False).hexdigest()[:6]
+    base = base[: MAX_OUR_SLUG_LENGTH - len(source) - 8].strip("-")
+    return f"{source}-{base}-{digest}" if base else f"{source}-{digest}"
+
+
+def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> CleanMeeting:
+    text = {name: _text(item, name, limit) for name, limit in TEXT_LIMITS.items()}
+    if not text["name"]:
+        raise MeetingRejected(f"{source_slug}: has no name")
+    days, start, duration = _schedule(item)
+    types = _types(item.get("types"), source_slug)
+    urls = {name: _url(item.get(name), limit) for name, limit in URL_LIMITS.items()}
+    phone = text["conference_phone"] if any(ch.isdigit() for ch in text["conference_phone"]) else ""
+    postal_code = _postal_code(item.get("postal_code"), text)
+    latitude, longitude = _coordinates(item)
+    text["approximate"] = text["approximate"].lower()
+    approximate = text["approximate"] == "yes"
+    if latitude is None:
+        latitude, longitude = _approximate_point(postal_code, text, context)
+        approximate = latitude is not None or approximate
+    zone = _timezone(text["timezone"], postal_code, context)
+    if days and not zone:
+        raise MeetingRejected(
+            f"{source_slug}: no time zone (the feed gives none and the ZIP code is unknown; "
+            "set a default time zone for this feed)"
+        )
+    values = {
+        "name": text["name"],
+        "start_time": _clock(start),
+        "end_time": _clock((start + duration) % MINUTES_PER_DAY) if start is not None else None,
+        "timezone": zone,
+        "types": types,
+        "type_codes": "|" + "|".join(types) + "|" if types else "",
+        "notes": text["notes"],
+        "location_name": text["location"],
+        "location_notes": text["location_notes"],
+        "group_name": text["group"],
+        "address": text["address"],
+        "city": text["city"],
+        "state": text["state"],
+        "postal_code": postal_code,
+        "country": text["country"],
+        "formatted_address": text["formatted_address"] or _join_address(text, postal_code),
+        "latitude": latitude,
+        "longitude": longitude,
+        "approximate": approximate,
+        "region": _region(item, text),
+        "conference_url": urls["conference_url"],
+        "conference_url_notes": text["conference_url_notes"],
+        "conference_phone": phone,
+        "conference_phone_notes": text["conference_phone_notes"],
+        "url": urls["url"],
+        "feedback_url": urls["feedback_url"],
+        "updated": _updated(text["updated"]),
+    }
+    values["fellowship"] = context.fellowship or _infer_fellowship(text)
+    values["attendance"] = _attendance(
+        values, types, option=text["attendance_option"], approximate=text["approximate"] == "yes"
+    )
+    values["search_text"] = " ".join(
+        values[name].lower()
+        for name in ("name", "group_name", "location_name", "region", "city", "formatted_address")
+        if values[name]
+    )
+    return CleanMeeting(
+        source_slug=source_slug,
+        slug=our_slug(context.source, source_slug),
+        values=values,
+        days=days,
+        start_minute=start,
+        duration=duration,
+    )
+
+
+def _text(item: dict, name: str, limit: int) -> str:
+    value = item.get(name)
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, int | float):
+        value = str(value)
+    if not isinstance(value, str):
+        raise MeetingRejected(
+            f"{item.get('slug')}: {name} must be text, not {type(value).__name__}"
+        )
+    if len(value) > limit:
+        raise MeetingRejected(f"{item.get('slug')}: {name} is longer than {limit} characters")
+    value = value.strip()
+    if name in FREE_TEXT and ("@" in value or "<" in value):
+        value = EMAIL.sub("…", TAG.sub("", value))
+    return value
+
+
+def _schedule(item: dict) -> tuple[list[int], int | None, int]:
+    slug = item.get("slug")
+    days = _days(item.get("day"), slug)
+    start = _minutes(item.get("time"), slug, "time")
+    if bool(days) != (start is not None):
+        raise MeetingRejected(f"{slug}: a weekly meeting needs both a day and a time")
+    end = None
+    if item.get("end_time") not in (None, ""):
+        try:
+            end = _minutes(item.get("end_time"), slug, "end_time")
+        except MeetingRejected:
+            end = None
+    duration = DEFAULT_DURATION_MINUTES
+    if start is not None and end is not None and end != start:
+        duration = min((end - start) % MINUTES_PER_DAY, LONGEST_MEETING)
+    return days, start, duration
+
+
+def _days(value: Any, slug: Any) -> list[int]:
+    if value is None or value == "" or value == []:
+        return []
+    raw = value if isinstance(value, list) else [value]
+    days = set()
+    for entry in raw:
+        day = None
+        if isinstance(entry, int) and not isinstance(entry, bool):
+            day = entry
+        elif isinstance(entry, str) and entry.strip().isdigit():
+            day = int(entry.strip())
+        elif isinstance(entry, str) and entry.strip().lower() in DAY_NAMES:
+            day = DAY_NAMES.index(entry.strip().lower())
+        if day is None or not 0 <= day <= 6:
+            raise MeetingRejected(f"{slug}: day must be 0 (Sunday) to 6 (Saturday), not {entry!r}")
+        days.add(day)
+    return sorted(days)
+
+
+def _minutes(value: Any, slug: Any, name: str) -> int | None:
+    if value is None or value == "":
+        return None
+    match = TIME.match(value) if isinstance(value, str) else None
+    if not match:
+        raise MeetingRejected(f"{slug}: {name} must look like 19:30, not {str(value)[:20]!r}")
+    hours, minutes, half = int(match[1]), int(match[2]), (match[3] or "").lower()[:1]
+    if half and not 1 <= hours <= 12:
+        raise MeetingRejected(f"{slug}: {name} {value!r} is not a time")
+    if half:
+        hours = hours % 12 + (12 if half == "p" else 0)
+    if hours == 24 and minutes == 0:
+        hours = 0
+    if hours > 23 or minutes > 59:
+        raise MeetingRejected(f"{slug}: {name} {value!r} is not a time")
+    return hours * 60 + minutes
+
+
+def _clock(minutes: int | None) -> dt.time | None:
+    return None if minutes is None else dt.time(minutes // 60, minutes % 60)
+
+
+def _type_lookup() -> dict[str, str]:
+    lookup = {code.upper(): code for code in [*spec_types(), *EXTRA_TYPES]}
+    for code, names in spec_types().items():
+        lookup.setdefault(names["en"].upper(), code)
+    return lookup
+
+
+TYPE_LOOKUP = _type_lookup()
+
+
+def _types(value: Any, slug: str) -> list[str]:
+    """Codes as the spec names them; legacy "[open]" strings and lower-case codes are mapped;
+    unknown codes are kept (upper-cased) so an export gives them back."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        value = [part for part in re.split(r"[,;\s]+", value.strip("[] ")) if part]
+    if not isinstance(value, list):
+        raise MeetingRejected(f"{slug}: types must be a list of codes")
+    codes: list[str] = []
+    for entry in value[:MAX_TYPES]:
+        if not isinstance(entry, str) or not entry.strip() or len(entry) > 20:
+            continue
+        code = TYPE_LOOKUP.get(entry.strip().upper(), entry.strip().upper())
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _url(value: Any, limit: int) -> str:
+    if not isinstance(value, str) or len(value) > limit:
+        return ""
+    value = value.strip()
+    if not value.startswith(("https://", "http://")) or " " in value:
+        return ""
+    return value if value.split("/", 3)[2] else ""
+
+
+def _postal_code(value: Any, text: dict[str, str]) -> str:
+    code = text["postal_code"]
+    if isinstance(value, int) and not isinstance(value, bool) and len(code) == 4:
+        code = code.zfill(5)  # ZIP codes written as numbers lose their leading zero
+    if not code:
+        match = US_ZIP_AFTER_STATE.search(text["formatted_address"] or text["address"])
+        code = match[1] if match else ""
+    return code
+
+
+def _coordinates(item: dict) -> tuple[float | None, float | None]:
+    try:
+        latitude = float(item.get("latitude"))
+        longitude = float(item.get("longitude"))
+    except (TypeError, ValueError):
+        return None, None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180) or (latitude, longitude) == (0, 0):
+        return None, None
+    return round(latitude, 6), round(longitude, 6)
+
+
+def _approximate_point(
+    postal_code: str, text: dict[str, str], context: FeedContext
+) -> tuple[float | None, float | None]:
+    point = None
+    if re.fullmatch(r"\d{5}(-\d{4})?", postal_code):
+        point = context.cached(("zip", postal_code[:5]), lambda: context.postal_place(postal_code))
+    if point is None and text["city"]:
+        key = ("city", text["city"].lower(), text["state"].lower())
+        point = context.cached(key, lambda: context.city_place(text["city"], text["state"]))
+    return point if point else (None, None)
+
+
+def _timezone(value: str, postal_code: str, context: FeedContext) -> str:
+    if value and value in _zones():
+        return value
+    if re.fullmatch(r"\d{5}(-\d{4})?", postal_code):
+        zone = context.cached(
+            ("zone", postal_code[:5]), lambda: context.postal_timezone(postal_code[:5])
+        )
+        if zone:
+            return zone
+    return context.default_timezone
+
+
+def _zones() -> set[str]:
+    if not hasattr(_zones, "cache"):
+        _zones.cache = available_timezones()
+    return _zones.cache
+
+
+def is_timezone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return name in _zones()
+
+
+def _join_address(text: dict[str, str], postal_code: str) -> str:
+    state_zip = " ".join(part for part in (text["state"], postal_code) if part)
+    parts = [text["address"], text["city"], state_zip, text["country"]]
+    return ", ".join(part for part in parts if part)
+
+
+def _region(item: dict, text: dict[str, str]) -> str:
+    regions = item.get("regions")
+    if isinstance(regions, list) and regions and all(isinstance(r, str) for r in regions):
+        return " > ".join(r.strip() for r in regions if r.strip())[:255]
+    return " > ".join(part for part in (text["region"], text["sub_region"]) if part)[:255]
+
+
+def _updated(value: str) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)  # the spec's format, parsed fast
+    except ValueError:
+        pass
+    else:
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    for pattern in UPDATED_FORMATS:
+        try:
+            return dt.datetime.strptime(value, pattern).replace(tzinfo=dt.UTC)
+        except ValueError:
+            continue
+    return None
+
+
+def _infer_fellowship(text: dict[str, str]) -> str:
+    words = f"{text['name']} {text['group']}"
+    for pattern, fellowship in FELLOWSHIP_NAMES:
+        if pattern.search(words):
+            return fellowship
+    return Fellowship.OTHER
+
+
+def _attendance(values: dict[str, Any], types: list[str], *, option: str, approximate: bool) -> str:
+    """The spec's rules: online needs a link or a phone number; TC means the building is
+    closed; an in-person meeting needs a real (not approximate) address."""
+    online = bool(values["conference_url"] or values["conference_phone"])
+    closed = "TC" in types
+    has_place = bool(values["address"] or values["formatted_address"])
+    in_person = has_place and not closed and (option in {"in_person", "hybrid"} or not approximate)
+    if option == "" and _only_approximate(values):
+        in_person = False
+    if option == "inactive":
+        return Attendance.INACTIVE
+    if option == "online":
+        in_person = False
+    if option == "in_person":
+        online = False
+    if online and in_person:
+        return Attendance.HYBRID
+    if online:
+        return Attendance.ONLINE
+    if in_person:
+        return Attendance.IN_PERSON
+    return Attendance.TEMPORARILY_CLOSED if closed and has_place else Attendance.INACTIVE
+
+
+def _only_approximate(values: dict[str, Any]) -> bool:
+    """A feed that says nothing about attendance but gives only a town for an online meeting."""
+    return bool(values["conference_url"] or values["conference_phone"]) and not (
+        values["address"] or re.match(r"\s*\d", values["formatted_address"])
+    )

@@ -1,0 +1,59 @@
+"""Meeting type codes from the Meeting Guide spec (data/spec-types.json), named in English and
+Spanish. Codes the spec does not know (such as the older `ONL`) are kept on meetings but have
+no label unless we give one here."""
+
+import functools
+import json
+from pathlib import Path
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+SPEC_TYPES_FILE = Path(__file__).resolve().parent / "data" / "spec-types.json"
+# Codes in real feeds that the spec has dropped; ours to name.
+EXTRA_TYPES = {"ONL": _("Online")}
+# Types people filter by most, offered first on the search form.
+COMMON_TYPES = ["O", "C", "BE", "W", "M", "S", "LGBTQ", "Y", "X", "ASL", "SP", "B", "ST", "MED"]
+
+
+@functools.cache
+def spec_types() -> dict[str, dict[str, str]]:
+    with SPEC_TYPES_FILE.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def type_label(code: str, *, language: str | None = None) -> str:
+    """The code's name in the page's language (English when the spec has no translation)."""
+    language = (language or get_language() or "en")[:2]
+    names = spec_types().get(code)
+    if names:
+        return names.get(language) or names["en"]
+    extra = EXTRA_TYPES.get(code)
+    return str(extra) if extra else ""
+
+
+def type_choices() -> list[tuple[str, str]]:
+    """Common types first, then the rest of the spec's codes by name."""
+    others = sorted(set(spec_types()) - set(COMMON_TYPES), key=lambda code: type_label(code))
+    return [(code, type_label(code)) for code in [*COMMON_TYPES, *others]]
+
+
+# What the most common types mean for someone going for the first time, in plain words.
+TYPE_EXPLANATIONS = {
+    "O": _("Anyone may come, including family, friends and people who are curious."),
+    "C": _("For people who have a problem with drinking or using, or who want to stop."),
+    "BE": _("Good for a first meeting: members explain how things work."),
+    "D": _("People take turns sharing about a topic."),
+    "SP": _("One or more members tell their story."),
+    "ST": _("The group reads and talks about one of the steps."),
+    "B": _("The group reads from the Big Book and talks about it."),
+    "W": _("For women."),
+    "M": _("For men."),
+    "Y": _("For young people."),
+    "X": _("The room can be reached by wheelchair."),
+    "ASL": _("American Sign Language interpretation is offered."),
+    "TC": _("The building is closed for now; check for an online option."),
+    "ONL": _("You join by video or phone."),
+    "S": _("The meeting is in Spanish."),
+    "LGBTQ": _("A welcoming space for lesbian, gay, bisexual, transgender and queer people."),
+}

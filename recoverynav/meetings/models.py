@@ -1,0 +1,213 @@
+"""Support-group meetings shaped after the Meeting Guide spec, the feeds they come from, and
+a weekly schedule kept in each meeting's own local time so "happening now" stays indexed."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from recoverynav.meetings.meeting_types import type_label
+
+
+class Fellowship(models.TextChoices):
+    AA = "aa", _("Alcoholics Anonymous (AA)")
+    NA = "na", _("Narcotics Anonymous (NA)")
+    AL_ANON = "al-anon", _("Al-Anon and Alateen (family and friends)")
+    SMART = "smart", _("SMART Recovery")
+    OTHER = "other", _("Other mutual-help groups")
+
+
+class Attendance(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("In person and online")
+    TEMPORARILY_CLOSED = "temporarily_closed", _("Location temporarily closed")
+    INACTIVE = "inactive", _("Inactive")
+
+
+class FeedSource(models.Model):
+    name = models.SlugField(_("name"), max_length=50, unique=True)
+    url = models.CharField(
+        _("feed URL or file path"),
+        max_length=500,
+        blank=True,
+        help_text=_("An https:// address of a Meeting Guide JSON feed, or a file on the server."),
+    )
+    fellowship = models.CharField(
+        _("fellowship"), max_length=10, choices=Fellowship.choices, blank=True
+    )
+    default_timezone = models.CharField(
+        _("default time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_("Used when a meeting names no time zone and its ZIP code is unknown."),
+    )
+    enabled = models.BooleanField(_("synced"), default=True)
+    last_success_at = models.DateTimeField(_("last successful import"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("meeting feed")
+        verbose_name_plural = _("meeting feeds")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ImportRun(models.Model):
+    class Status(models.TextChoices):
+        SUCCESS = "success", _("Imported")
+        FAILED = "failed", _("Failed; nothing changed")
+
+    source = models.ForeignKey(
+        FeedSource, on_delete=models.CASCADE, related_name="runs", verbose_name=_("feed")
+    )
+    started_at = models.DateTimeField(_("started"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    removed = models.PositiveIntegerField(_("removed"), default=0)
+    rejected = models.PositiveIntegerField(_("rejected"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    rejections = models.TextField(_("rejected meetings"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        get_latest_by = "started_at"
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.started_at:%Y-%m-%d %H:%M} {self.status}"
+
+
+class Meeting(models.Model):
+    source = models.ForeignKey(
+        FeedSource, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("feed")
+    )
+    source_slug = models.CharField(_("slug in the feed"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=64, unique=True)
+    content_hash = models.CharField(max_length=32)
+    name = models.CharField(_("name"), max_length=255, db_index=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    timezone = models.CharField(_("time zone"), max_length=64)
+    types = models.JSONField(_("types"), default=list, blank=True)
+    type_codes = models.CharField(max_length=300, blank=True)  # "|O|D|" for LIKE filters
+    notes = models.TextField(_("notes"), blank=True)
+    location_name = models.CharField(_("location"), max_length=255, blank=True)
+    location_notes = models.TextField(_("location notes"), blank=True)
+    group_name = models.CharField(_("group"), max_length=255, blank=True)
+    address = models.CharField(_("street address"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    state = models.CharField(_("state"), max_length=100, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    country = models.CharField(_("country"), max_length=50, blank=True)
+    formatted_address = models.CharField(_("address"), max_length=500, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    approximate = models.BooleanField(_("approximate location"), default=False)
+    region = models.CharField(_("region"), max_length=255, blank=True)
+    conference_url = models.URLField(_("online meeting link"), max_length=500, blank=True)
+    conference_url_notes = models.TextField(_("online meeting notes"), blank=True)
+    conference_phone = models.CharField(_("dial-in phone"), max_length=100, blank=True)
+    conference_phone_notes = models.TextField(_("dial-in notes"), blank=True)
+    fellowship = models.CharField(_("fellowship"), max_length=10, choices=Fellowship.choices)
+    attendance = models.CharField(_("attendance"), max_length=20, choices=Attendance.choices)
+    url = models.URLField(_("listing on the source's website"), max_length=500, blank=True)
+    feedback_url = models.URLField(_("feedback address"), max_length=3000, blank=True)
+    updated = models.DateTimeField(_("updated"), null=True, blank=True)
+    search_text = models.TextField(blank=True)  # lower-cased words for keyword search
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "source_slug"], name="meeting_source_slug")
+        ]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="meeting_lat_lon"),
+            models.Index(fields=["attendance", "name"], name="meeting_attendance_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting", args=[self.slug])
+
+    @property
+    def is_online(self) -> bool:
+        return self.attendance in {Attendance.ONLINE, Attendance.HYBRID}
+
+    @property
+    def is_in_person(self) -> bool:
+        return self.attendance in {Attendance.IN_PERSON, Attendance.HYBRID}
+
+    @property
+    def type_labels(self) -> list[str]:
+        """Plain words for the types, in the page's language; unknown codes are left out."""
+        return [label for label in (type_label(code) for code in self.types) if label]
+
+    @property
+    def last_seen(self):
+        """Every stored meeting was in its feed's last successful import (gone ones are removed)."""
+        return self.source.last_success_at
+
+    @property
+    def directions_url(self) -> str:
+        if self.latitude is None or self.longitude is None or not self.is_in_person:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/directions?to={self.latitude:.5f},{self.longitude:.5f}"
+        )
+
+    @property
+    def phone_uri(self) -> str:
+        keep = "".join(ch for ch in self.conference_phone if ch.isdigit() or ch in "+,*#")
+        return "tel:" + keep.replace("#", "%23") if keep else ""
+
+
+class MeetingTime(models.Model):
+    """One row per meeting and weekday. Minutes count from Sunday 00:00 in the meeting's own
+    zone, so the row never changes with daylight saving time; queries convert "now" into each
+    zone instead (see selectors.schedule_windows)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="times")
+    timezone = models.CharField(max_length=64)
+    day = models.PositiveSmallIntegerField()  # 0 = Sunday, as in the spec
+    start_minute = models.PositiveIntegerField()  # minute of the week, local time
+    end_minute = models.PositiveIntegerField()  # may pass 10080 when a meeting crosses Sat→Sun
+    minute_of_day = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["day", "start_minute"]
+        indexes = [models.Index(fields=["timezone", "start_minute"], name="meetingtime_zone_start")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} day {self.day} minute {self.start_minute}"
+
+
+class ProblemReport(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        DONE = "done", _("Dealt with")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="reports", verbose_name=_("meeting")
+    )
+    message = models.TextField(_("what is wrong"), max_length=2000)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("problem report")
+        verbose_name_plural = _("problem reports")
+
+    def __str__(self) -> str:
+        return f"{self.meeting} ({self.created_at:%Y-%m-%d})"

@@ -1,0 +1,101 @@
+"""Weekly times in each meeting's own zone, compared with one instant ("now").
+
+A meeting's row keeps its local minute of the week (Sunday 00:00 = 0), which never changes
+when daylight saving time starts or ends. To ask "what is on now", we turn the instant into
+the local minute of the week of every zone that has meetings, and look for rows of that zone
+around that minute. That is correct for any viewer, across midnight, across Saturday→Sunday
+and across DST changes, and it stays an indexed range query on (timezone, start_minute)."""
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.db.models import Q
+
+MINUTES_PER_DAY = 24 * 60
+MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
+SOON_MINUTES = 60
+# The importer cuts listed spans to four hours, so an in-progress meeting started at most four
+# hours ago: "now" reads a narrow index range instead of a whole day of rows.
+LONGEST_MEETING = 4 * 60
+
+
+@functools.cache
+def zone_info(name: str) -> ZoneInfo:
+    """ZoneInfo keeps only a few zones strongly cached; a search may touch dozens."""
+    return ZoneInfo(name)
+
+
+def minute_of_week(instant: dt.datetime, zone: str) -> int:
+    local = instant.astimezone(zone_info(zone))
+    day = (local.weekday() + 1) % 7  # Python's Monday=0 → the spec's Sunday=0
+    return day * MINUTES_PER_DAY + local.hour * 60 + local.minute
+
+
+def window_q(*, now: dt.datetime, zones: list[str], when: str) -> Q:
+    """Rows in progress (`when="now"`), starting within the hour (`"soon"`), or either.
+
+    Zones whose clocks read the same minute right now share one condition."""
+    by_minute: dict[int, list[str]] = {}
+    for zone in zones:
+        by_minute.setdefault(minute_of_week(now, zone), []).append(zone)
+    query = Q(pk__in=[])
+    for minute, same in by_minute.items():
+        if when in {"now", "now_or_soon"}:
+            query |= Q(
+                timezone__in=same,
+                start_minute__range=(minute - LONGEST_MEETING, minute),
+                end_minute__gt=minute,
+            )
+            if minute < LONGEST_MEETING:  # a Saturday-night meeting still going on Sunday
+                wrapped = minute + MINUTES_PER_WEEK
+                query |= Q(
+                    timezone__in=same,
+                    start_minute__gte=wrapped - LONGEST_MEETING,
+                    end_minute__gt=wrapped,
+                )
+        if when in {"soon", "now_or_soon"}:
+            query |= Q(
+                timezone__in=same,
+                start_minute__gt=minute,
+                start_minute__lte=minute + SOON_MINUTES,
+            )
+            if minute + SOON_MINUTES >= MINUTES_PER_WEEK:
+                query |= Q(
+                    timezone__in=same,
+                    start_minute__lte=minute + SOON_MINUTES - MINUTES_PER_WEEK,
+                )
+    return query
+
+
+@dataclass(frozen=True)
+class Status:
+    kind: str  # "now" (in progress) or "soon"
+    minutes: int  # minutes left, or minutes until it starts
+
+
+def status(*, start_minute: int, end_minute: int, zone: str, now: dt.datetime) -> Status | None:
+    """The same rule as window_q, for one row (used to label results)."""
+    minute = minute_of_week(now, zone)
+    for shift in (0, MINUTES_PER_WEEK):
+        if start_minute <= minute + shift < end_minute:
+            return Status("now", end_minute - minute - shift)
+    until = (start_minute - minute) % MINUTES_PER_WEEK
+    if 0 < until <= SOON_MINUTES:
+        return Status("soon", until)
+    return None
+
+
+def next_start(*, start_minute: int, zone: str, now: dt.datetime) -> dt.datetime:
+    """The next (or current) start of a weekly meeting, as an aware datetime in its zone."""
+    tz = zone_info(zone)
+    local_now = now.astimezone(tz)
+    minute = minute_of_week(now, zone)
+    days_ahead = (start_minute // MINUTES_PER_DAY - minute // MINUTES_PER_DAY) % 7
+    if days_ahead == 0 and start_minute < minute:
+        days_ahead = 7
+    date = local_now.date() + dt.timedelta(days=days_ahead)
+    of_day = start_minute % MINUTES_PER_DAY
+    # Wall-clock arithmetic: the meeting is at 19:00 local whatever the UTC offset that day.
+    return dt.datetime.combine(date, dt.time(of_day // 60, of_day % 60), tzinfo=tz)

@@ -1,0 +1,184 @@
+"""Reads: the one meeting search used by the finder page, the calendar export, the API and
+the benchmark; single meetings; and the labels that go with them."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from recoverynav.meetings import schedule
+from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
+from recoverynav.meetings.services import ZONES_CACHE_KEY
+
+SHOWN_BY_DEFAULT = [Attendance.IN_PERSON, Attendance.ONLINE, Attendance.HYBRID]
+PLACE_ATTENDANCE = {Attendance.IN_PERSON, Attendance.HYBRID, Attendance.TEMPORARILY_CLOSED}
+# Time-of-day bands by local start time, in minutes after midnight.
+BANDS = {
+    "morning": Q(minute_of_day__gte=5 * 60, minute_of_day__lt=12 * 60),
+    "midday": Q(minute_of_day__gte=12 * 60, minute_of_day__lt=17 * 60),
+    "evening": Q(minute_of_day__gte=17 * 60, minute_of_day__lt=21 * 60),
+    "night": Q(minute_of_day__gte=21 * 60) | Q(minute_of_day__lt=5 * 60),
+}
+MAX_KEYWORDS = 5
+PER_PAGE = 20
+
+
+@dataclass
+class MeetingQuery:
+    place: str = ""
+    radius_miles: float = 10
+    days: list[int] = field(default_factory=list)
+    bands: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    attendance: list[str] = field(default_factory=list)
+    fellowships: list[str] = field(default_factory=list)
+    keyword: str = ""
+    when: str = ""  # "", "now", "soon" or "now_or_soon"
+    page: int = 1
+
+
+@dataclass
+class MeetingSearch:
+    query: MeetingQuery
+    meetings: list[Meeting] = field(default_factory=list)
+    has_next: bool = False
+    lookup: object = None  # geo.PlaceLookup when a place was asked for
+    total_nearby: int | None = None
+
+    @property
+    def place(self):
+        return self.lookup.place if self.lookup else None
+
+
+def schedule_zones() -> list[str]:
+    """Zones that have meetings; cached because every "now" search needs them, and cleared
+    by each import (other processes see a new zone within five minutes)."""
+    zones = cache.get(ZONES_CACHE_KEY)
+    if zones is None:
+        zones = sorted(set(MeetingTime.objects.values_list("timezone", flat=True).distinct()))
+        cache.set(ZONES_CACHE_KEY, zones, 300)
+    return zones
+
+
+def search_meetings(
+    *, query: MeetingQuery, now: dt.datetime | None = None, per_page: int = PER_PAGE
+) -> MeetingSearch:
+    """Meetings matching every filter: nearest first near a place, else by name.
+
+    Online-only meetings have no place, so a place search covers meetings you can go to;
+    asking only for online meetings lists them wherever they are."""
+    now = now or timezone.now()
+    search = MeetingSearch(query=query)
+    online_only = set(query.attendance) == {Attendance.ONLINE}
+    near = bool(query.place.strip()) and not online_only
+    meetings = _filtered(query, now, near=near)
+    offset = (max(query.page, 1) - 1) * per_page
+    if near:
+        from recoverynav.geo import selectors as geo
+
+        search.lookup = geo.lookup_place(query.place)
+        place = search.lookup.place
+        if place is None:
+            return search
+        nearby = geo.nearby_ids(
+            meetings,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            radius_miles=query.radius_miles,
+        )
+        search.total_nearby = len(nearby)
+        page = nearby[offset : offset + per_page]
+        search.has_next = len(nearby) > offset + per_page
+        miles = dict(page)
+        found = {m.pk: m for m in _with_times(Meeting.objects.filter(pk__in=miles))}
+        search.meetings = [found[pk] for pk, _ in page if pk in found]
+        for meeting in search.meetings:
+            meeting.miles = miles[meeting.pk]
+    else:
+        rows = list(_with_times(meetings.order_by("name", "pk"))[offset : offset + per_page + 1])
+        search.has_next = len(rows) > per_page
+        search.meetings = rows[:per_page]
+    for meeting in search.meetings:
+        _label(meeting, now)
+    return search
+
+
+def _filtered(query: MeetingQuery, now: dt.datetime, *, near: bool) -> QuerySet[Meeting]:
+    attendance = query.attendance or SHOWN_BY_DEFAULT
+    if near:  # online-only meetings have no place to be near
+        attendance = [kind for kind in attendance if kind in PLACE_ATTENDANCE]
+    meetings = Meeting.objects.filter(attendance__in=attendance)
+    if query.fellowships:
+        meetings = meetings.filter(fellowship__in=query.fellowships)
+    for code in query.types:
+        meetings = meetings.filter(type_codes__contains=f"|{code}|")
+    for word in query.keyword.lower().split()[:MAX_KEYWORDS]:
+        meetings = meetings.filter(search_text__contains=word)
+    if query.when:
+        # Few rows are on "now": find them through the (timezone, start_minute) index first.
+        times = MeetingTime.objects.filter(
+            schedule.window_q(now=now, zones=schedule_zones(), when=query.when)
+        )
+        meetings = meetings.filter(pk__in=_schedule_filter(times, query).values("meeting_id"))
+    elif query.days or query.bands:
+        times = _schedule_filter(MeetingTime.objects.filter(meeting=OuterRef("pk")), query)
+        meetings = meetings.filter(Exists(times))
+    return meetings
+
+
+def _schedule_filter(times: QuerySet[MeetingTime], query: MeetingQuery) -> QuerySet[MeetingTime]:
+    if query.days:
+        times = times.filter(day__in=query.days)
+    if query.bands:
+        band_q = Q(pk__in=[])
+        for band in query.bands:
+            band_q |= BANDS[band]
+        times = times.filter(band_q)
+    return times
+
+
+def _with_times(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
+    return meetings.prefetch_related("times")
+
+
+def _label(meeting: Meeting, now: dt.datetime) -> None:
+    """Attach "in progress"/"starts in N minutes" from the meeting's own weekly rows."""
+    meeting.status = None
+    for row in meeting.times.all():
+        found = schedule.status(
+            start_minute=row.start_minute, end_minute=row.end_minute, zone=row.timezone, now=now
+        )
+        if found and (meeting.status is None or found.kind == "now"):
+            meeting.status = found
+
+
+def occurrences(
+    meeting: Meeting, *, now: dt.datetime, viewer_zone: str | None = None
+) -> list[dict]:
+    """Each weekly time as naive local datetimes for display: in the meeting's zone and, for
+    online meetings, in the viewer's zone too (templates format them; no re-conversion)."""
+    shown = []
+    for row in meeting.times.all():
+        start = schedule.next_start(start_minute=row.start_minute, zone=row.timezone, now=now)
+        end = start + dt.timedelta(minutes=row.end_minute - row.start_minute)
+        entry = {"start": start.replace(tzinfo=None), "end": end.replace(tzinfo=None)}
+        if viewer_zone and viewer_zone != row.timezone:
+            viewer = schedule.zone_info(viewer_zone)
+            entry["viewer_start"] = start.astimezone(viewer).replace(tzinfo=None)
+        shown.append(entry)
+    return shown
+
+
+def meeting_by_slug(slug: str) -> Meeting | None:
+    return (
+        Meeting.objects.filter(slug=slug).select_related("source").prefetch_related("times").first()
+    )
+
+
+def meetings_for_feed(*, source: str = "") -> QuerySet[Meeting]:
+    meetings = Meeting.objects.order_by("pk")
+    if source:
+        meetings = meetings.filter(source__name=source)
+    return meetings.prefetch_related("times")

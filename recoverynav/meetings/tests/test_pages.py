@@ -1,0 +1,259 @@
+"""The meeting page, iCalendar files, the report form and the Meeting Guide feed we publish."""
+
+import datetime as dt
+import json
+import re
+from zoneinfo import available_timezones
+
+import icalendar
+import pytest
+import time_machine
+
+from recoverynav.meetings.meeting_types import spec_types
+from recoverynav.meetings.models import FeedSource, Meeting, ProblemReport
+from recoverynav.meetings.services import import_meetings
+from recoverynav.meetings.tests.conftest import import_records, meeting_record
+
+pytestmark = pytest.mark.django_db
+ONLINE = {
+    "slug": "zoom",
+    "name": "Zoom Daily Reflections",
+    "conference_url": "https://zoom.us/j/123",
+    "conference_url_notes": "Password: serenity",
+    "conference_phone": "+1 (646) 558-8656,,123#",
+    "formatted_address": ...,
+    "latitude": ...,
+    "longitude": ...,
+    "types": ["O", "DR", "ONL"],
+}
+
+
+def page(client, slug: str, language: str = "en") -> str:
+    prefix = "/es" if language == "es" else ""
+    return client.get(f"{prefix}/meetings/{Meeting.objects.get(source_slug=slug).slug}/")
+
+
+def test_the_meeting_page_says_when_where_and_what_kind(visitor) -> None:
+    import_records([meeting_record(types=["O", "BE", "XYZ"], group="Noon Group")])
+
+    html = page(visitor, "serenity-noon").content.decode()
+
+    assert "Monday noon to 1 p.m." in html
+    assert "(America/New_York)" in html
+    assert "1118 Preston Ave, Charlottesville, VA 22903, USA" in html
+    assert 'href="https://www.openstreetmap.org/directions?to=38.04020,-78.49170"' in html
+    assert "Anyone may come, including family, friends and people who are curious." in html
+    assert "Newcomer" in html
+    assert "XYZ" not in html  # unknown codes are kept but not shown as words
+    assert "Noon Group" in html
+    assert 'rel="alternate" type="application/json" title="Meetings Feed"' in html
+    assert "/report/" in html
+    assert 'data-plan-save data-kind="meeting"' in html
+
+
+def test_the_meeting_page_explains_types_in_spanish(visitor) -> None:
+    import_records([meeting_record(types=["O", "W"])])
+
+    html = page(visitor, "serenity-noon", "es").content.decode()
+
+    assert "Abierta" in html
+    assert "Mujeres" in html
+    assert "lunes de 12:00 a 13:00" in html.lower()
+
+
+def test_an_online_meeting_page_says_how_to_join(visitor) -> None:
+    import_records([meeting_record(**ONLINE)])
+
+    html = page(visitor, "zoom").content.decode()
+
+    assert 'href="https://zoom.us/j/123"' in html
+    assert 'href="tel:+16465588656,,123%23"' in html
+    assert "Password: serenity" in html
+    assert "openstreetmap" not in html
+
+
+def test_a_feeds_own_feedback_address_replaces_our_form(visitor) -> None:
+    import_records([meeting_record(feedback_url="https://example.org/fix?m=1")])
+
+    html = page(visitor, "serenity-noon").content.decode()
+
+    assert 'href="https://example.org/fix?m=1"' in html
+    assert "/report/" not in html
+
+
+def test_a_visitor_can_report_a_problem_for_the_moderators(visitor, moderator) -> None:
+    import_records([meeting_record()])
+    meeting = Meeting.objects.get()
+    url = f"/meetings/{meeting.slug}/report/"
+
+    assert visitor.get(url).status_code == 200
+    assert visitor.post(url, {"message": ""}).status_code == 200
+    response = visitor.post(url, {"message": "  The meeting moved to the library.  "})
+
+    assert response.status_code == 302
+    assert "Thank you" in visitor.get(response["Location"]).content.decode()
+    assert ProblemReport.objects.get().message == "The meeting moved to the library."
+    queue = moderator.get("/admin/meetings/problemreport/").content.decode()
+    assert "Serenity at Noon" in queue
+
+
+def test_a_missing_meeting_is_a_404(visitor) -> None:
+    assert visitor.get("/meetings/no-such-meeting/").status_code == 404
+    assert visitor.get("/meetings/no-such-meeting/calendar.ics").status_code == 404
+
+
+@time_machine.travel(dt.datetime(2026, 11, 27, 12, 0, tzinfo=dt.UTC), tick=False)
+def test_the_calendar_file_repeats_weekly_in_the_meetings_own_zone(visitor) -> None:
+    import_records([meeting_record(day=[1, 3], time="19:30", end_time="20:45")])
+    meeting = Meeting.objects.get()
+
+    response = visitor.get(f"/meetings/{meeting.slug}/calendar.ics")
+
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    assert len(events) == 2
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["America/New_York"]
+    monday, wednesday = sorted(events, key=lambda e: e.decoded("dtstart"))
+    start = monday.decoded("dtstart")
+    assert str(start.tzinfo) == "America/New_York"
+    assert (start.date().isoformat(), start.hour, start.minute) == ("2026-11-30", 19, 30)
+    assert monday.decoded("dtend") - start == dt.timedelta(minutes=75)
+    assert monday["RRULE"]["FREQ"] == ["WEEKLY"]
+    assert monday["RRULE"]["BYDAY"] == ["MO"]
+    assert wednesday["RRULE"]["BYDAY"] == ["WE"]
+    assert b"TZID=America/New_York" in response.content
+    assert "Serenity at Noon" in str(monday["SUMMARY"])
+
+
+def test_a_search_can_be_saved_as_one_calendar(visitor) -> None:
+    import_records([meeting_record(slug=f"m{i}", name=f"Group {i}") for i in range(3)])
+
+    response = visitor.get("/meetings/calendar.ics", {"q": "group"})
+
+    assert len(icalendar.Calendar.from_ical(response.content).walk("VEVENT")) == 3
+    refused = visitor.get("/meetings/calendar.ics", {"day": "9"})
+    assert refused.status_code == 400
+    assert "Please search again" in refused.content.decode()
+
+
+# Field rules of the Meeting Guide spec (data/meeting-guide-spec.md), checked one by one.
+TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+SPEC_FIELDS = {
+    "name", "slug", "day", "time", "end_time", "timezone", "types", "notes", "location",
+    "location_notes", "group", "formatted_address", "address", "city", "state", "postal_code",
+    "country", "region", "latitude", "longitude", "approximate", "conference_url",
+    "conference_url_notes", "conference_phone", "conference_phone_notes", "url", "feedback_url",
+    "updated", "attendance_option",
+}  # fmt: skip
+FIELD_RULES = {
+    "name": lambda v: isinstance(v, str) and 0 < len(v) <= 255,
+    "slug": lambda v: isinstance(v, str) and re.fullmatch(r"[a-z0-9-]{1,64}", v),
+    "day": lambda v: (
+        (isinstance(v, int) and 0 <= v <= 6)
+        or (isinstance(v, list) and v and all(isinstance(d, int) and 0 <= d <= 6 for d in v))
+    ),
+    "time": lambda v: bool(TIME.match(v)),
+    "end_time": lambda v: bool(TIME.match(v)),
+    "timezone": lambda v: v in available_timezones(),
+    "types": lambda v: isinstance(v, list) and all(isinstance(t, str) for t in v),
+    "latitude": lambda v: isinstance(v, float | int) and -90 <= v <= 90,
+    "longitude": lambda v: isinstance(v, float | int) and -180 <= v <= 180,
+    "approximate": lambda v: v in {"yes", "no"},
+    "conference_url": lambda v: v.startswith(("https://", "http://")),
+    "conference_phone": lambda v: bool(re.fullmatch(r"\+?[\d,*#]+", v)),
+    "updated": lambda v: bool(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", v)),
+    "attendance_option": lambda v: v in {"in_person", "online", "hybrid", "inactive"},
+    "url": lambda v: v.startswith("http"),
+    "feedback_url": lambda v: v.startswith("http"),
+}
+
+
+def read_feed(client, **params) -> list[dict]:
+    response = client.get("/meetings/feed.json", params)
+    assert response["Content-Type"] == "application/json"
+    return json.loads(b"".join(response.streaming_content))
+
+
+@pytest.fixture
+def real_feeds(gazetteer, feeds_dir) -> None:
+    for name, filename, fellowship, zone in [
+        ("kansas-city", "kc.test.json", "aa", "America/Chicago"),
+        ("sf-marin", "aasfmarin.test.json", "aa", "America/Los_Angeles"),
+        ("al-anon-ma", "al-anon.json", "al-anon", "America/New_York"),
+        ("edmonton", "edmonton.json", "aa", "America/Edmonton"),
+    ]:
+        source = FeedSource(name=name, fellowship=fellowship, default_timezone=zone)
+        import_meetings(source=source, data=(feeds_dir / filename).read_bytes())
+
+
+@pytest.mark.usefixtures("real_feeds")
+def test_our_feed_follows_the_spec_field_by_field(visitor) -> None:
+    records = read_feed(visitor)
+
+    assert len(records) == Meeting.objects.count() == 206 + 658 + 360 + 315
+    assert len({r["slug"] for r in records}) == len(records)
+    for record in records:
+        assert set(record) <= SPEC_FIELDS, set(record) - SPEC_FIELDS
+        for key, value in record.items():
+            rule = FIELD_RULES.get(key, lambda v: isinstance(v, str) and v)
+            assert rule(value), (record["slug"], key, value)
+        assert ("day" in record) == ("time" in record) == ("timezone" in record)
+    assert {t for r in records for t in r.get("types", [])} - set(spec_types()) <= {
+        "ONL",
+        "AC",
+        "LGBTQIA",
+    }
+    assert not re.search(r"[\w.+-]+@[\w-]+\.\w", json.dumps(records))
+
+
+@pytest.mark.usefixtures("real_feeds")
+def test_one_source_can_be_asked_for(visitor) -> None:
+    assert len(read_feed(visitor, source="kansas-city")) == 206
+    assert read_feed(visitor, source="nothing") == []
+
+
+SAME_FIELDS = [
+    "name",
+    "start_time",
+    "end_time",
+    "timezone",
+    "types",
+    "notes",
+    "location_name",
+    "location_notes",
+    "group_name",
+    "formatted_address",
+    "region",
+    "conference_url",
+    "conference_url_notes",
+    "conference_phone_notes",
+    "attendance",
+    "updated",
+]  # fmt: skip  (the fellowship is not in the spec: each feed configures its own)
+
+
+@pytest.mark.usefixtures("real_feeds")
+def test_our_feed_imported_again_gives_the_same_meetings(visitor) -> None:
+    records = read_feed(visitor)
+    copy = FeedSource(name="copy", default_timezone="UTC")
+    import_meetings(source=copy, data=json.dumps(records).encode())
+
+    originals = {m.slug: m for m in Meeting.objects.exclude(source=copy)}
+    copies = Meeting.objects.filter(source=copy).prefetch_related("times")
+    assert copies.count() == len(originals)
+    for again in copies:
+        first = originals[again.source_slug]
+        assert [getattr(again, f) for f in SAME_FIELDS] == [getattr(first, f) for f in SAME_FIELDS]
+        assert [(t.day, t.start_minute, t.end_minute) for t in again.times.all()] == [
+            (t.day, t.start_minute, t.end_minute) for t in first.times.all()
+        ]
+        if first.latitude is not None:
+            assert abs(again.latitude - first.latitude) < 1e-5
+            assert again.approximate == first.approximate
+
+
+def test_a_search_link_without_a_distance_shows_the_default(visitor, gazetteer) -> None:
+    html = visitor.get("/meetings/", {"place": "19103"}).content.decode()
+
+    assert '<option value="10" selected>' in html

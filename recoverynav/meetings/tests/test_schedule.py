@@ -1,0 +1,124 @@
+"""'In progress' and 'starting soon' in each meeting's own zone, at one frozen instant."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from recoverynav.meetings.selectors import MeetingQuery, search_meetings
+from recoverynav.meetings.tests.conftest import import_records, meeting_record
+
+pytestmark = pytest.mark.django_db
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def at(year, month, day, hour, minute, zone=NEW_YORK) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=zone)
+
+
+def found(when: str, **query) -> list[str]:
+    result = search_meetings(query=MeetingQuery(when=when, **query), now=dt.datetime.now(dt.UTC))
+    return [meeting.source_slug for meeting in result.meetings]
+
+
+def statuses() -> dict[str, tuple[str, int] | None]:
+    result = search_meetings(query=MeetingQuery(), now=dt.datetime.now(dt.UTC))
+    return {
+        m.source_slug: (m.status.kind, m.status.minutes) if m.status else None
+        for m in result.meetings
+    }
+
+
+def test_a_meeting_that_crosses_midnight_is_in_progress_after_midnight() -> None:
+    # Monday 23:30 to Tuesday 00:30 in New York.
+    import_records([meeting_record(slug="late", day=1, time="23:30", end_time="00:30")])
+
+    with time_machine.travel(at(2026, 11, 24, 0, 10), tick=False):  # Tuesday 00:10
+        assert found("now") == ["late"]
+        assert statuses() == {"late": ("now", 20)}
+    with time_machine.travel(at(2026, 11, 24, 0, 30), tick=False):
+        assert found("now") == []
+
+
+def test_saturday_night_runs_into_sunday_and_sunday_is_soon_on_saturday() -> None:
+    import_records(
+        [
+            meeting_record(slug="sat", day=6, time="23:30", end_time="00:30"),
+            meeting_record(slug="sun", day=0, time="00:20", end_time="01:20"),
+        ]
+    )
+
+    with time_machine.travel(at(2026, 11, 28, 23, 40), tick=False):  # Saturday 23:40
+        assert found("now") == ["sat"]
+        assert found("soon") == ["sun"]
+        assert statuses() == {"sat": ("now", 50), "sun": ("soon", 40)}
+    with time_machine.travel(at(2026, 11, 29, 0, 25), tick=False):  # Sunday 00:25
+        assert sorted(found("now")) == ["sat", "sun"]
+
+
+def test_it_stays_right_when_daylight_saving_time_starts_and_ends() -> None:
+    import_records([meeting_record(slug="sunday-9", day=0, time="09:00", end_time="10:00")])
+    utc = dt.UTC
+
+    # 13:30 UTC is 08:30 in New York in winter (EST) and 09:30 in summer (EDT).
+    with time_machine.travel(dt.datetime(2026, 3, 1, 13, 30, tzinfo=utc), tick=False):
+        assert found("soon") == ["sunday-9"]
+        assert found("now") == []
+    with time_machine.travel(dt.datetime(2026, 3, 8, 13, 30, tzinfo=utc), tick=False):
+        assert found("now") == ["sunday-9"]
+        assert found("soon") == []
+    with time_machine.travel(dt.datetime(2026, 11, 1, 13, 30, tzinfo=utc), tick=False):
+        assert found("soon") == ["sunday-9"]  # clocks went back at 2 am that morning
+
+
+def test_each_meeting_is_judged_in_its_own_zone() -> None:
+    import_records(
+        [
+            meeting_record(slug="ny", day=1, time="19:00", end_time="20:00"),
+            meeting_record(
+                slug="la",
+                day=1,
+                time="19:00",
+                end_time="20:00",
+                timezone="America/Los_Angeles",
+                formatted_address="1 Main St, Los Angeles, CA 90012, USA",
+            ),
+        ]
+    )
+
+    with time_machine.travel(at(2026, 11, 23, 19, 15), tick=False):  # 16:15 in Los Angeles
+        assert found("now") == ["ny"]
+    with time_machine.travel(at(2026, 11, 23, 22, 15), tick=False):  # 19:15 in Los Angeles
+        assert found("now") == ["la"]
+        assert found("now_or_soon") == ["la"]
+
+
+def test_online_meetings_show_the_viewers_time_beside_the_meetings_own(visitor) -> None:
+    import_records(
+        [
+            meeting_record(
+                name="Online Big Book",
+                day=1,
+                time="19:00",
+                end_time="20:00",
+                timezone="America/Los_Angeles",
+                conference_url="https://zoom.us/j/123",
+                formatted_address=...,
+                latitude=...,
+                longitude=...,
+            )
+        ]
+    )
+
+    # Monday 19:30 in Los Angeles = Tuesday 04:30 in Madrid.
+    with time_machine.travel(dt.datetime(2026, 11, 24, 3, 30, tzinfo=dt.UTC), tick=False):
+        html = visitor.get(
+            "/meetings/", {"attendance": "online", "when": "now", "tz": "Europe/Madrid"}
+        ).content.decode()
+
+    assert "Online Big Book" in html
+    assert "In progress · ends in 30 minutes" in html
+    assert "Monday 7 p.m. to 8 p.m." in html
+    assert "America/Los_Angeles" in html
+    assert "Tuesday 4 a.m. your time" in html

@@ -1,0 +1,92 @@
+"""Syncing the configured feeds (files or URLs), and what the admin shows about them."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.core.management import call_command
+
+from recoverynav.meetings.demo_data import load_demo_data
+from recoverynav.meetings.models import FeedSource, ImportRun, Meeting
+from recoverynav.meetings.tests.conftest import meeting_record
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def feed_server():
+    """A local web server answering with whatever bytes the test puts in `body`."""
+    state = {"body": b"[]", "status": 200}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(state["status"])
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(state["body"])
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    state["url"] = f"http://127.0.0.1:{server.server_port}/meetings.json"
+    yield state
+    server.shutdown()
+
+
+def test_sync_imports_each_enabled_feed_from_its_url(feed_server, capsys) -> None:
+    feed_server["body"] = json.dumps([meeting_record(), meeting_record(slug="two")]).encode()
+    FeedSource.objects.create(name="web", url=feed_server["url"], fellowship="aa")
+    FeedSource.objects.create(name="off", url=feed_server["url"], enabled=False)
+
+    call_command("sync_meetings")
+
+    assert "web: 2 meetings in the feed; 2 created" in capsys.readouterr().out
+    assert Meeting.objects.filter(source__name="web").count() == 2
+    assert not Meeting.objects.filter(source__name="off").exists()
+    assert FeedSource.objects.get(name="web").last_success_at is not None
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "message"),
+    [
+        (500, b"oops", "Could not fetch"),
+        (200, b"<html>", "not valid JSON"),
+        (200, b"[" + b" " * 2000 + b"]", "larger than 1000 bytes"),
+    ],
+)
+def test_a_failing_feed_keeps_its_meetings_and_the_admin_shows_why(
+    feed_server, settings, admin_client_, status, body, message
+) -> None:
+    settings.MEETINGS_FEED_MAX_BYTES = 1000
+    feed_server["body"] = json.dumps([meeting_record()]).encode()
+    source = FeedSource.objects.create(name="web", url=feed_server["url"])
+    call_command("sync_meetings")
+    feed_server.update(status=status, body=body)
+
+    call_command("sync_meetings")
+
+    assert Meeting.objects.count() == 1
+    assert source.runs.first().status == ImportRun.Status.FAILED
+    assert message in source.runs.first().message
+    html = admin_client_.get("/admin/meetings/feedsource/").content.decode()
+    assert message in html
+    assert ">1<" in html  # meetings still stored
+
+
+def test_the_demo_data_loads_every_bundled_feed_once(gazetteer) -> None:
+    class Out:
+        lines: list[str] = []
+
+        def write(self, text: str) -> None:
+            self.lines.append(text)
+
+    load_demo_data(stdout=Out())
+    count = Meeting.objects.count()
+    load_demo_data(stdout=Out())
+
+    assert count == 5654 - 1  # one San José meeting repeats a slug
+    assert Meeting.objects.count() == count
+    assert FeedSource.objects.count() == 11

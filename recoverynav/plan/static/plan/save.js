@@ -1,0 +1,71 @@
+/* "Save to my plan" buttons on any page (see docs/plan.md). Without JavaScript they are plain
+   links to the plan page. The saved option stays in this browser's localStorage. */
+(function () {
+  "use strict";
+  if (window.recoveryPlanSave) return; // the include may add this script more than once
+  window.recoveryPlanSave = true;
+  var KEY = "recoverynav.plan";
+  var KINDS = ["facility", "meeting"];
+
+  function read() {
+    try {
+      var data = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      return data && typeof data === "object" && !Array.isArray(data) ? data : null;
+    } catch (e) {
+      return null; // unreadable or no storage: leave it alone and let the link work
+    }
+  }
+
+  function option(link) {
+    var d = link.dataset;
+    var url = /^\/(?![\/\\])[^\s\\]*$/.test(d.url || "") ? d.url : "";
+    if (KINDS.indexOf(d.kind) < 0 || !d.name) return null;
+    return { kind: d.kind, id: String(d.id || "").slice(0, 100), name: d.name.slice(0, 200),
+      url: url.slice(0, 500), note: "" };
+  }
+
+  function isSaved(data, o) {
+    return Array.isArray(data.options) && data.options.some(function (x) {
+      return x && x.kind === o.kind && (o.id ? x.id === o.id : x.name === o.name);
+    });
+  }
+
+  function mark(link) {
+    link.firstChild.textContent = link.dataset.savedText;
+    link.classList.add("plan-saved");
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-plan-save]");
+    if (!link) return;
+    var data = read(), o = option(link);
+    if (!data || !o) return;
+    event.preventDefault();
+    if (!isSaved(data, o)) {
+      data.options = Array.isArray(data.options) ? data.options : [];
+      data.options.push(o);
+      try {
+        window.localStorage.setItem(KEY, JSON.stringify(data));
+      } catch (e) {
+        window.location.href = link.href;
+        return;
+      }
+    }
+    mark(link);
+    var status = link.nextElementSibling;
+    if (status && status.hasAttribute("data-plan-save-status")) {
+      status.textContent = link.dataset.savedStatus;
+    }
+  });
+
+  function markSaved() {
+    var data = read();
+    if (!data) return;
+    document.querySelectorAll("[data-plan-save]").forEach(function (link) {
+      var o = option(link);
+      if (o && isSaved(data, o)) mark(link);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markSaved);
+  else markSaved();
+})();

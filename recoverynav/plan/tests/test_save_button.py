@@ -1,0 +1,47 @@
+"""The "Save to my plan" include that the treatment and meeting finders put on their pages."""
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+
+def render(language: str = "en", **values: str) -> str:
+    template = Template(
+        '{% include "plan/_save_button.html" with kind=kind id=id name=name url=url %}'
+    )
+    with translation.override(language):
+        return template.render(Context(values))
+
+
+def test_it_renders_a_plain_link_to_the_plans_options_step() -> None:
+    html = render(kind="facility", id="123", name="Hope House", url="/treatment/123/")
+
+    assert 'href="/plan/#step-options"' in html
+    assert "data-plan-save" in html
+    assert 'data-kind="facility"' in html
+    assert 'data-id="123"' in html
+    assert 'data-name="Hope House"' in html
+    assert 'data-url="/treatment/123/"' in html
+    assert "Save to my plan" in html
+
+
+def test_it_brings_its_own_script() -> None:
+    html = render(kind="meeting", id="m1", name="Morning group", url="/meetings/m1/")
+
+    assert '<script src="/static/plan/save.js" defer></script>' in html
+
+
+def test_it_speaks_spanish_on_spanish_pages() -> None:
+    html = render("es", kind="meeting", id="m1", name="Grupo", url="/es/meetings/m1/")
+
+    assert 'href="/es/plan/#step-options"' in html
+    assert "Guardar en mi plan" in html
+    assert 'data-saved-status="Guardado en su plan: Grupo"' in html
+
+
+@pytest.mark.parametrize("name", ['"><script>alert(1)</script>', "O'Brien & Sons"])
+def test_it_escapes_what_it_is_given(name: str) -> None:
+    html = render(kind="facility", id="1", name=name, url="/t/1/")
+
+    assert "<script>alert" not in html
+    assert 'data-name="' in html
