@@ -130,6 +130,11 @@ def test_the_spam_battery_publishes_no_spam_and_loses_no_human(
                 field.fill(body)
             elif kind == "text" and "name" in field_name:
                 field.fill(name)
+            elif kind == "checkbox" and (
+                field.evaluate("e => e.required || e.getAttribute('aria-required') === 'true'")
+                or "consent" in field_name
+            ):
+                field.check()  # the agreement a person ticks to post
         time_machine.shift(90 + number * 30)
         with tab.page.expect_navigation():
             form.locator(
