@@ -34,15 +34,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATA_DIR = Path(os.environ.get("RECOVERYNAV_DATA_DIR") or REPO_DIR / "var")
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
+# Our apps come first so that our own wording wins over Django's translations of the same
+# words (for example "Remove" in the plan).
 INSTALLED_APPS = [
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
-    "ninja",
     "recoverynav.core",
     "recoverynav.hotlines",
     "recoverynav.geo",
@@ -53,6 +47,14 @@ INSTALLED_APPS = [
     "recoverynav.meetings",
     "recoverynav.plan",
     "recoverynav.api",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "ninja",
 ]
 
 MIDDLEWARE = [

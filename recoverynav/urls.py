@@ -1,14 +1,28 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from recoverynav.core import views as core_views
+from recoverynav.core.sitemaps import EntryPointsSitemap
+from recoverynav.guide.sitemaps import GuideSitemap
 
 admin.site.site_header = settings.SITE_NAME
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"site": EntryPointsSitemap, "guide": GuideSitemap}},
+        name="sitemap",
+    ),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="core/robots.txt", content_type="text/plain"),
+    ),
     path("api/v1/", include("recoverynav.api.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
