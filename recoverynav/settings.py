@@ -253,6 +253,15 @@ DIRECTORY_REPORTS_PER_HOUR = int(os.environ.get("DIRECTORY_REPORTS_PER_HOUR", "5
 MEETINGS_FEED_TIMEOUT = float(os.environ.get("MEETINGS_FEED_TIMEOUT", "30"))
 MEETINGS_FEED_MAX_BYTES = int(os.environ.get("MEETINGS_FEED_MAX_BYTES", str(200 * 1024 * 1024)))
 
+# API (recoverynav/api): limits, and the middleware that gives every /api/ response the
+# rate limit, CORS for reads, ETag/Last-Modified and JSON errors.
+MIDDLEWARE += ["recoverynav.api.middleware.api_middleware"]
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))  # requests per window; 0 = off
+API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))  # seconds
+# The client's address is read as for comments: see COMMENTS_PROXY_HOPS.
+API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "100"))
+API_MAX_RADIUS_MILES = float(os.environ.get("API_MAX_RADIUS_MILES", "100"))
+
 # Quality (docs/quality.md): a kind 503 when the database is unavailable (it reads the bundled
 # emergency numbers instead), and a brake on admin password guessing.
 MIDDLEWARE += [

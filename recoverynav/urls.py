@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 from recoverynav.core import views as core_views
 from recoverynav.core.sitemaps import EntryPointsSitemap
 from recoverynav.guide.sitemaps import GuideSitemap
+from recoverynav.meetings import views as meetings_views
 
 admin.site.site_header = settings.SITE_NAME
 
@@ -24,6 +25,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="core/robots.txt", content_type="text/plain"),
     ),
     path("api/v1/", include("recoverynav.api.urls")),
+    path("meetings.json", meetings_views.feed, {"fmt": "json"}, name="meeting_guide_feed"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

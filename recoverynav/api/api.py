@@ -1,20 +1,30 @@
 """The public JSON API. Each domain app may offer a django-ninja `router` in its `api.py`;
-this module mounts them, so the API calls the same selectors as the HTML views."""
+this module mounts them, so the API calls the same selectors as the HTML views.
+
+A router module may also offer `EXTRA_ROUTERS` ({prefix: router}, e.g. the directory's HSDS
+export) and `LINKS`: names and paths that the API root lists (a dict, or
+a function returning one when the links depend on data or settings).
+"""
 
 from importlib import import_module
+from types import ModuleType
 
-from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError, ValidationError
 
-from recoverynav.api.errors import ApiError
+from recoverynav.api.docs import OwnSwagger
+from recoverynav.api.errors import ERROR_RESPONSES, ApiError, error_body
 
 api = NinjaAPI(
     title="Recovery Navigator API",
     version="1",
     urls_namespace="api",
     description="Read-mostly access to hotlines, treatment facilities, meetings, "
-    "screening instruments and guide pages.",
+    "screening instruments and guide pages. Every error is a JSON object with a `code` "
+    "and a `message`. See docs/api.md in the source for examples.",
+    docs=OwnSwagger(),
+    docs_url="/docs",
 )
 
 # (app module, URL prefix) pairs; an app without an `api.py` router is skipped.
@@ -31,22 +41,65 @@ ROUTED_APPS = [
 
 @api.exception_handler(ApiError)
 def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
-    return api.create_response(
-        request, {"code": exc.code, "message": exc.message}, status=exc.status
-    )
+    body: dict = error_body(exc.code, exc.message)
+    if exc.errors is not None:
+        body["errors"] = exc.errors
+    response = api.create_response(request, body, status=exc.status)
+    for name, value in exc.headers.items():
+        response[name] = value
+    return response
 
 
 @api.exception_handler(ValidationError)
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    return api.create_response(
-        request,
-        {
-            "code": "invalid_parameters",
-            "message": "Some parameters are not valid.",
-            "errors": exc.errors,
-        },
-        status=400,
-    )
+    # Only location and message: pydantic's context may hold objects JSON cannot encode.
+    errors = [
+        {"loc": [str(part) for part in error.get("loc", ())], "msg": str(error.get("msg", ""))}
+        for error in exc.errors
+    ]
+    body = {
+        "code": "invalid_parameters",
+        "message": "Some parameters are not valid.",
+        "errors": errors,
+    }
+    return api.create_response(request, body, status=400)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    code = "invalid_body" if exc.status_code == 400 else "error"
+    return api.create_response(request, error_body(code, exc.message), status=exc.status_code)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, error_body("not_found", "Not found."), status=404)
+
+
+class RootOut(Schema):
+    name: str
+    version: str
+    links: dict[str, str]
+
+
+MOUNTED: list[ModuleType] = []
+
+
+@api.get("/", response={200: RootOut, **ERROR_RESPONSES}, tags=["root"], summary="API root")
+def root(request: HttpRequest) -> dict:
+    """Links to every part of the API and to the exports, so a client needs only this URL."""
+    links = {
+        "openapi": "/api/v1/openapi.json",
+        "docs": "/api/v1/docs",
+    }
+    for module in MOUNTED:
+        found = getattr(module, "LINKS", {})
+        links.update(found() if callable(found) else found)
+    return {
+        "name": api.title,
+        "version": api.version,
+        "links": {name: request.build_absolute_uri(path) for name, path in links.items()},
+    }
 
 
 def _mount_routers() -> None:
@@ -58,6 +111,9 @@ def _mount_routers() -> None:
                 raise
             continue
         api.add_router(prefix, module.router)
+        for extra_prefix, extra_router in getattr(module, "EXTRA_ROUTERS", {}).items():
+            api.add_router(extra_prefix, extra_router)
+        MOUNTED.append(module)
 
 
 _mount_routers()

@@ -1,5 +1,7 @@
 """One error shape for the whole API: a machine code and a human message."""
 
+from typing import Any
+
 from ninja import Schema
 
 
@@ -8,14 +10,46 @@ class ErrorOut(Schema):
     message: str
 
 
+class ParameterErrorOut(ErrorOut):
+    """A 400 caused by parameters also says which ones (location, message, kind)."""
+
+    errors: list[dict[str, Any]] = []
+
+
+# Declared on every operation so clients (and schemathesis) know each status and its body.
+ERROR_RESPONSES: dict[int, type[Schema]] = {400: ParameterErrorOut, 429: ErrorOut}
+ERROR_RESPONSES_404: dict[int, type[Schema]] = {**ERROR_RESPONSES, 404: ErrorOut}
+
+
 class ApiError(Exception):
-    def __init__(self, code: str, message: str, status: int = 400) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        status: int = 400,
+        errors: list[dict] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status
+        self.errors = errors
+        self.headers = headers or {}
 
 
 class NotFound(ApiError):
     def __init__(self, message: str = "Not found.") -> None:
         super().__init__("not_found", message, status=404)
+
+
+class BadParameter(ApiError):
+    """A parameter that parsed but makes no sense (an unknown filter value, a radius too big)."""
+
+    def __init__(self, parameter: str, message: str, *, location: str = "query") -> None:
+        errors = [{"loc": [location, parameter], "msg": message}]
+        super().__init__("invalid_parameters", message, status=400, errors=errors)
+
+
+def error_body(code: str, message: str) -> dict[str, str]:
+    return {"code": code, "message": message}

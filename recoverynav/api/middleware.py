@@ -1,0 +1,134 @@
+"""What every API response shares: a rate limit, CORS for reads, validators, JSON errors.
+
+Only paths under /api/ are touched; pages keep their own behaviour.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    quote_etag,
+)
+from django.utils.http import http_date
+
+from recoverynav.api.errors import error_body
+from recoverynav.api.ratelimit import seconds_to_wait
+
+API_PREFIX = "/api/"
+READ_METHODS = frozenset({"GET"})
+CORS_ALLOW_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
+CORS_EXPOSE_HEADERS = "ETag, Retry-After"
+ERROR_CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    500: "server_error",
+}
+ERROR_MESSAGES = {
+    400: "The request is not valid.",
+    403: "This request is not allowed.",
+    404: "There is nothing at this address. GET /api/v1/ lists what there is.",
+    405: "This address does not accept that method.",
+    413: "The request is too large.",
+    500: "Something went wrong on our side.",
+}
+
+
+def api_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(API_PREFIX):
+            return get_response(request)
+        if request.method == "OPTIONS":
+            return _preflight(request, get_response(request))
+        wait = seconds_to_wait(request)
+        if wait:
+            response: HttpResponse = JsonResponse(
+                error_body("rate_limited", f"Too many requests. Try again in {wait} seconds."),
+                status=429,
+            )
+            response["Retry-After"] = str(wait)
+        elif _has_nul(request):
+            response = JsonResponse(
+                error_body("invalid_parameters", "Parameters may not contain NUL characters."),
+                status=400,
+            )
+        else:
+            response = _as_json_error(get_response(request))
+            if request.method == "GET" and response.status_code == 200:
+                response = _with_validators(request, response)
+        if request.method in READ_METHODS:
+            response["Access-Control-Allow-Origin"] = "*"
+            response["Access-Control-Expose-Headers"] = CORS_EXPOSE_HEADERS
+        else:
+            # What is posted (self-check answers, comments) is personal: no cache keeps it.
+            patch_cache_control(response, no_store=True)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+
+    return middleware
+
+
+def _has_nul(request: HttpRequest) -> bool:
+    """NUL cannot be stored in PostgreSQL text, so it is refused before any query sees it."""
+    if "\x00" in request.path or any(
+        "\x00" in value for values in request.GET.lists() for value in values[1]
+    ):
+        return True
+    body = request.body if request.method in {"POST", "PUT", "PATCH"} else b""
+    return b"\x00" in body or b"\\u0000" in body
+
+
+def _preflight(request: HttpRequest, inner: HttpResponse) -> HttpResponse:
+    """Other sites may read (GET) from the browser; they may not post in a visitor's name.
+
+    `inner` is the router's answer to OPTIONS: a 405 whose Allow header names the methods the
+    address really has, or a 404 when there is nothing there."""
+    if inner.status_code != 405:
+        return _as_json_error(inner)
+    methods = [method.strip() for method in inner.get("Allow", "").split(",") if method.strip()]
+    response = HttpResponse(status=204)
+    response["Allow"] = ", ".join([*methods, "OPTIONS"])
+    asked = request.headers.get("Access-Control-Request-Method", "").upper()
+    if asked in READ_METHODS and asked in methods:
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Allow-Methods"] = "GET, OPTIONS"
+        response["Access-Control-Allow-Headers"] = CORS_ALLOW_HEADERS
+        response["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def _as_json_error(response: HttpResponse) -> HttpResponse:
+    """Django's own 404/405/500 pages become the API's {code, message} body."""
+    if response.status_code < 400 or response.get("Content-Type", "").startswith(
+        "application/json"
+    ):
+        return response
+    status = response.status_code
+    replacement = JsonResponse(
+        error_body(ERROR_CODES.get(status, "error"), ERROR_MESSAGES.get(status, "Error.")),
+        status=status,
+    )
+    for header in ("Allow", "Retry-After"):
+        if header in response:
+            replacement[header] = response[header]
+    return replacement
+
+
+def _with_validators(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    if response.streaming:
+        return response
+    etag, last_modified = getattr(request, "api_validators", (None, None))
+    if etag is None:
+        etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    return get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=response
+    )

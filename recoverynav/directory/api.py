@@ -1,0 +1,280 @@
+"""Treatment facilities for the JSON API: search and detail at /api/v1/facilities (the same
+place lookup, filters, radius search and order as the locator page) and the Open Referral
+HSDS 3.0 export at /api/v1/hsds (the directory's own HSDS mapping)."""
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from django.conf import settings
+from django.db.models import Count, Max
+from django.http import HttpRequest
+from ninja import Path, Query, Router, Schema
+
+from recoverynav.api.conditional import DataVersion, data_versioned
+from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, BadParameter, NotFound
+from recoverynav.api.params import LanguageQuery, use_language
+from recoverynav.directory import vocabulary
+from recoverynav.directory.forms import PAGE_GROUPS
+from recoverynav.directory.hsds import export_services
+from recoverynav.directory.models import Facility, ImportRun
+from recoverynav.directory.selectors import (
+    DEFAULT_RADIUS,
+    MAX_PER_PAGE,
+    MAX_RADIUS,
+    MIN_RADIUS,
+    export_page,
+    facility_detail,
+    search_facilities,
+)
+from recoverynav.geo.selectors import lookup_place
+
+router = Router(tags=["facilities"])
+hsds_router = Router(tags=["hsds"])
+EXTRA_ROUTERS = {"/hsds": hsds_router}
+LINKS = {
+    "facilities": "/api/v1/facilities/?place=22903",
+    "hsds": "/api/v1/hsds/",
+    "hsds_services": "/api/v1/hsds/services",
+}
+HSDS_VERSION = "3.0"
+HSDS_PAGE_SIZE = 100
+MAX_RADIUS_MILES = min(MAX_RADIUS, settings.API_MAX_RADIUS_MILES)
+MAX_PAGE_SIZE = min(MAX_PER_PAGE, settings.API_MAX_PAGE_SIZE)
+
+
+def _filter_values(group: str) -> object:
+    """A filter parameter whose allowed values (the vocabulary's codes) are in the schema."""
+    values = Literal[tuple(vocabulary.GROUPS[group].values)]  # type: ignore[valid-type]
+    return Annotated[list[values] | None, Query(description=f"Any of these {group} values.")]
+
+
+SettingValues = _filter_values("setting")
+MedicationValues = _filter_values("medication")
+PaymentValues = _filter_values("payment")
+LanguageValues = _filter_values("language")
+AgeValues = _filter_values("age")
+ProgramValues = _filter_values("program")
+
+
+class PlaceOut(Schema):
+    label: str
+    latitude: float
+    longitude: float
+    kind: str
+    state: str
+    postal_code: str
+    query: str
+
+
+class FacilityOut(Schema):
+    id: int
+    name: str
+    alternate_name: str
+    address_lines: list[str]
+    city: str
+    state: str
+    postal_code: str
+    latitude: float
+    longitude: float
+    phone: str
+    phone_uri: str
+    intake_phone: str
+    website: str
+    settings: dict[str, list[str]]
+    is_otp: bool
+    last_verified: dt.date
+    url: str
+    page_url: str
+    distance_miles: float | None = None
+
+    @staticmethod
+    def resolve_settings(obj: Facility) -> dict[str, list[str]]:
+        """Every vocabulary group's values (codes), e.g. {"payment": ["medicaid"]}."""
+        return {
+            name: group.decode(getattr(obj, group.column))
+            for name, group in vocabulary.GROUPS.items()
+        }
+
+    @staticmethod
+    def resolve_url(obj: Facility, context: dict) -> str:
+        return context["request"].build_absolute_uri(f"/api/v1/facilities/{obj.pk}")
+
+    @staticmethod
+    def resolve_page_url(obj: Facility, context: dict) -> str:
+        return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_distance_miles(obj: Facility) -> float | None:
+        distance = getattr(obj, "distance", None)
+        return round(distance, 2) if distance is not None else None
+
+
+class FacilityDetailOut(FacilityOut):
+    labels: dict[str, list[str]]
+    other_languages: list[str]
+    other_services: list[str]
+
+    @staticmethod
+    def resolve_labels(obj: Facility) -> dict[str, list[str]]:
+        return {name: obj.labels(name) for name in vocabulary.GROUPS}
+
+
+class FacilitySearchOut(Schema):
+    place: PlaceOut | None
+    candidates: list[PlaceOut]
+    message: str
+    radius_miles: float
+    total: int
+    page: int
+    page_size: int
+    pages: int
+    results: list[FacilityOut]
+
+
+def _filters(chosen: dict[str, list[str]], otp: bool) -> dict[str, list[str]]:
+    """The page's filter groups (unknown values were already refused with a 400)."""
+    filters = {name: values for name, values in chosen.items() if values}
+    if otp:
+        filters[vocabulary.OTP] = ["yes"]
+    return filters
+
+
+@router.get("/", response={200: FacilitySearchOut, **ERROR_RESPONSES}, summary="Search facilities")
+def facility_search(
+    request: HttpRequest,
+    place: Annotated[str | None, Query(max_length=200, description="ZIP, town, county.")] = None,
+    lat: Annotated[float | None, Query(ge=-90, le=90, allow_inf_nan=False)] = None,
+    lon: Annotated[float | None, Query(ge=-180, le=180, allow_inf_nan=False)] = None,
+    radius: Annotated[
+        float, Query(ge=MIN_RADIUS, le=MAX_RADIUS_MILES, allow_inf_nan=False)
+    ] = DEFAULT_RADIUS,
+    setting: SettingValues = None,
+    medication: MedicationValues = None,
+    payment: PaymentValues = None,
+    language: LanguageValues = None,
+    age: AgeValues = None,
+    program: ProgramValues = None,
+    otp: bool = False,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20,
+    lang: LanguageQuery = None,
+) -> dict:
+    """Nearest first within `radius` miles of `place` (or `lat`,`lon`), with the locator's
+    filters; several values of one filter mean any of them. An unclear place gives no
+    results but `candidates` to choose from, as the page does."""
+    use_language(request, lang)
+    chosen = dict(
+        zip(PAGE_GROUPS, (setting, medication, payment, language, age, program), strict=True)
+    )
+    filters = _filters({name: list(values or []) for name, values in chosen.items()}, otp)
+    centre, candidates, message = _centre(place=place, lat=lat, lon=lon)
+    found = None
+    if centre is not None:
+        found = search_facilities(
+            latitude=centre.latitude,
+            longitude=centre.longitude,
+            radius_miles=radius,
+            filters=filters,
+            page=page,
+            per_page=page_size,
+        )
+    return {
+        "place": centre,
+        "candidates": candidates,
+        "message": message,
+        "radius_miles": radius,
+        "total": found.total if found else 0,
+        "page": found.page if found else 1,
+        "page_size": page_size,
+        "pages": found.num_pages if found else 1,
+        "results": found.facilities if found else [],
+    }
+
+
+def _centre(*, place: str | None, lat: float | None, lon: float | None) -> tuple:
+    """(place or None, candidates, message) from the place text or the coordinates."""
+    if (lat is None) != (lon is None):
+        raise BadParameter("lat" if lat is None else "lon", "Give both lat and lon.")
+    if lat is not None:
+        if place:
+            raise BadParameter("place", "Give a place, or lat and lon, not both.")
+        lookup = lookup_place(f"{lat},{lon}")
+    elif place and place.strip():
+        lookup = lookup_place(place)
+    else:
+        raise BadParameter("place", "Give a place (ZIP code, town or county), or lat and lon.")
+    return lookup.place, (lookup.alternatives if lookup.place else lookup.places), lookup.error
+
+
+@router.get(
+    "/{facility_id}",
+    response={200: FacilityDetailOut, **ERROR_RESPONSES_404},
+    summary="One facility",
+)
+def facility_get(
+    request: HttpRequest,
+    facility_id: int = Path(..., ge=1, le=2**53),
+    lang: LanguageQuery = None,
+) -> Facility:
+    use_language(request, lang)
+    found = facility_detail(facility_id)
+    if found is None:
+        raise NotFound(f"There is no facility {facility_id}.")
+    return found
+
+
+def _hsds_version() -> DataVersion:
+    """The export changes when an import runs (or a facility is shown or hidden)."""
+    latest = ImportRun.objects.filter(succeeded=True, dry_run=False).aggregate(
+        finished=Max("finished"), runs=Count("pk")
+    )
+    shown = Facility.objects.filter(is_active=True).aggregate(count=Count("pk"), top=Max("pk"))
+    tag = f"{latest['runs']}:{latest['finished']}:{shown['count']}:{shown['top']}"
+    return DataVersion(tag, latest["finished"])
+
+
+class HsdsInfoOut(Schema):
+    version: str
+    profile: str
+    openapi_url: str
+
+
+class HsdsPageOut(Schema):
+    total_items: int
+    total_pages: int
+    page_number: int
+    size: int
+    first_page: bool
+    last_page: bool
+    empty: bool
+    contents: list[dict]
+
+
+@hsds_router.get("/", response={200: HsdsInfoOut, **ERROR_RESPONSES}, summary="HSDS API info")
+def hsds_info(request: HttpRequest) -> dict:
+    return {
+        "version": HSDS_VERSION,
+        "profile": "https://docs.openreferral.org/en/latest/hsds/",
+        "openapi_url": request.build_absolute_uri("/api/v1/openapi.json"),
+    }
+
+
+@hsds_router.get(
+    "/services", response={200: HsdsPageOut, **ERROR_RESPONSES}, summary="HSDS services"
+)
+@data_versioned(_hsds_version)
+def hsds_services(request: HttpRequest, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict:
+    """Every shown facility as an HSDS 3.0 service (organization, location, phones,
+    languages, attributes nested), in the HSDS API's page shape, 100 per page."""
+    facilities, total = export_page(page=page, per_page=HSDS_PAGE_SIZE)
+    pages = max(1, -(-total // HSDS_PAGE_SIZE))
+    return {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": page,
+        "size": len(facilities),
+        "first_page": page == 1,
+        "last_page": page >= pages,
+        "empty": not facilities,
+        "contents": export_services(facilities),
+    }

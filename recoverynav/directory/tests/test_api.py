@@ -1,0 +1,196 @@
+"""/api/v1/facilities and /api/v1/hsds: the locator's search and the HSDS export as JSON,
+through the same selectors as the pages."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from recoverynav.directory.hsds import validation_errors
+from recoverynav.directory.tests.factories import make_facility, miles_north
+
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/facilities/"
+
+
+def page_ids(client: Client, **params: str) -> list[int]:
+    """Facility ids in the order the locator page lists them."""
+    html = client.get("/treatment/", params).content.decode()
+    return [int(pk) for pk in re.findall(r'<h3><a href="/treatment/(\d+)/">', html)]
+
+
+def api_ids(client: Client, **params: str) -> list[int]:
+    return [f["id"] for f in client.get(URL, params).json()["results"]]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"place": "22902"},
+        {"place": "22902", "radius": "5"},
+        {"place": "22902", "setting": "residential"},
+        {"place": "Charlottesville, VA", "payment": "medicaid", "page": "2"},
+        {"place": "22902", "otp": "true"},
+    ],
+)
+def test_it_returns_the_same_facilities_in_the_same_order_as_the_page(
+    visitor: Client, gazetteer: None, params: dict
+) -> None:
+    for number in range(30):
+        make_facility(
+            latitude=miles_north(number / 3)[0],
+            is_otp=number % 4 == 0,
+            attributes={
+                "setting": ["residential" if number % 2 else "outpatient"],
+                "payment": ["medicaid"] if number % 3 else [],
+            },
+        )
+
+    expected = page_ids(visitor, **{**params, "otp": "on"} if "otp" in params else params)
+
+    assert expected
+    assert api_ids(visitor, **params) == expected
+
+
+def test_a_result_has_what_a_person_needs(visitor: Client, gazetteer: None) -> None:
+    make_facility(
+        name="Region Ten",
+        phone="(434) 972-1800",
+        latitude=miles_north(1)[0],
+        attributes={"medication": ["buprenorphine"], "payment": ["medicaid"]},
+    )
+
+    body = visitor.get(URL, {"place": "22902", "radius": "10"}).json()
+
+    assert body["place"]["postal_code"] == "22902"
+    assert body["total"] == 1
+    facility = body["results"][0]
+    assert facility["name"] == "Region Ten"
+    assert facility["phone_uri"] == "tel:4349721800"
+    assert facility["settings"]["medication"] == ["buprenorphine"]
+    assert facility["distance_miles"] == pytest.approx(1, abs=0.3)
+    assert facility["page_url"] == f"http://testserver/treatment/{facility['id']}/"
+
+
+def test_coordinates_work_like_a_place(visitor: Client, gazetteer: None) -> None:
+    make_facility()
+
+    body = visitor.get(URL, {"lat": "38.03", "lon": "-78.48"}).json()
+
+    assert body["place"]["kind"] == "coordinates"
+    assert body["total"] == 1
+
+
+def test_results_are_paginated(visitor: Client, gazetteer: None) -> None:
+    for miles in range(25):
+        make_facility(latitude=miles_north(miles / 5)[0])
+
+    first = visitor.get(URL, {"place": "22902", "page_size": "10"}).json()
+    third = visitor.get(URL, {"place": "22902", "page_size": "10", "page": "3"}).json()
+
+    assert (first["total"], first["pages"], len(first["results"])) == (25, 3, 10)
+    assert (third["page"], len(third["results"])) == (3, 5)
+    assert not {f["id"] for f in first["results"]} & {f["id"] for f in third["results"]}
+
+
+def test_an_ambiguous_place_gives_candidates_and_no_results(
+    visitor: Client, gazetteer: None
+) -> None:
+    body = visitor.get(URL, {"place": "Arlington"}).json()
+
+    assert body["place"] is None
+    assert body["results"] == []
+    assert {"Arlington, TX", "Arlington, VA"} <= {c["label"] for c in body["candidates"]}
+
+
+def test_nothing_nearby_is_an_empty_list(visitor: Client, gazetteer: None) -> None:
+    body = visitor.get(URL, {"place": "78701"}).json()
+
+    assert (body["total"], body["results"]) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({}, "place"),
+        ({"place": "22902", "payment": "gold"}, "payment"),
+        ({"place": "22902", "setting": "spaceship"}, "setting"),
+        ({"place": "22902", "radius": "500"}, "radius"),
+        ({"place": "22902", "radius": "1"}, "radius"),
+        ({"place": "22902", "page_size": "1000"}, "page_size"),
+        ({"place": "22902", "page": "0"}, "page"),
+        ({"lat": "38.03"}, "lon"),
+        ({"lat": "91", "lon": "0"}, "lat"),
+        ({"lat": "north", "lon": "0"}, "lat"),
+        ({"lat": "nan", "lon": "0"}, "lat"),
+        ({"place": "22902", "lat": "38", "lon": "-78"}, "place"),
+    ],
+)
+def test_a_bad_parameter_is_a_400_naming_it(
+    visitor: Client, gazetteer: None, params: dict, parameter: str
+) -> None:
+    response = visitor.get(URL, params)
+
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid_parameters"
+    assert any(parameter in error["loc"] for error in body["errors"])
+
+
+def test_one_facility_has_its_labels_in_the_asked_language(visitor: Client) -> None:
+    facility = make_facility(attributes={"payment": ["medicaid"]})
+
+    english = visitor.get(f"{URL}{facility.pk}").json()
+    spanish = visitor.get(f"{URL}{facility.pk}", {"lang": "es"}).json()
+
+    assert english["labels"]["payment"] == ["Medicaid"]
+    assert spanish["name"] == english["name"]
+    assert english["address_lines"][0].endswith("Main Street")
+
+
+def test_a_hidden_or_unknown_facility_is_a_404(visitor: Client) -> None:
+    hidden = make_facility(is_active=False)
+
+    for pk in (hidden.pk, 999999):
+        response = visitor.get(f"{URL}{pk}")
+        assert response.status_code == 404
+        assert response.json()["code"] == "not_found"
+
+
+def test_the_hsds_export_validates_against_the_hsds_schemas(visitor: Client) -> None:
+    for _ in range(3):
+        make_facility(attributes={"setting": ["outpatient"], "language": ["spanish"]})
+
+    body = visitor.get("/api/v1/hsds/services").json()
+
+    assert (body["total_items"], body["size"], body["first_page"]) == (3, 3, True)
+    for service in body["contents"]:
+        assert validation_errors(service) == []
+
+
+def test_the_hsds_export_answers_304_until_the_data_changes(visitor: Client) -> None:
+    make_facility()
+    first = visitor.get("/api/v1/hsds/services")
+
+    unchanged = visitor.get("/api/v1/hsds/services", HTTP_IF_NONE_MATCH=first["ETag"])
+    make_facility()
+    changed = visitor.get("/api/v1/hsds/services", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert unchanged.status_code == 304
+    assert changed.status_code == 200
+    assert changed.json()["total_items"] == 2
+
+
+def test_the_hsds_root_names_the_version(visitor: Client) -> None:
+    body = visitor.get("/api/v1/hsds/").json()
+
+    assert body["version"] == "3.0"
+    assert body["openapi_url"] == "http://testserver/api/v1/openapi.json"
+
+
+def test_an_hsds_page_past_the_end_is_empty(visitor: Client) -> None:
+    make_facility()
+
+    body = visitor.get("/api/v1/hsds/services", {"page": "5"}).json()
+
+    assert (body["empty"], body["contents"], body["last_page"]) == (True, [], True)

@@ -1,0 +1,97 @@
+"""Hotlines and emergency numbers by country, for the JSON API (mounted at /api/v1/hotlines)."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from ninja import Path, Router, Schema
+
+from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound
+from recoverynav.api.params import LanguageQuery, use_language
+from recoverynav.hotlines.models import Country, Hotline
+from recoverynav.hotlines.selectors import countries_with_hotlines, country_with_hotlines
+
+router = Router(tags=["hotlines"])
+LINKS = {"hotlines": "/api/v1/hotlines/"}
+
+
+class HotlineOut(Schema):
+    name: str
+    purposes: list[str]
+    purpose_labels: list[str]
+    phone: str
+    phone_uri: str
+    text_number: str
+    text_keyword: str
+    text_uri: str
+    chat_url: str
+    tty: str
+    tty_uri: str
+    hours: str
+    languages: str
+    who_for: str
+    notes: str
+    source_url: str
+    status: str
+    last_verified: dt.date
+
+    @staticmethod
+    def resolve_purpose_labels(obj: Hotline) -> list[str]:
+        return [str(label) for label in obj.purpose_labels]
+
+
+class CountrySummaryOut(Schema):
+    code: str
+    name: str
+    emergency_number: str
+    url: str
+    page_url: str
+
+    @staticmethod
+    def resolve_url(obj: Country, context: dict) -> str:
+        return context["request"].build_absolute_uri(f"/api/v1/hotlines/{obj.code}")
+
+    @staticmethod
+    def resolve_page_url(obj: Country, context: dict) -> str:
+        page = f"{reverse('hotlines:help_now')}?country={obj.code}"
+        return context["request"].build_absolute_uri(page)
+
+
+class CountryOut(CountrySummaryOut):
+    emergency_note: str
+    emergency_source_url: str
+    last_verified: dt.date
+    hotlines: list[HotlineOut]
+
+    @staticmethod
+    def resolve_hotlines(obj: Country) -> list[Hotline]:
+        return obj.shown
+
+
+class CountryListOut(Schema):
+    default_country: str
+    countries: list[CountrySummaryOut]
+
+
+@router.get("/", response={200: CountryListOut, **ERROR_RESPONSES}, summary="Countries")
+def country_list(request: HttpRequest, lang: LanguageQuery = None) -> dict:
+    """Every country we have numbers for, with its emergency number."""
+    use_language(request, lang)
+    return {"default_country": settings.DEFAULT_COUNTRY, "countries": countries_with_hotlines()}
+
+
+@router.get(
+    "/{code}", response={200: CountryOut, **ERROR_RESPONSES_404}, summary="Hotlines of a country"
+)
+def country_detail(
+    request: HttpRequest,
+    code: str = Path(..., pattern=r"^[A-Za-z]{2}$", description="ISO 3166 code, e.g. US"),
+    lang: LanguageQuery = None,
+) -> Country:
+    """The emergency number and the hotlines shown on the help-now page, in the same order."""
+    use_language(request, lang)
+    country = country_with_hotlines(code)
+    if country is None:
+        raise NotFound(f"We have no hotlines for the country {code.upper()}.")
+    return country

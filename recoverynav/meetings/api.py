@@ -1,0 +1,236 @@
+"""Support-group meetings for the JSON API (mounted at /api/v1/meetings): the meeting
+finder's search (parsed by the finder's own form, run by the same selector) and single
+meetings, with links to the iCalendar exports and the Meeting Guide feed."""
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from django.http import HttpRequest, QueryDict
+from django.urls import reverse
+from django.utils import timezone
+from ninja import Field, Path, Query, Router, Schema
+
+from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, ApiError, NotFound
+from recoverynav.api.params import LanguageQuery, use_language
+from recoverynav.meetings.forms import (
+    BAND_CHOICES,
+    MAX_PAGE,
+    RADIUS_CHOICES,
+    VIEWER_ZONES,
+    WHEN_CHOICES,
+    MeetingSearchForm,
+)
+from recoverynav.meetings.meeting_types import type_choices
+from recoverynav.meetings.models import Attendance, Fellowship, Meeting
+from recoverynav.meetings.selectors import (
+    PER_PAGE,
+    meeting_by_slug,
+    occurrences,
+    search_meetings,
+)
+
+router = Router(tags=["meetings"])
+LINKS = {
+    "meetings": "/api/v1/meetings/?place=22902",
+    "meeting_guide_feed": "/meetings.json",
+    "meetings_calendar": "/meetings/calendar.ics",
+}
+
+
+def _choices(values: list) -> object:
+    return Literal[tuple(str(value) for value, _label in values)]  # type: ignore[valid-type]
+
+
+Band = _choices(BAND_CHOICES)
+When = _choices([c for c in WHEN_CHOICES if c[0]])
+Radius = _choices(RADIUS_CHOICES)
+AttendanceValue = _choices(Attendance.choices)
+FellowshipValue = _choices(Fellowship.choices)
+TypeCode = _choices(type_choices())
+Zone = Literal[tuple(VIEWER_ZONES)]  # type: ignore[valid-type]
+Weekday = Annotated[int, Field(ge=0, le=6)]
+
+
+class TimeOut(Schema):
+    start: dt.datetime
+    end: dt.datetime
+    viewer_start: dt.datetime | None = None
+
+
+class MeetingOut(Schema):
+    slug: str
+    name: str
+    fellowship: str
+    attendance: str
+    types: list[str]
+    type_labels: list[str]
+    group_name: str
+    location_name: str
+    formatted_address: str
+    city: str
+    state: str
+    latitude: float | None
+    longitude: float | None
+    approximate: bool
+    conference_url: str
+    conference_phone: str
+    timezone: str
+    times: list[TimeOut]
+    status: str = ""
+    status_minutes: int | None = None
+    distance_miles: float | None = None
+    url: str
+    page_url: str
+    calendar_url: str
+
+    @staticmethod
+    def resolve_times(obj: Meeting) -> list[dict]:
+        return getattr(obj, "shown_times", [])
+
+    @staticmethod
+    def resolve_status(obj: Meeting) -> str:
+        found = getattr(obj, "status", None)
+        return found.kind if found else ""
+
+    @staticmethod
+    def resolve_status_minutes(obj: Meeting) -> int | None:
+        found = getattr(obj, "status", None)
+        return found.minutes if found else None
+
+    @staticmethod
+    def resolve_distance_miles(obj: Meeting) -> float | None:
+        miles = getattr(obj, "miles", None)
+        return round(miles, 2) if miles is not None else None
+
+    @staticmethod
+    def resolve_url(obj: Meeting, context: dict) -> str:
+        return context["request"].build_absolute_uri(f"/api/v1/meetings/{obj.slug}")
+
+    @staticmethod
+    def resolve_page_url(obj: Meeting, context: dict) -> str:
+        return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_calendar_url(obj: Meeting, context: dict) -> str:
+        path = reverse("meetings:meeting_calendar", args=[obj.slug])
+        return context["request"].build_absolute_uri(path)
+
+
+class MeetingDetailOut(MeetingOut):
+    notes: str
+    location_notes: str
+    conference_url_notes: str
+    conference_phone_notes: str
+    source_url: str
+
+    @staticmethod
+    def resolve_source_url(obj: Meeting) -> str:
+        return obj.url
+
+
+class MeetingPlaceOut(Schema):
+    label: str
+    latitude: float
+    longitude: float
+    kind: str
+    query: str
+
+
+class MeetingSearchOut(Schema):
+    place: MeetingPlaceOut | None
+    candidates: list[MeetingPlaceOut]
+    message: str
+    total: int | None
+    page: int
+    page_size: int
+    has_next: bool
+    viewer_timezone: str
+    calendar_url: str
+    results: list[MeetingOut]
+
+
+@router.get("/", response={200: MeetingSearchOut, **ERROR_RESPONSES}, summary="Find meetings")
+def meeting_search(
+    request: HttpRequest,
+    place: Annotated[str | None, Query(max_length=200, description="ZIP, town, county.")] = None,
+    lat: Annotated[float | None, Query(ge=-90, le=90, allow_inf_nan=False)] = None,
+    lon: Annotated[float | None, Query(ge=-180, le=180, allow_inf_nan=False)] = None,
+    radius: Annotated[Radius | None, Query(description="Miles.")] = None,
+    day: Annotated[list[Weekday] | None, Query(description="0 = Sunday … 6 = Saturday.")] = None,
+    time: Annotated[list[Band] | None, Query(description="Time-of-day bands.")] = None,
+    type: Annotated[list[TypeCode] | None, Query(description="Meeting Guide types.")] = None,
+    attendance: Annotated[list[AttendanceValue] | None, Query()] = None,
+    fellowship: Annotated[list[FellowshipValue] | None, Query()] = None,
+    q: Annotated[str | None, Query(max_length=100, description="Keyword.")] = None,
+    when: Annotated[When | None, Query(description="now, soon or now_or_soon.")] = None,
+    tz: Annotated[Zone | None, Query(description="Viewer's zone for online times.")] = None,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=PER_PAGE)] = PER_PAGE,
+    lang: LanguageQuery = None,
+) -> dict:
+    """Nearest first near `place` (or `lat`,`lon`), else by name; online-only meetings are
+    listed wherever they are when only `attendance=online` is asked for."""
+    use_language(request, lang)
+    if (lat is None) != (lon is None):
+        raise ApiError("invalid_parameters", "Give both lat and lon.")
+    if lat is not None and place:
+        raise ApiError("invalid_parameters", "Give a place, or lat and lon, not both.")
+    form = MeetingSearchForm(_form_data(request, lat=lat, lon=lon))
+    if not form.is_valid():
+        raise ApiError(
+            "invalid_parameters",
+            "Some parameters are not valid.",
+            errors=[
+                {"loc": ["query", name], "msg": str(message)}
+                for name, messages in form.errors.items()
+                for message in messages
+            ],
+        )
+    now = timezone.now()
+    result = search_meetings(query=form.to_query(), now=now, per_page=page_size)
+    zone = form.viewer_zone
+    for meeting in result.meetings:
+        meeting.shown_times = occurrences(
+            meeting, now=now, viewer_zone=zone if meeting.is_online else None
+        )
+    lookup = result.lookup
+    calendar = reverse("meetings:search_calendar", kwargs={"fmt": "ics"})
+    return {
+        "place": result.place,
+        "candidates": (lookup.alternatives if lookup.place else lookup.places) if lookup else [],
+        "message": lookup.error if lookup else "",
+        "total": result.total_nearby,
+        "page": result.query.page,
+        "page_size": page_size,
+        "has_next": result.has_next,
+        "viewer_timezone": zone,
+        "calendar_url": request.build_absolute_uri(f"{calendar}?{request.GET.urlencode()}"),
+        "results": result.meetings,
+    }
+
+
+def _form_data(request: HttpRequest, *, lat: float | None, lon: float | None) -> QueryDict:
+    """The finder form's parameters, as the page would send them; coordinates become the
+    "lat,lon" place text the place lookup reads."""
+    data = request.GET.copy()
+    for name in ("lat", "lon", "lang", "page_size"):
+        data.pop(name, None)
+    if lat is not None and lon is not None:
+        data["place"] = f"{lat},{lon}"
+    return data
+
+
+@router.get(
+    "/{slug}", response={200: MeetingDetailOut, **ERROR_RESPONSES_404}, summary="One meeting"
+)
+def meeting_get(
+    request: HttpRequest,
+    slug: str = Path(..., pattern=r"^[-a-zA-Z0-9_]{1,64}$"),
+    lang: LanguageQuery = None,
+) -> Meeting:
+    use_language(request, lang)
+    found = meeting_by_slug(slug)
+    if found is None:
+        raise NotFound(f"There is no meeting {slug}.")
+    found.shown_times = occurrences(found, now=timezone.now())
+    return found

@@ -1,0 +1,359 @@
+"""Self-check instruments and stateless scoring for the JSON API (mounted at
+/api/v1/screening). Answers come in a POST body, are scored by the same engine as the pages
+and are neither stored nor logged; responses are never cached."""
+
+from typing import Annotated, Literal
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import translation
+from ninja import Field, Path, Router, Schema
+
+from recoverynav.api.errors import (
+    ERROR_RESPONSES,
+    ERROR_RESPONSES_404,
+    ApiError,
+    BadParameter,
+    NotFound,
+)
+from recoverynav.api.params import LanguageQuery, use_language
+from recoverynav.screening.definitions import Band, Instrument, Item, Note, Text
+from recoverynav.screening.engine import InvalidAnswers, Result
+from recoverynav.screening.forms import SUBSTANCES
+from recoverynav.screening.guidance import NextSteps, Step, next_steps
+from recoverynav.screening.selectors import (
+    UnknownInstrument,
+    get_instrument,
+    highest_level,
+    list_instruments,
+    results_for,
+)
+
+router = Router(tags=["screening"])
+INSTRUMENT_ID = r"^[a-z0-9][a-z0-9-]{0,49}$"
+Substance = Literal[tuple(code for code, _label in SUBSTANCES)]  # type: ignore[valid-type]
+
+
+def links() -> dict[str, str]:
+    """The instruments, and each one's FHIR Questionnaire (served by the screening app)."""
+    found = {"screening_instruments": "/api/v1/screening/instruments"}
+    for instrument in list_instruments():
+        found[f"fhir_questionnaire_{instrument.id}"] = _fhir_path(instrument.id)
+    return found
+
+
+LINKS = links
+
+
+def _fhir_path(instrument_id: str) -> str:
+    with translation.override("en"):
+        return reverse("screening:fhir_questionnaire", args=[instrument_id])
+
+
+def _words(text: Text | None) -> str:
+    return str(text) if text else ""
+
+
+def _absolute(url: str, context: dict) -> str:
+    """Links into sections that are not installed are "" (see optional_url)."""
+    return context["request"].build_absolute_uri(url) if url else ""
+
+
+class OptionOut(Schema):
+    code: str
+    score: int
+    text: str
+
+    @staticmethod
+    def resolve_text(obj: object) -> str:
+        return _words(obj.text)
+
+
+class ItemOut(Schema):
+    id: str
+    kind: Literal["choice", "number"]
+    text: str
+    hint: str
+    part: str
+    options: list[OptionOut]
+    minimum: int
+    maximum: int
+    scored: bool
+    reverse: bool
+    ask_if_any_above_zero: list[str] = Field(
+        description="Ask this item only when one of these items was answered above zero."
+    )
+
+    @staticmethod
+    def resolve_text(obj: Item) -> str:
+        return _words(obj.text)
+
+    @staticmethod
+    def resolve_hint(obj: Item) -> str:
+        return _words(obj.hint)
+
+    @staticmethod
+    def resolve_part(obj: Item) -> str:
+        return _words(obj.part)
+
+    @staticmethod
+    def resolve_ask_if_any_above_zero(obj: Item) -> list[str]:
+        return list(obj.ask_if.any_above_zero) if obj.ask_if else []
+
+
+class BandOut(Schema):
+    id: str
+    level: str
+    minimum: dict[str, int] = Field(description="Lowest total, by sex (male, female, default).")
+    maximum: dict[str, int] = Field(description="Highest total, by sex (male, female, default).")
+    label: str
+    meaning: str
+
+    @staticmethod
+    def resolve_label(obj: Band) -> str:
+        return _words(obj.label)
+
+    @staticmethod
+    def resolve_meaning(obj: Band) -> str:
+        return _words(obj.meaning)
+
+
+class NoteOut(Schema):
+    id: str
+    text: str
+
+    @staticmethod
+    def resolve_text(obj: Note) -> str:
+        return _words(obj.text)
+
+
+class ReferenceOut(Schema):
+    text: str
+    url: str
+
+
+class InstrumentSummaryOut(Schema):
+    id: str
+    version: str
+    title: str
+    short_title: str
+    summary: str
+    audience: Literal["self", "other"]
+    validated: bool
+    min_age: int
+    max_age: int | None
+    substances: list[str]
+    derived_from: str
+    url: str
+    fhir_questionnaire_url: str
+    page_url: str
+
+    @staticmethod
+    def resolve_title(obj: Instrument) -> str:
+        return _words(obj.title)
+
+    @staticmethod
+    def resolve_short_title(obj: Instrument) -> str:
+        return _words(obj.short_title)
+
+    @staticmethod
+    def resolve_summary(obj: Instrument) -> str:
+        return _words(obj.summary)
+
+    @staticmethod
+    def resolve_url(obj: Instrument, context: dict) -> str:
+        return context["request"].build_absolute_uri(f"/api/v1/screening/instruments/{obj.id}")
+
+    @staticmethod
+    def resolve_fhir_questionnaire_url(obj: Instrument, context: dict) -> str:
+        return context["request"].build_absolute_uri(_fhir_path(obj.id))
+
+    @staticmethod
+    def resolve_page_url(obj: Instrument, context: dict) -> str:
+        return context["request"].build_absolute_uri(reverse("screening:start"))
+
+
+class InstrumentOut(InstrumentSummaryOut):
+    time_frame: str
+    intro: str
+    items: list[ItemOut]
+    scored_item_ids: list[str]
+    min_total: int
+    max_total: int
+    sex_specific: bool
+    bands: list[BandOut]
+    notes: list[NoteOut]
+    references: list[ReferenceOut]
+    licence: str
+    attribution: str
+
+    @staticmethod
+    def resolve_time_frame(obj: Instrument) -> str:
+        return _words(obj.time_frame)
+
+    @staticmethod
+    def resolve_intro(obj: Instrument) -> str:
+        return _words(obj.intro)
+
+    @staticmethod
+    def resolve_licence(obj: Instrument) -> str:
+        return _words(obj.licence)
+
+    @staticmethod
+    def resolve_attribution(obj: Instrument) -> str:
+        return _words(obj.attribution)
+
+
+class InstrumentListOut(Schema):
+    instruments: list[InstrumentSummaryOut]
+
+
+class ScoreIn(Schema):
+    instrument: Annotated[str, Field(pattern=INSTRUMENT_ID, description="An instrument id.")]
+    answers: Annotated[
+        dict[Annotated[str, Field(max_length=50)], int | str],
+        Field(max_length=100, description="Item id → option code (choice) or number."),
+    ]
+    sex: Literal["male", "female"] | None = Field(
+        None, description="Picks sex-specific cut-offs; leave out for the more careful one."
+    )
+    substances: list[Substance] | None = Field(
+        None,
+        max_length=len(SUBSTANCES),
+        description="For the next steps; default: the substances the instrument is about.",
+    )
+
+
+class ResultOut(Schema):
+    instrument: str
+    total: int
+    max_total: int
+    level: str
+    band: BandOut
+    notes: list[NoteOut]
+
+    @staticmethod
+    def resolve_instrument(obj: Result) -> str:
+        return obj.instrument.id
+
+
+class StepOut(Schema):
+    title: str
+    text: str
+    url: str
+    suggested: bool
+
+    @staticmethod
+    def resolve_title(obj: Step) -> str:
+        return _words(obj.title)
+
+    @staticmethod
+    def resolve_text(obj: Step) -> str:
+        return _words(obj.text)
+
+    @staticmethod
+    def resolve_url(obj: Step, context: dict) -> str:
+        return _absolute(obj.url, context)
+
+
+class NextStepsOut(Schema):
+    care: list[StepOut]
+    withdrawal_warning: str
+    medications: list[StepOut]
+    groups: list[StepOut]
+    meetings_url: str
+    treatment_url: str
+    guide_url: str
+
+    @staticmethod
+    def resolve_withdrawal_warning(obj: NextSteps) -> str:
+        return _words(obj.withdrawal_warning)
+
+    @staticmethod
+    def resolve_meetings_url(obj: NextSteps, context: dict) -> str:
+        return _absolute(obj.meetings_url, context)
+
+    @staticmethod
+    def resolve_treatment_url(obj: NextSteps, context: dict) -> str:
+        return _absolute(obj.treatment_url, context)
+
+    @staticmethod
+    def resolve_guide_url(obj: NextSteps, context: dict) -> str:
+        return _absolute(obj.guide_url, context)
+
+
+class ScoreOut(Schema):
+    level: str
+    results: list[ResultOut]
+    next_steps: NextStepsOut
+
+
+def _instrument_or_404(instrument_id: str) -> Instrument:
+    try:
+        return get_instrument(instrument_id)
+    except UnknownInstrument as error:
+        raise NotFound(str(error)) from error
+
+
+@router.get(
+    "/instruments",
+    response={200: InstrumentListOut, **ERROR_RESPONSES},
+    summary="Self-check instruments",
+)
+def instrument_list(request: HttpRequest, lang: LanguageQuery = None) -> dict:
+    """Every instrument the self-check offers, in its order, with its FHIR Questionnaire."""
+    use_language(request, lang)
+    return {"instruments": list_instruments()}
+
+
+@router.get(
+    "/instruments/{instrument_id}",
+    response={200: InstrumentOut, **ERROR_RESPONSES_404},
+    summary="One instrument's definition",
+)
+def instrument_detail(
+    request: HttpRequest,
+    instrument_id: str = Path(..., pattern=INSTRUMENT_ID, description="e.g. audit"),
+    lang: LanguageQuery = None,
+) -> Instrument:
+    """Questions, options with their scores, skip rules, bands and sources: enough to ask the
+    questions in another app and score them here."""
+    use_language(request, lang)
+    return _instrument_or_404(instrument_id)
+
+
+@router.post(
+    "/score",
+    response={200: ScoreOut, **ERROR_RESPONSES},
+    summary="Score answers (nothing is kept)",
+)
+def score_answers(
+    request: HttpRequest, response: HttpResponse, body: ScoreIn, lang: LanguageQuery = None
+) -> dict:
+    """Answers in; total, band and next steps out, as on the result page. An instrument that
+    others derive from (the AUDIT gives the AUDIT-C) returns those results too."""
+    use_language(request, lang)
+    try:
+        instrument = get_instrument(body.instrument)
+        results = results_for(
+            answers={instrument.id: body.answers}, instrument_ids=[instrument.id], sex=body.sex
+        )
+    except UnknownInstrument as error:
+        raise BadParameter("instrument", str(error), location="body") from error
+    except InvalidAnswers as error:
+        raise ApiError(
+            "invalid_answers",
+            "Some answers are missing or not allowed.",
+            errors=[
+                {"loc": ["body", "answers", item], "msg": reason}
+                for item, reason in error.problems.items()
+            ],
+        ) from error
+    level = highest_level(results)
+    substances = list(body.substances or instrument.substances)
+    response["Cache-Control"] = "no-store"
+    return {
+        "level": level,
+        "results": results,
+        "next_steps": next_steps(level=level, substances=substances, audience=instrument.audience),
+    }
