@@ -8,7 +8,7 @@ PORT ?= 8000
 # `make run` is a local development server: debug pages on, only this machine may connect.
 RUN_ENV := DEBUG=1 ALLOWED_HOSTS=127.0.0.1,localhost
 
-.PHONY: run test lint format bench messages install install-dev clean
+.PHONY: run test audit lint format bench messages install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,15 @@ run: install
 test: install-dev
 	$(MANAGE) compile_translations
 	$(BIN)/ruff check .
+	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+# Static security checks: bandit (medium severity and up) on our code, findings reviewed and
+# explained in docs/quality.md kept in .ci/bandit-baseline.json; pip-audit on the
+# dependencies (reports "NOT AUDITED" instead of failing when it has no network).
+audit: install-dev
+	$(BIN)/bandit --quiet --recursive recoverynav bench --exclude '*/tests/*' --severity-level medium --baseline .ci/bandit-baseline.json
+	$(BIN)/python .ci/pip_audit.py
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -49,8 +57,11 @@ format: install-dev
 messages: install-dev
 	cd recoverynav && for app in */locale; do (cd $${app%/locale} && ../../$(BIN)/python -P -m recoverynav makemessages -l es --no-obsolete); done
 
+# Not part of CI's pass/fail: prints figures and writes bench/results.json. The HTTP benchmark
+# needs wrk (Debian package); it is installed here when missing and we are root.
 bench: install-dev
 	$(MANAGE) compile_translations
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || echo "wrk not installed: the HTTP benchmark will be skipped"
 	$(BIN)/python -m bench
 
 clean:

@@ -1,4 +1,9 @@
-"""Personas shared by every app's tests."""
+"""Personas and the real-browser fixtures shared by every app's tests."""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -46,6 +51,19 @@ def hotlines(db) -> None:
     load_hotlines()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http_for_the_live_server() -> None:
+    """The live server builds its middleware once per session, before any per-test settings
+    fixture runs: give it plain HTTP and uncollected static files from the start."""
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture(autouse=True)
 def _plain_http_in_tests(settings) -> None:
     """Production settings redirect to HTTPS and serve collected static files; tests use
@@ -55,6 +73,114 @@ def _plain_http_in_tests(settings) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+# --- Real browser (Playwright driving Debian's Chromium) -------------------------------------
+CHROMIUM = os.environ.get("RECOVERYNAV_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-gpu",
+]
+AXE_JS = Path(__file__).resolve().parent / "recoverynav/core/tests/vendor/axe.min.js"
+# The WCAG 2.2 AA target, with the 2.0 and 2.1 rules it includes.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """A headless Chromium for one test (never downloaded: Debian's package). Per test, so the
+    event loop of Playwright's sync API never outlives the test that needs it."""
+    if os.environ.get("RECOVERYNAV_SKIP_BROWSER_TESTS") == "1":
+        pytest.skip("RECOVERYNAV_SKIP_BROWSER_TESTS=1 (browser tests run in CI's SQLite pass)")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # That event loop runs in the test thread; Django's async-safety guard would otherwise
+    # refuse the ORM calls the same test makes (and the test database's teardown).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class BrowserTab:
+    """A page in a fresh browser context that records what the page asked for and complained
+    about, so tests can assert on other-origin requests and CSP or script errors."""
+
+    page: Any
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def goto(self, url: str) -> Any:
+        return self.page.goto(url if url.startswith("http") else self.origin + url)
+
+    def foreign_requests(self) -> list[str]:
+        """Requests that left our origin (data: URLs never leave the page)."""
+        return [
+            url
+            for url in self.requests
+            if not url.startswith((self.origin + "/", "data:", "about:", "blob:"))
+        ]
+
+    def axe_violations(self) -> list[dict]:
+        """Run axe-core (vendored) against the current document with the WCAG A/AA rules."""
+        if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
+            # evaluate() runs in the page's main world yet is not subject to its CSP.
+            self.page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        return [
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "targets": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in result["violations"]
+        ]
+
+
+@pytest.fixture
+def browser_context_args() -> dict:
+    return {"locale": "en-US", "viewport": {"width": 390, "height": 844}}
+
+
+@pytest.fixture
+def tab(browser, live_server, browser_context_args):
+    """A phone-sized tab on the live test server."""
+    context = browser.new_context(base_url=live_server.url, **browser_context_args)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    recorded = BrowserTab(page=page, origin=live_server.url)
+    page.on("request", lambda request: recorded.requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error"
+            and recorded.console_errors.append(f"{message.text} ({message.location.get('url')})")
+        ),
+    )
+    page.on("pageerror", lambda error: recorded.console_errors.append(str(error)))
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and recorded.console_errors.append(f"HTTP {response.status} {response.url}")
+        ),
+    )
+    yield recorded
+    context.close()
 
 
 # Real gazetteer rows for the states the bundled samples and feeds need (loaded once a session).
@@ -77,3 +203,19 @@ def gazetteer(_gazetteer_loaded, db) -> None:
 
     if not PostalCode.objects.exists():  # a transactional test flushed the tables
         load_gazetteer(states=GAZETTEER_TEST_STATES)
+
+
+@pytest.fixture
+def demo_data(transactional_db) -> None:
+    """What `make run` loads (every app's demo_data), with the gazetteer cut to the test
+    states so that browser tests stay fast."""
+    import io
+
+    from django.core.management import call_command
+
+    from recoverynav.geo.models import PostalCode
+    from recoverynav.geo.services import load_gazetteer
+
+    if not PostalCode.objects.exists():
+        load_gazetteer(states=GAZETTEER_TEST_STATES)
+    call_command("load_demo_data", stdout=io.StringIO())

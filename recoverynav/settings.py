@@ -261,3 +261,15 @@ API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))  # se
 # The client's address is read as for comments: see COMMENTS_PROXY_HOPS.
 API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "100"))
 API_MAX_RADIUS_MILES = float(os.environ.get("API_MAX_RADIUS_MILES", "100"))
+
+# Quality (docs/quality.md): a kind 503 when the database is unavailable (it reads the bundled
+# emergency numbers instead), and a brake on admin password guessing.
+MIDDLEWARE += [
+    "recoverynav.core.login_throttle.AdminLoginThrottleMiddleware",
+    "recoverynav.core.middleware.DatabaseTroubleMiddleware",
+]
+OFFLINE_HELP_FILE = PACKAGE_DIR / "hotlines" / "data" / "hotlines.csv"
+ADMIN_LOGIN_MAX_FAILURES = int(os.environ.get("ADMIN_LOGIN_MAX_FAILURES", "5"))
+ADMIN_LOGIN_LOCK_SECONDS = int(os.environ.get("ADMIN_LOGIN_LOCK_SECONDS", "900"))
+# `python -m bench http` serves a constant page through the same middleware as its baseline.
+BENCH_CONSTANT_VIEW = env_bool("RECOVERYNAV_BENCH_CONSTANT_VIEW")

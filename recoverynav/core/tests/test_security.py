@@ -81,3 +81,48 @@ def test_production_settings_make_cookies_secure() -> None:
     )
 
     assert result.stdout.split() == ["True"] * 5, result.stderr
+
+
+@pytest.mark.django_db
+def test_the_benchmark_page_is_not_served_unless_a_benchmark_turns_it_on(visitor: Client) -> None:
+    assert visitor.get("/bench/constant").status_code == 404
+
+
+EXPECTED_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+CSP_DIRECTIVES = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/es/help-now/", "/privacy/", "/no-such-page/", "/healthz", "/admin/login/",
+     "/api/v1/docs", "/static/core/site.css"],
+)  # fmt: skip
+def test_every_kind_of_response_carries_the_full_header_set(
+    visitor: Client, hotlines: None, settings, path: str
+) -> None:
+    settings.SECURE_HSTS_SECONDS = 31536000
+
+    response = visitor.get(path, secure=True)
+
+    for name, value in EXPECTED_HEADERS.items():
+        assert response.headers.get(name) == value, (path, name)
+    csp = response.headers["Content-Security-Policy"]
+    for directive in CSP_DIRECTIVES:
+        assert directive in csp, (path, directive)
+    assert "unsafe" not in csp
+    assert "geolocation=(self)" in response.headers["Permissions-Policy"]
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
