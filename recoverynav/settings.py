@@ -90,6 +90,8 @@ TEMPLATES = [
 ]
 
 # SQLite in the data directory by default; PostgreSQL (or any database) by DATABASE_URL.
+# Connections are kept for DATABASE_CONN_MAX_AGE seconds on both, which spares SQLite opening
+# its file and running its PRAGMAs on every request.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'recoverynav.sqlite3'}",
@@ -98,7 +100,6 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers continue during an import; IMMEDIATE avoids lock-upgrade deadlocks.
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
