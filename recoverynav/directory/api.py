@@ -3,10 +3,10 @@ place lookup, filters, radius search and order as the locator page) and the Open
 HSDS 3.0 export at /api/v1/hsds (the directory's own HSDS mapping)."""
 
 import datetime as dt
+import uuid
 from typing import Annotated, Literal
 
 from django.conf import settings
-from django.db.models import Count, Max
 from django.http import HttpRequest
 from ninja import Path, Query, Router, Schema
 
@@ -16,7 +16,7 @@ from recoverynav.api.params import LanguageQuery, use_language
 from recoverynav.directory import vocabulary
 from recoverynav.directory.forms import PAGE_GROUPS
 from recoverynav.directory.hsds import export_services
-from recoverynav.directory.models import Facility, ImportRun
+from recoverynav.directory.models import Facility
 from recoverynav.directory.selectors import (
     DEFAULT_RADIUS,
     MAX_PER_PAGE,
@@ -24,6 +24,8 @@ from recoverynav.directory.selectors import (
     MIN_RADIUS,
     export_page,
     facility_detail,
+    hsds_data_version,
+    hsds_service,
     search_facilities,
 )
 from recoverynav.geo.selectors import lookup_place
@@ -224,13 +226,7 @@ def facility_get(
 
 
 def _hsds_version() -> DataVersion:
-    """The export changes when an import runs (or a facility is shown or hidden)."""
-    latest = ImportRun.objects.filter(succeeded=True, dry_run=False).aggregate(
-        finished=Max("finished"), runs=Count("pk")
-    )
-    shown = Facility.objects.filter(is_active=True).aggregate(count=Count("pk"), top=Max("pk"))
-    tag = f"{latest['runs']}:{latest['finished']}:{shown['count']}:{shown['top']}"
-    return DataVersion(tag, latest["finished"])
+    return DataVersion(*hsds_data_version())
 
 
 class HsdsInfoOut(Schema):
@@ -257,6 +253,20 @@ def hsds_info(request: HttpRequest) -> dict:
         "profile": "https://docs.openreferral.org/en/latest/hsds/",
         "openapi_url": request.build_absolute_uri("/api/v1/openapi.json"),
     }
+
+
+@hsds_router.get(
+    "/services/{service_id}",
+    response={200: dict, **ERROR_RESPONSES_404},
+    summary="One HSDS service",
+)
+@data_versioned(_hsds_version)
+def hsds_service_get(request: HttpRequest, service_id: uuid.UUID) -> dict:
+    """One shown facility as an HSDS 3.0 service, by the id the services list gives it."""
+    found = hsds_service(service_id)
+    if found is None:
+        raise NotFound(f"There is no service {service_id}.")
+    return export_services([found])[0]
 
 
 @hsds_router.get(

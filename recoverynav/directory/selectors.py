@@ -1,13 +1,15 @@
 """Reads shared by the locator page, the API, the HSDS export and the benchmark."""
 
+import datetime as dt
 import math
+import uuid
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, Max, QuerySet
 
 from recoverynav.directory import vocabulary
-from recoverynav.directory.models import Facility
+from recoverynav.directory.models import Facility, ImportRun
 from recoverynav.geo.selectors import nearby_ids
 
 MIN_RADIUS, MAX_RADIUS, DEFAULT_RADIUS = 5, 100, 25
@@ -101,6 +103,25 @@ def facilities_for_export() -> Iterator[Facility]:
         .order_by("pk")
         .iterator(chunk_size=2000)
     )
+
+
+def hsds_service(service_id: uuid.UUID) -> Facility | None:
+    """A shown facility by its HSDS service id (the id the HSDS export gives it)."""
+    return (
+        Facility.objects.filter(uuid=service_id, is_active=True)
+        .select_related("organization")
+        .first()
+    )
+
+
+def hsds_data_version() -> tuple[str, dt.datetime | None]:
+    """A tag that changes when an import runs or a facility is shown or hidden, and when."""
+    latest = ImportRun.objects.filter(succeeded=True, dry_run=False).aggregate(
+        finished=Max("finished"), runs=Count("pk")
+    )
+    shown = Facility.objects.filter(is_active=True).aggregate(count=Count("pk"), top=Max("pk"))
+    tag = f"{latest['runs']}:{latest['finished']}:{shown['count']}:{shown['top']}"
+    return tag, latest["finished"]
 
 
 def export_page(*, page: int, per_page: int = 100) -> tuple[list[Facility], int]:

@@ -194,3 +194,33 @@ def test_an_hsds_page_past_the_end_is_empty(visitor: Client) -> None:
     body = visitor.get("/api/v1/hsds/services", {"page": "5"}).json()
 
     assert (body["empty"], body["contents"], body["last_page"]) == (True, [], True)
+
+
+def test_one_hsds_service_is_found_by_the_id_the_list_gives_it(visitor: Client) -> None:
+    facility = make_facility(attributes={"setting": ["outpatient"]})
+    listed = visitor.get("/api/v1/hsds/services").json()["contents"][0]
+
+    body = visitor.get(f"/api/v1/hsds/services/{listed['id']}").json()
+
+    assert body == listed
+    assert body["id"] == str(facility.uuid)
+    assert validation_errors(body) == []
+
+
+@pytest.mark.parametrize(
+    ("service_id", "status"),
+    [("5b0c2f8e-9a51-4b7e-8a7f-3f1f0c6f2d11", 404), ("not-a-uuid", 400)],
+)
+def test_an_unknown_or_malformed_hsds_service_id_is_a_clear_error(
+    visitor: Client, service_id: str, status: int
+) -> None:
+    response = visitor.get(f"/api/v1/hsds/services/{service_id}")
+
+    assert response.status_code == status
+    assert set(response.json()) >= {"code", "message"}
+
+
+def test_a_hidden_facility_is_not_an_hsds_service(visitor: Client) -> None:
+    hidden = make_facility(is_active=False)
+
+    assert visitor.get(f"/api/v1/hsds/services/{hidden.uuid}").status_code == 404
