@@ -188,6 +188,9 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# How many trusted proxies (load balancer, nginx) add to X-Forwarded-For in front of the app;
+# 0 uses the connection's address. Rate limits and the admin sign-in throttle read it.
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
 if env_bool("BEHIND_TLS_PROXY"):
     # The load balancer terminates TLS and says so in this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -237,9 +240,6 @@ COMMENTS_RETENTION_DAYS = int(os.environ.get("COMMENTS_RETENTION_DAYS", "30"))
 COMMENTS_MODERATION_LINK_MAX_AGE = int(
     os.environ.get("COMMENTS_MODERATION_LINK_MAX_AGE", str(60 * 60 * 24 * 7))
 )
-# How many trusted proxies (load balancer, nginx) add to X-Forwarded-For in front of the app;
-# 0 uses the connection's address. Wrong values let clients dodge the per-network limit.
-COMMENTS_PROXY_HOPS = int(os.environ.get("COMMENTS_PROXY_HOPS", "0"))
 # Base of the links in moderators' e-mails when there is no request (commands, API).
 COMMENTS_SITE_URL = os.environ.get("COMMENTS_SITE_URL", "")
 
@@ -259,7 +259,7 @@ MEETINGS_FEED_MAX_BYTES = int(os.environ.get("MEETINGS_FEED_MAX_BYTES", str(200 
 MIDDLEWARE += ["recoverynav.api.middleware.api_middleware"]
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))  # requests per window; 0 = off
 API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))  # seconds
-# The client's address is read as for comments: see COMMENTS_PROXY_HOPS.
+# The client's address is read through TRUSTED_PROXY_HOPS (core.client_address).
 API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "100"))
 API_MAX_RADIUS_MILES = float(os.environ.get("API_MAX_RADIUS_MILES", "100"))
 

@@ -3,7 +3,7 @@
 A client is a keyed hash of its shortened address (IPv4 /24, IPv6 /48), so neither the raw
 address nor anything that can be turned back into it is stored, and people behind one small
 network share a budget, as in isso's comment limits. The address is read and shortened exactly
-as for comments (behind COMMENTS_PROXY_HOPS trusted proxies, from X-Forwarded-For).
+as for comments (behind TRUSTED_PROXY_HOPS trusted proxies, from X-Forwarded-For).
 """
 
 import hashlib
@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from recoverynav.comments.privacy import client_ip, shortened_network
+from recoverynav.core.client_address import client_ip, shortened_network
 
 
 def client_key(request: HttpRequest) -> str:

@@ -12,8 +12,9 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from recoverynav.api.errors import ERROR_RESPONSES, ApiError, ErrorOut
-from recoverynav.comments import privacy, ratelimit, selectors, services, tokens
+from recoverynav.comments import ratelimit, selectors, services, tokens
 from recoverynav.comments.services import Outcome
+from recoverynav.core.client_address import client_ip
 
 router = Router(tags=["comments"])
 LINKS = {"comments": "/api/v1/comments/?page=guide:overdose"}
@@ -140,7 +141,7 @@ def comment_post(request: HttpRequest, body: CommentIn) -> Status:
         page_key=body.page,
         page_url=body.page_url,
         data=data,
-        client_ip=privacy.client_ip(request),
+        client_ip=client_ip(request),
         now=timezone.now(),
         base_url=request.build_absolute_uri("/"),
     )

@@ -8,13 +8,13 @@ import base64
 import datetime as dt
 import hashlib
 import hmac
-import ipaddress
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
-from django.http import HttpRequest
+
+from recoverynav.core.client_address import shortened_network
 
 
 def _derived_key(label: str) -> bytes:
@@ -50,31 +50,7 @@ def decrypt_email(token: bytes | memoryview) -> str:
         return ""
 
 
-def shortened_network(ip: str) -> str:
-    """IPv4 to its /24 and IPv6 to its /48: one household or small network, not one device."""
-    try:
-        address = ipaddress.ip_address(ip.strip())
-    except ValueError:
-        return "unknown"
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    prefix = 24 if address.version == 4 else 48
-    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
-
-
 def ip_hash(ip: str, *, now: dt.datetime) -> str:
     """A keyed hash of the shortened address whose key changes every UTC day."""
     key = _derived_key("network-hash:" + now.astimezone(dt.UTC).date().isoformat())
     return hmac.new(key, shortened_network(ip).encode(), hashlib.sha256).hexdigest()
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The client's address, to be hashed at once. Behind COMMENTS_PROXY_HOPS trusted proxies
-    it is read from X-Forwarded-For counted from the right, which a client cannot forge."""
-    hops = settings.COMMENTS_PROXY_HOPS
-    if hops > 0:
-        forwarded = request.headers.get("X-Forwarded-For", "").split(",")
-        addresses = [part.strip() for part in forwarded if part.strip()]
-        if len(addresses) >= hops:
-            return addresses[-hops]
-    return request.META.get("REMOTE_ADDR", "")

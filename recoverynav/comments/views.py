@@ -11,9 +11,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from recoverynav.comments import privacy, selectors, services, tokens
+from recoverynav.comments import selectors, services, tokens
 from recoverynav.comments.models import Comment
 from recoverynav.comments.services import Outcome
+from recoverynav.core.client_address import client_ip
 
 REFUSED_STATUS = {Outcome.INVALID: 400, Outcome.RATE_LIMITED: 429, Outcome.EXPIRED: 400}
 
@@ -49,7 +50,7 @@ def post_comment(request: HttpRequest, page_key: str) -> HttpResponse:
         page_key=page_key,
         page_url=page_url,
         data=request.POST,
-        client_ip=privacy.client_ip(request),
+        client_ip=client_ip(request),
         now=now,
         base_url=request.build_absolute_uri("/"),
     )

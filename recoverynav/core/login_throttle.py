@@ -5,7 +5,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import hmac
-import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
@@ -16,31 +15,13 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from recoverynav.core.client_address import client_ip, shortened_network
 from recoverynav.core.models import LoginThrottle
-
-
-def shortened_address(address: str) -> str:
-    """The network, not the device: IPv4 /24, IPv6 /48."""
-    try:
-        ip = ipaddress.ip_address(address.strip())
-    except ValueError:
-        return "unknown"
-    prefix = 24 if ip.version == 4 else 48
-    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
-
-
-def client_address(request: HttpRequest) -> str:
-    """REMOTE_ADDR, or the address our own proxy appended when we run behind one."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            return forwarded.split(",")[-1]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def throttle_key(*, username: str, address: str, today: dt.date) -> str:
     """A keyed hash that changes every day; neither part can be read back from it."""
-    message = f"{today.isoformat()}|{username.strip().casefold()}|{shortened_address(address)}"
+    message = f"{today.isoformat()}|{username.strip().casefold()}|{shortened_network(address)}"
     return hmac.new(settings.SECRET_KEY.encode(), message.encode(), hashlib.sha256).hexdigest()
 
 
@@ -88,7 +69,7 @@ class AdminLoginThrottleMiddleware:
             return self.get_response(request)
         key = throttle_key(
             username=request.POST.get("username", ""),
-            address=client_address(request),
+            address=client_ip(request),
             today=timezone.now().date(),
         )
         try:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
-from recoverynav.comments.privacy import client_ip
+from recoverynav.core.client_address import client_ip
 from recoverynav.directory import services
 from recoverynav.directory.forms import RADIUS_CHOICES, ProblemReportForm, SearchForm
 from recoverynav.directory.hsds import export_services

@@ -53,7 +53,7 @@ def test_clients_on_one_small_network_share_a_limit_and_others_do_not(
 def test_behind_trusted_proxies_it_reads_the_address_they_saw(
     visitor: Client, limit_of_two: None, settings
 ) -> None:
-    settings.COMMENTS_PROXY_HOPS = 1
+    settings.TRUSTED_PROXY_HOPS = 1
     for forged in ("1.1.1.1", "2.2.2.2"):
         visitor.get("/api/v1/", HTTP_X_FORWARDED_FOR=f"{forged}, 203.0.113.5")
 

@@ -9,6 +9,7 @@ from django.test import Client
 from recoverynav.comments import privacy
 from recoverynav.comments.models import Comment, Status
 from recoverynav.comments.tests.helpers import EMAIL, post_comment
+from recoverynav.core.client_address import client_ip
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("recoverynav.comments.tests.urls")]
 
@@ -160,7 +161,7 @@ def test_no_response_carries_the_email(
 def test_it_reads_the_client_address_through_trusted_proxies(
     rf, settings, hops: int, forwarded: str, expected: str
 ) -> None:
-    settings.COMMENTS_PROXY_HOPS = hops
+    settings.TRUSTED_PROXY_HOPS = hops
     request = rf.post("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="10.0.0.5")
 
-    assert privacy.client_ip(request) == expected
+    assert client_ip(request) == expected

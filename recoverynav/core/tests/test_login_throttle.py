@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from recoverynav.core.login_throttle import shortened_address
+from recoverynav.core.client_address import shortened_network
 from recoverynav.core.models import LoginThrottle
 
 pytestmark = pytest.mark.django_db
@@ -90,4 +90,4 @@ def test_it_stores_neither_the_username_nor_the_address(operator) -> None:
     ],
 )
 def test_it_shortens_addresses_to_their_network(address: str, network: str) -> None:
-    assert shortened_address(address) == network
+    assert shortened_network(address) == network

@@ -138,7 +138,7 @@ def test_the_admin_shows_every_import_run(moderator: Client) -> None:
 
 def test_behind_a_proxy_each_visitor_has_their_own_report_limit(settings) -> None:
     settings.DIRECTORY_REPORTS_PER_HOUR = 1
-    settings.COMMENTS_PROXY_HOPS = 1
+    settings.TRUSTED_PROXY_HOPS = 1
     facility = make_facility()
     first, second = Client(), Client()
 
