@@ -13,11 +13,11 @@ import json
 import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.worker import run_worker
 
 TARGET_FACILITIES = 25_000
 QUERIES_PER_CASE = 200
@@ -34,7 +34,7 @@ RURAL = [
     (37.469, -105.870),
 ]
 FILTERS = {"payment": ["medicaid"], "medication": ["buprenorphine", "methadone"]}
-REPO_DIR = Path(__file__).resolve().parent.parent
+
 
 
 def run() -> dict:
@@ -48,22 +48,10 @@ def run() -> dict:
 
 
 def _in_subprocess(database_url: str) -> dict:
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DJANGO_SETTINGS_MODULE": "recoverynav.settings",
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.bench_directory"],
-        cwd=REPO_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    return run_worker(
+        "bench.bench_directory",
+        env={"DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "recoverynav.settings"},
     )
-    if done.returncode:
-        raise RuntimeError(done.stderr[-2000:])
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _build() -> dict:

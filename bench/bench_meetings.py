@@ -15,11 +15,11 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
+
+from bench.worker import run_worker
 
 MEETINGS = int(os.environ.get("BENCH_MEETINGS", "250000"))
 SEARCHES_PER_KIND = 200
@@ -34,7 +34,7 @@ KEYWORDS = [
     "recovery", "group", "sober", "new", "freedom", "happy", "early", "night", "friday",
     "speaker", "literature",
 ]  # fmt: skip
-REPO = Path(__file__).resolve().parent.parent
+
 
 
 def run() -> dict:
@@ -54,21 +54,14 @@ def _in_worker(database_url: str | None) -> dict:
 
 def _run_worker(database_url: str | None) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-meetings-") as scratch:
-        env = {**os.environ, "RECOVERYNAV_DATA_DIR": scratch, "DEBUG": "0"}
-        env["ALLOWED_HOSTS"] = "localhost"
-        env["SECRET_KEY"] = "bench-only"  # noqa: S105
-        env["DATABASE_URL"] = database_url or f"sqlite:///{scratch}/bench.sqlite3"
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.bench_meetings", "worker"],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode:
-            raise RuntimeError(done.stderr[-3000:])
-        return json.loads(done.stdout.strip().splitlines()[-1])
+        env = {
+            "RECOVERYNAV_DATA_DIR": scratch,
+            "DEBUG": "0",
+            "ALLOWED_HOSTS": "localhost",
+            "SECRET_KEY": "bench-only",
+            "DATABASE_URL": database_url or f"sqlite:///{scratch}/bench.sqlite3",
+        }
+        return run_worker("bench.bench_meetings", "worker", env=env)
 
 
 def _worker() -> dict:
