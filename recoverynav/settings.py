@@ -251,7 +251,8 @@ DIRECTORY_REPORTS_PER_HOUR = int(os.environ.get("DIRECTORY_REPORTS_PER_HOUR", "5
 
 # Meetings (recoverynav/meetings, docs/meetings.md): feed fetching limits for
 # import_meetings/sync_meetings; a failed fetch keeps the previous data.
-MEETINGS_FEED_TIMEOUT = float(os.environ.get("MEETINGS_FEED_TIMEOUT", "30"))
+MEETINGS_FEED_TIMEOUT = float(os.environ.get("MEETINGS_FEED_TIMEOUT", "30"))  # each wait for data
+MEETINGS_FEED_DEADLINE = float(os.environ.get("MEETINGS_FEED_DEADLINE", "300"))  # whole download
 MEETINGS_FEED_MAX_BYTES = int(os.environ.get("MEETINGS_FEED_MAX_BYTES", str(200 * 1024 * 1024)))
 
 # API (recoverynav/api): limits, and the middleware that gives every /api/ response the

@@ -2,6 +2,7 @@
 syncing every configured feed, and taking "report a problem" messages."""
 
 import json
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -30,6 +31,7 @@ INSERT_BATCH = 5000
 PROGRESS_EVERY = 25_000
 ANALYZE_AFTER = 5_000
 MAX_REASONS_STORED = 200
+DOWNLOAD_CHUNK = 256 * 1024
 UPDATE_FIELDS = [
     "slug",
     "content_hash",
@@ -95,19 +97,10 @@ class ImportReport:
 
 
 def read_feed(location: str) -> bytes:
-    """The feed's bytes from an http(s) URL (with a timeout) or a local file, size-capped."""
+    """The feed's bytes from an http(s) URL (time-limited) or a local file, size-capped."""
     limit = settings.MEETINGS_FEED_MAX_BYTES
     if location.startswith(("http://", "https://")):
-        request = urllib.request.Request(  # noqa: S310 (the scheme is checked just above)
-            location, headers={"User-Agent": "RecoveryNavigator/1 (meeting feed sync)"}
-        )
-        try:
-            with urllib.request.urlopen(  # noqa: S310
-                request, timeout=settings.MEETINGS_FEED_TIMEOUT
-            ) as response:
-                data = response.read(limit + 1)
-        except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
-            raise FeedError(f"Could not fetch {location}: {error}") from error
+        data = _download(location, limit)
     else:
         path = Path(location)
         try:
@@ -121,6 +114,39 @@ def read_feed(location: str) -> bytes:
     if len(data) > limit:
         raise FeedError(f"{location} is larger than {limit} bytes (MEETINGS_FEED_MAX_BYTES).")
     return data
+
+
+def _download(url: str, limit: int) -> bytes:
+    """At most `limit` + 1 bytes, within MEETINGS_FEED_DEADLINE seconds overall.
+
+    urlopen's timeout bounds each wait for data, not the download: a server sending a byte
+    every few seconds would hold a sync for days. So the body is read a chunk at a time (read1
+    returns whatever one receive gives) and the clock is checked between chunks."""
+    deadline = time.monotonic() + settings.MEETINGS_FEED_DEADLINE
+    request = urllib.request.Request(  # noqa: S310 (read_feed checked the scheme)
+        url, headers={"User-Agent": "RecoveryNavigator/1 (meeting feed sync)"}
+    )
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with urllib.request.urlopen(  # noqa: S310
+            request, timeout=settings.MEETINGS_FEED_TIMEOUT
+        ) as response:
+            while size <= limit:
+                if time.monotonic() > deadline:
+                    raise FeedError(
+                        f"Could not fetch {url}: the download took longer than "
+                        f"{settings.MEETINGS_FEED_DEADLINE:g} seconds (MEETINGS_FEED_DEADLINE); "
+                        f"{size} bytes had arrived."
+                    )
+                chunk = response.read1(min(DOWNLOAD_CHUNK, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
+        raise FeedError(f"Could not fetch {url}: {error}") from error
+    return b"".join(chunks)
 
 
 def parse_feed(data: bytes) -> list[Any]:

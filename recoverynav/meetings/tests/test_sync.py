@@ -2,6 +2,7 @@
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -16,15 +17,25 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def feed_server():
-    """A local web server answering with whatever bytes the test puts in `body`."""
-    state = {"body": b"[]", "status": 200}
+    """A local web server answering with whatever bytes the test puts in `body`, all at once
+    or (with a `pause`) one byte at a time."""
+    state = {"body": b"[]", "status": 200, "pause": 0.0}
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             self.send_response(state["status"])
             self.send_header("Content-Type", "application/json")
             self.end_headers()
-            self.wfile.write(state["body"])
+            if not state["pause"]:
+                self.wfile.write(state["body"])
+                return
+            try:
+                for byte in state["body"]:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(state["pause"])
+            except OSError:
+                pass  # the client gave up, as it should
 
         def log_message(self, *args) -> None:
             pass
@@ -74,6 +85,27 @@ def test_a_failing_feed_keeps_its_meetings_and_the_admin_shows_why(
     html = admin_client_.get("/admin/meetings/feedsource/").content.decode()
     assert message in html
     assert ">1<" in html  # meetings still stored
+
+
+def test_a_feed_that_trickles_is_cut_off_at_the_deadline_and_the_old_meetings_stay(
+    feed_server, settings
+) -> None:
+    feed_server["body"] = json.dumps([meeting_record()]).encode()
+    source = FeedSource.objects.create(name="web", url=feed_server["url"])
+    call_command("sync_meetings")
+    # Each byte comes well within the per-read timeout, so only the overall deadline stops it.
+    settings.MEETINGS_FEED_TIMEOUT = 2
+    settings.MEETINGS_FEED_DEADLINE = 1
+    feed_server.update(body=json.dumps([meeting_record(name="Changed")]).encode(), pause=0.1)
+
+    started = time.monotonic()
+    call_command("sync_meetings")
+
+    assert time.monotonic() - started < 3
+    run = source.runs.first()
+    assert run.status == ImportRun.Status.FAILED
+    assert "took longer than 1 seconds (MEETINGS_FEED_DEADLINE)" in run.message
+    assert list(Meeting.objects.values_list("name", flat=True)) == ["Serenity at Noon"]
 
 
 def test_the_demo_data_loads_every_bundled_feed_once(gazetteer) -> None:
