@@ -176,7 +176,7 @@ class Meeting(models.Model):
 class MeetingTime(models.Model):
     """One row per meeting and weekday. Minutes count from Sunday 00:00 in the meeting's own
     zone, so the row never changes with daylight saving time; queries convert "now" into each
-    zone instead (see selectors.schedule_windows)."""
+    zone instead (see schedule.window_condition)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="times")
     timezone = models.CharField(max_length=64)
@@ -184,10 +184,20 @@ class MeetingTime(models.Model):
     start_minute = models.PositiveIntegerField()  # minute of the week, local time
     end_minute = models.PositiveIntegerField()  # may pass 10080 when a meeting crosses Sat→Sun
     minute_of_day = models.PositiveSmallIntegerField()
+    # The meeting's, copied so "online now" finds its rows in the index alone (rows are
+    # rewritten whenever the meeting changes).
+    attendance = models.CharField(max_length=20, choices=Attendance.choices)
 
     class Meta:
         ordering = ["day", "start_minute"]
-        indexes = [models.Index(fields=["timezone", "start_minute"], name="meetingtime_zone_start")]
+        indexes = [
+            # Every search filters on attendance; the window conditions and the meeting id are
+            # in the index too, so "now" reads only index entries of the rows it asks for.
+            models.Index(
+                fields=["attendance", "timezone", "start_minute", "end_minute", "meeting"],
+                name="meetingtime_attendance_window",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.meeting_id} day {self.day} minute {self.start_minute}"

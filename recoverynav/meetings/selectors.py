@@ -120,9 +120,10 @@ def _filtered(query: MeetingQuery, now: dt.datetime, *, near: bool) -> QuerySet[
     for word in query.keyword.lower().split()[:MAX_KEYWORDS]:
         meetings = meetings.filter(search_text__contains=word)
     if query.when:
-        # Few rows are on "now": find them through the (timezone, start_minute) index first.
+        # Few rows are on "now": find them (of the asked attendance) in the times index first.
         times = MeetingTime.objects.filter(
-            schedule.window_q(now=now, zones=schedule_zones(), when=query.when)
+            schedule.window_condition(now=now, zones=schedule_zones(), when=query.when),
+            attendance__in=attendance,
         )
         meetings = meetings.filter(pk__in=_schedule_filter(times, query).values("meeting_id"))
     elif query.days or query.bands:

@@ -421,6 +421,7 @@ def schedule_values(meeting_id: int, clean: CleanMeeting) -> list[dict]:
                 "start_minute": start,
                 "end_minute": start + clean.duration,
                 "minute_of_day": clean.start_minute,
+                "attendance": clean.values["attendance"],
             }
         )
     return rows

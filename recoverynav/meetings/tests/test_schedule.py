@@ -122,3 +122,16 @@ def test_online_meetings_show_the_viewers_time_beside_the_meetings_own(visitor) 
     assert "Monday 7 p.m. to 8 p.m." in html
     assert "America/Los_Angeles" in html
     assert "Tuesday 4 a.m. your time" in html
+
+
+def test_a_meeting_that_moves_online_in_a_new_feed_is_found_online_now() -> None:
+    # The weekly rows carry the meeting's attendance so "online now" reads only the index.
+    import_records([meeting_record(slug="moved")])
+    with time_machine.travel(at(2026, 11, 23, 12, 10), tick=False):  # Monday 12:10
+        assert found("now", attendance=["online"]) == []
+        assert found("now", attendance=["in_person"]) == ["moved"]
+
+        import_records([meeting_record(slug="moved", conference_url="https://zoom.us/j/1")])
+
+        assert found("now", attendance=["hybrid"]) == ["moved"]
+        assert found("now", attendance=["in_person"]) == []
