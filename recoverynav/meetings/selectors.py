@@ -5,7 +5,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from recoverynav.meetings import schedule
@@ -22,6 +24,9 @@ BANDS = {
     "night": Q(minute_of_day__gte=21 * 60) | Q(minute_of_day__lt=5 * 60),
 }
 MAX_KEYWORDS = 5
+# Up to this many keyword candidates (SQLite), they are fetched by id and sorted.
+KEYWORD_FEW = 3000
+TRIGRAM = 3
 PER_PAGE = 20
 
 
@@ -117,8 +122,8 @@ def _filtered(query: MeetingQuery, now: dt.datetime, *, near: bool) -> QuerySet[
         meetings = meetings.filter(fellowship__in=query.fellowships)
     for code in query.types:
         meetings = meetings.filter(type_codes__contains=f"|{code}|")
-    for word in query.keyword.lower().split()[:MAX_KEYWORDS]:
-        meetings = meetings.filter(search_text__contains=word)
+    words = query.keyword.lower().split()[:MAX_KEYWORDS]
+    meetings = _with_keywords(meetings, words, listed=not near and not query.when)
     if query.when:
         # Few rows are on "now": find them (of the asked attendance) in the times index first.
         times = MeetingTime.objects.filter(
@@ -130,6 +135,46 @@ def _filtered(query: MeetingQuery, now: dt.datetime, *, near: bool) -> QuerySet[
         times = _schedule_filter(MeetingTime.objects.filter(meeting=OuterRef("pk")), query)
         meetings = meetings.filter(Exists(times))
     return meetings
+
+
+def _with_keywords(
+    meetings: QuerySet[Meeting], words: list[str], *, listed: bool
+) -> QuerySet[Meeting]:
+    """Every word must be in the meeting's text (substring, SQL LIKE: the exact rule).
+
+    A listing by name over the whole table also asks the text index (migration 0005) which
+    meetings can match. PostgreSQL's planner does that by itself with the pg_trgm index.
+    SQLite's cannot judge an FTS table, so we count the candidates (a cheap index read): few
+    are fetched by id and sorted; many are met sooner by scanning in name order and checking
+    each id against the index's set (`id + 0` keeps SQLite from driving the loop by id)."""
+    exact = Q()
+    for word in words:
+        exact &= Q(search_text__contains=word)
+    match = fts_match(words) if listed and connection.vendor == "sqlite" else ""
+    if not match:
+        return meetings.filter(exact)
+    candidates = RawSQL(
+        "SELECT rowid FROM meetings_meeting_words WHERE meetings_meeting_words MATCH %s",
+        [match],
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM meetings_meeting_words "
+            "WHERE meetings_meeting_words MATCH %s LIMIT %s)",
+            [match, KEYWORD_FEW + 1],
+        )
+        few = cursor.fetchone()[0] <= KEYWORD_FEW
+    if few:
+        return meetings.filter(exact, pk__in=candidates)
+    # The id test comes before LIKE, which needs the whole row.
+    return meetings.alias(row_id=F("pk") + 0).filter(row_id__in=candidates).filter(exact)
+
+
+def fts_match(words: list[str]) -> str:
+    """An FTS5 query for the trigram index (detail=none): every trigram of every word of at
+    least three letters; shorter words are left to LIKE."""
+    trigrams = {word[i : i + TRIGRAM] for word in words for i in range(len(word) - TRIGRAM + 1)}
+    return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in sorted(trigrams))
 
 
 def _schedule_filter(times: QuerySet[MeetingTime], query: MeetingQuery) -> QuerySet[MeetingTime]:

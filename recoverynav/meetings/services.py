@@ -214,6 +214,8 @@ def import_meetings(
         # Now (for this process) and after commit (in case a reader cached the old list).
         cache.delete(ZONES_CACHE_KEY)
         transaction.on_commit(lambda: cache.delete(ZONES_CACHE_KEY))
+        if report.created + report.updated + report.removed > ANALYZE_AFTER:
+            transaction.on_commit(_refresh_statistics)
     return report
 
 
@@ -302,8 +304,6 @@ def _write(source: FeedSource, plan: _Plan) -> None:
     pairs = [(pk, clean) for pk, clean, _digest in plan.changed]
     pairs += [(pk, clean) for pk, (clean, _digest) in zip(created_ids, plan.new, strict=True)]
     _insert_rows(MeetingTime, [row for pk, clean in pairs for row in schedule_values(pk, clean)])
-    if len(plan.new) + len(plan.changed) + len(plan.removed_ids) > ANALYZE_AFTER:
-        _refresh_statistics()
 
 
 def _insert_meetings(source: FeedSource, new: list[tuple[CleanMeeting, str]]) -> list[int]:
@@ -397,10 +397,14 @@ def _sqlite_adapter(internal_type: str) -> Callable[[Any], Any] | None:
 
 
 def _refresh_statistics() -> None:
-    """Fresh planner statistics after a big change, so "near a place" uses the lat/lon index."""
+    """After a big change: fresh planner statistics, so searches use the right indexes, and on
+    PostgreSQL a VACUUM too, which marks the new rows all-visible so the covering indexes
+    (near a place, the name order, "now") answer without reading the table. VACUUM cannot
+    run inside a transaction: inside a caller's, only ANALYZE runs (autovacuum does the rest)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("ANALYZE meetings_meeting, meetings_meetingtime")
+            command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+            cursor.execute(f"{command} meetings_meeting, meetings_meetingtime")
         else:
             cursor.execute("ANALYZE meetings_meeting")
             cursor.execute("ANALYZE meetings_meetingtime")

@@ -1,9 +1,11 @@
 """The finder: one search function behind the page, the calendar and the benchmark."""
 
 import pytest
+from django.db import connection
 
-from recoverynav.meetings.models import Fellowship
-from recoverynav.meetings.selectors import MeetingQuery, search_meetings
+from recoverynav.meetings import selectors
+from recoverynav.meetings.models import FeedSource, Fellowship, Meeting
+from recoverynav.meetings.selectors import MeetingQuery, fts_match, search_meetings
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db
@@ -198,9 +200,87 @@ def test_a_page_sorts_bare_ids_and_reads_whole_rows_for_that_page_only() -> None
 
     with CaptureQueriesContext(connection) as queries:
         result = search_meetings(query=MeetingQuery(keyword="serenity"), per_page=1)
-    page = queries.captured_queries[0]["sql"]
+    # (Before it, the text index was asked which meetings hold the word.)
+    page = next(q["sql"] for q in queries.captured_queries if "LIMIT 2" in q["sql"])
 
     assert [m.source_slug for m in result.meetings] == ["near"]
     assert result.has_next
-    assert "LIMIT 2" in page  # the cut happens on the ids, inside the query
+    assert "LIMIT 2)" in page  # the cut happens on the ids, inside the query
     assert page.count('"meetings_meeting"."notes"') == 1  # wide columns are read once, outside
+
+
+def test_keyword_search_follows_renamed_removed_and_deleted_meetings(gazetteer) -> None:
+    import_records([meeting_record(slug="a", name="Gratitude Group"), meeting_record(slug="b")])
+    assert slugs(keyword="gratitude") == ["a"]
+
+    import_records([meeting_record(slug="a", name="Daily Reflections"), meeting_record(slug="b")])
+    assert slugs(keyword="gratitude") == []
+    assert slugs(keyword="reflections") == ["a"]
+
+    import_records([meeting_record(slug="b", name="Gratitude Again")], force=True)
+    assert slugs(keyword="reflections") == []
+    assert slugs(keyword="gratitude") == ["b"]
+
+    FeedSource.objects.get(name="test").delete()
+    import_records([meeting_record(slug="c", name="New Gratitude")], source="other")
+    assert slugs(keyword="gratitude") == ["c"]
+
+
+def sqlite_text_index_finds(word: str) -> set[str]:
+    """Meetings SQLite's keyword index offers for `word`, after FTS5 checked the index
+    against the table it indexes; an entry left by a deleted meeting fails too."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO meetings_meeting_words(meetings_meeting_words, rank) "
+            "VALUES ('integrity-check', 1)"
+        )
+        cursor.execute(
+            "SELECT rowid FROM meetings_meeting_words WHERE meetings_meeting_words MATCH %s",
+            [fts_match([word])],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    found = dict(Meeting.objects.filter(pk__in=ids).values_list("pk", "source_slug"))
+    assert sorted(found) == sorted(ids)
+    return set(found.values())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL keeps its own GIN index")
+def test_the_sqlite_keyword_index_follows_every_change_to_the_meetings(gazetteer) -> None:
+    import_records([meeting_record(slug="a", name="Gratitude Group"), meeting_record(slug="b")])
+    assert sqlite_text_index_finds("gratitude") == {"a"}
+
+    import_records([meeting_record(slug="a", name="Daily Reflections"), meeting_record(slug="b")])
+    assert sqlite_text_index_finds("gratitude") == set()
+    assert sqlite_text_index_finds("reflections") == {"a"}
+
+    import_records([meeting_record(slug="b", name="Gratitude Again")], force=True)
+    assert sqlite_text_index_finds("reflections") == set()
+    assert sqlite_text_index_finds("gratitude") == {"b"}
+
+    FeedSource.objects.get(name="test").delete()  # cascades outside the importer
+    assert sqlite_text_index_finds("gratitude") == set()
+    import_records([meeting_record(slug="c", name="New Gratitude")], source="other")
+    assert sqlite_text_index_finds("gratitude") == {"c"}
+
+
+@pytest.mark.usefixtures("meetings")
+@pytest.mark.parametrize("few", [0, 3000], ids=["scan in name order", "fetch candidates by id"])
+@pytest.mark.parametrize(
+    "keyword", ["serenity", "SERENITY zoom", "ser", "en", "rich men", "va 22903", "%", 'x"y']
+)
+def test_keyword_results_are_the_same_with_or_without_the_text_index(
+    monkeypatch, few, keyword
+) -> None:
+    expected = {
+        "serenity": ["near", "online"],
+        "SERENITY zoom": ["online"],
+        "ser": ["near", "online"],
+        "en": ["nearby", "near", "far", "online"],
+        "rich men": ["far"],
+        "va 22903": ["nearby", "near", "family"],
+        "%": [],
+        'x"y': [],
+    }
+    monkeypatch.setattr(selectors, "KEYWORD_FEW", few)
+
+    assert slugs(keyword=keyword) == expected[keyword]
