@@ -33,7 +33,7 @@ def calendar_for(
     calendar.add("prodid", f"-//{site_name}//Meetings//EN")
     calendar.add("version", "2.0")
     for meeting in meetings:
-        for row in meeting.times.all():
+        for row in meeting.weekly_times:
             calendar.add_component(_event(meeting, row, now=now, url=page_url(meeting)))
     calendar.add_missing_timezones()
     return calendar.to_ical()
@@ -63,7 +63,7 @@ def _event(meeting: Meeting, row, *, now: dt.datetime, url: str) -> icalendar.Ev
 def feed_record(meeting: Meeting, *, url: str, feedback_url: str) -> dict:
     """One meeting in the Meeting Guide format: required name and slug, the optional fields
     only when they have a value, and never contact e-mails or personal names."""
-    days = sorted({row.day for row in meeting.times.all()})
+    days = sorted({row.day for row in meeting.weekly_times})
     record: dict = {"name": meeting.name, "slug": meeting.slug}
     if days:
         record["day"] = days[0] if len(days) == 1 else days

@@ -3,6 +3,7 @@ a weekly schedule kept in each meeting's own local time so "happening now" stays
 
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from recoverynav.meetings.meeting_types import type_label
@@ -136,13 +137,12 @@ class Meeting(models.Model):
             models.Index(
                 fields=["latitude", "longitude", "attendance"], name="meeting_lat_lon_attendance"
             ),
-            models.Index(fields=["attendance", "name"], name="meeting_attendance_name"),
-            # The listing order. On PostgreSQL it also covers what a keyword listing filters
-            # on, so scanning in name order reads no table rows (SQLite ignores INCLUDE and
-            # uses its FTS index, migration 0005).
+            # The listing order, with attendance (every listing filters on it). On PostgreSQL
+            # it also covers the keyword text, so scanning in name order reads no table rows
+            # (SQLite ignores INCLUDE and has its FTS index instead, migration 0005).
             models.Index(
-                fields=["name", "id"],
-                include=["attendance", "search_text"],
+                fields=["name", "id", "attendance"],
+                include=["search_text"],
                 name="meeting_name_order",
             ),
         ]
@@ -152,6 +152,12 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting", args=[self.slug])
+
+    @cached_property
+    def weekly_times(self) -> list["MeetingTime"]:
+        """The weekly rows. The search attaches a page's rows from one query (prefetch_related
+        cost more than that query); single meetings and exports prefetch `times`."""
+        return list(self.times.all())
 
     @property
     def is_online(self) -> bool:

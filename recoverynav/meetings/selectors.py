@@ -97,7 +97,7 @@ def search_meetings(
         page = nearby[offset : offset + per_page]
         search.has_next = len(nearby) > offset + per_page
         miles = dict(page)
-        found = {m.pk: m for m in _with_times(Meeting.objects.filter(pk__in=miles))}
+        found = {m.pk: m for m in Meeting.objects.filter(pk__in=miles).order_by()}
         search.meetings = [found[pk] for pk, _ in page if pk in found]
         for meeting in search.meetings:
             meeting.miles = miles[meeting.pk]
@@ -105,9 +105,10 @@ def search_meetings(
         # Sort and cut bare (name, id) pairs first, then read whole rows for this page only:
         # sorting thousands of full rows ("online now", a common keyword) cost tens of ms.
         page_ids = meetings.order_by("name", "pk").values("pk")[offset : offset + per_page + 1]
-        rows = list(_with_times(Meeting.objects.filter(pk__in=page_ids).order_by("name", "pk")))
+        rows = list(Meeting.objects.filter(pk__in=page_ids).order_by("name", "pk"))
         search.has_next = len(rows) > per_page
         search.meetings = rows[:per_page]
+    _attach_times(search.meetings)
     for meeting in search.meetings:
         _label(meeting, now)
     return search
@@ -171,9 +172,15 @@ def _with_keywords(
 
 
 def fts_match(words: list[str]) -> str:
-    """An FTS5 query for the trigram index (detail=none): every trigram of every word of at
-    least three letters; shorter words are left to LIKE."""
-    trigrams = {word[i : i + TRIGRAM] for word in words for i in range(len(word) - TRIGRAM + 1)}
+    """An FTS5 query for the trigram index (detail=none): trigrams that cover each word of at
+    least three letters, side by side (overlapping ones narrow little and each costs a
+    posting-list merge); shorter words are left to LIKE, which checks every word anyway."""
+    trigrams = {
+        word[i : i + TRIGRAM]
+        for word in words
+        if len(word) >= TRIGRAM
+        for i in [*range(0, len(word) - TRIGRAM, TRIGRAM), len(word) - TRIGRAM]
+    }
     return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in sorted(trigrams))
 
 
@@ -188,14 +195,20 @@ def _schedule_filter(times: QuerySet[MeetingTime], query: MeetingQuery) -> Query
     return times
 
 
-def _with_times(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
-    return meetings.prefetch_related("times")
+def _attach_times(meetings: list[Meeting]) -> None:
+    """Each meeting's weekly rows, from one query for the page."""
+    weekly: dict[int, list[MeetingTime]] = {meeting.pk: [] for meeting in meetings}
+    if weekly:
+        for row in MeetingTime.objects.filter(meeting_id__in=weekly):
+            weekly[row.meeting_id].append(row)
+    for meeting in meetings:
+        meeting.weekly_times = weekly[meeting.pk]
 
 
 def _label(meeting: Meeting, now: dt.datetime) -> None:
     """Attach "in progress"/"starts in N minutes" from the meeting's own weekly rows."""
     meeting.status = None
-    for row in meeting.times.all():
+    for row in meeting.weekly_times:
         found = schedule.status(
             start_minute=row.start_minute, end_minute=row.end_minute, zone=row.timezone, now=now
         )
@@ -209,7 +222,7 @@ def occurrences(
     """Each weekly time as naive local datetimes for display: in the meeting's zone and, for
     online meetings, in the viewer's zone too (templates format them; no re-conversion)."""
     shown = []
-    for row in meeting.times.all():
+    for row in meeting.weekly_times:
         start = schedule.next_start(start_minute=row.start_minute, zone=row.timezone, now=now)
         end = start + dt.timedelta(minutes=row.end_minute - row.start_minute)
         entry = {"start": start.replace(tzinfo=None), "end": end.replace(tzinfo=None)}

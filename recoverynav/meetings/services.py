@@ -2,6 +2,7 @@
 syncing every configured feed, and taking "report a problem" messages."""
 
 import json
+import sqlite3
 import time
 import urllib.error
 import urllib.request
@@ -373,15 +374,23 @@ def _insert_rows(model: type, rows: list[dict]) -> None:
             for index, field in enumerate(fields)
             if (adapter := _sqlite_adapter(field.get_internal_type())) is not None
         }
-        placeholders = ", ".join(["%s"] * len(fields))
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
-        for start in range(0, len(rows), INSERT_BATCH):
-            chunk = [[row[name] for name in names] for row in rows[start : start + INSERT_BATCH]]
-            for values in chunk:
+        # Multi-row INSERTs as large as SQLite's parameter limit allows: the FTS5 keyword
+        # index (filled by a trigger) flushes at every statement, so one row per statement
+        # (executemany) made it cost more than the rest of the import.
+        per_statement = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        per_statement = max(1, per_statement // len(fields))
+        row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            values: list[Any] = []
+            for row in chunk:
+                row_values = [row[name] for name in names]
                 for index, adapter in adapters.items():
-                    if values[index] is not None:
-                        values[index] = adapter(values[index])
-            cursor.executemany(sql, chunk)
+                    if row_values[index] is not None:
+                        row_values[index] = adapter(row_values[index])
+                values += row_values
+            sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_sql] * len(chunk))}"  # noqa: S608
+            cursor.execute(sql, values)
 
 
 def _sqlite_adapter(internal_type: str) -> Callable[[Any], Any] | None:

@@ -83,7 +83,7 @@ def meeting(request: HttpRequest, slug: str) -> HttpResponse:
 
 def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     found = meeting_by_slug(slug)
-    if found is None or not found.times.all():
+    if found is None or not found.weekly_times:
         raise Http404
     return _calendar_response(request, [found], f"{found.slug}.ics")
 

@@ -57,7 +57,7 @@ def _run(statements: dict[str, list[str]]):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0004_name_order_covers_keyword_filters")]
+    dependencies = [("meetings", "0004_name_order_index")]
 
     operations = [
         migrations.RunPython(
