@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import StrIndex
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from recoverynav.meetings import schedule
@@ -27,6 +29,7 @@ MAX_KEYWORDS = 5
 # Up to this many keyword candidates (SQLite), they are fetched by id and sorted.
 KEYWORD_FEW = 3000
 TRIGRAM = 3
+FENCE = 2**62
 PER_PAGE = 20
 
 
@@ -131,7 +134,10 @@ def _filtered(query: MeetingQuery, now: dt.datetime, *, near: bool) -> QuerySet[
             schedule.window_condition(now=now, zones=schedule_zones(), when=query.when),
             attendance__in=attendance,
         )
-        meetings = meetings.filter(pk__in=_schedule_filter(times, query).values("meeting_id"))
+        # The LIMIT (above any table's size) is a fence: without it PostgreSQL may fold the
+        # window into a semi-join that walks every meeting in name order, checking each.
+        window = _schedule_filter(times, query).order_by().values("meeting_id")[:FENCE]
+        meetings = meetings.filter(pk__in=window)
     elif query.days or query.bands:
         times = _schedule_filter(MeetingTime.objects.filter(meeting=OuterRef("pk")), query)
         meetings = meetings.filter(Exists(times))
@@ -141,16 +147,19 @@ def _filtered(query: MeetingQuery, now: dt.datetime, *, near: bool) -> QuerySet[
 def _with_keywords(
     meetings: QuerySet[Meeting], words: list[str], *, listed: bool
 ) -> QuerySet[Meeting]:
-    """Every word must be in the meeting's text (substring, SQL LIKE: the exact rule).
+    """Every word must be in the meeting's text (a substring: the exact rule).
 
-    A listing by name over the whole table also asks the text index (migration 0005) which
-    meetings can match. PostgreSQL's planner does that by itself with the pg_trgm index.
-    SQLite's cannot judge an FTS table, so we count the candidates (a cheap index read): few
+    On SQLite, a listing by name over the whole table also asks the FTS5 trigram index
+    (migration 0005) which meetings can match, counting them first (a cheap index read): few
     are fetched by id and sorted; many are met sooner by scanning in name order and checking
-    each id against the index's set (`id + 0` keeps SQLite from driving the loop by id)."""
+    each id against the index's set (`id + 0` keeps SQLite from driving the loop by id).
+    PostgreSQL scans the name-order index, which covers the text (no table rows read)."""
+    # strpos/instr rather than LIKE: the same test on our lower-cased text, with nothing to
+    # escape, and PostgreSQL cannot misjudge how many rows it keeps (from a few sampled rows
+    # it judged LIKE '%early%' so rare that it read the whole table instead of the name order).
     exact = Q()
     for word in words:
-        exact &= Q(search_text__contains=word)
+        exact &= Q(GreaterThan(StrIndex("search_text", Value(word)), 0))
     match = fts_match(words) if listed and connection.vendor == "sqlite" else ""
     if not match:
         return meetings.filter(exact)

@@ -244,7 +244,7 @@ def sqlite_text_index_finds(word: str) -> set[str]:
     return set(found.values())
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL keeps its own GIN index")
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 index is SQLite's")
 def test_the_sqlite_keyword_index_follows_every_change_to_the_meetings(gazetteer) -> None:
     import_records([meeting_record(slug="a", name="Gratitude Group"), meeting_record(slug="b")])
     assert sqlite_text_index_finds("gratitude") == {"a"}
