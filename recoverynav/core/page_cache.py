@@ -39,6 +39,18 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def fragment_seconds() -> int:
+    """How long a `{% cache %}` fragment lives: 0 (not kept) when PAGE_CACHE is off."""
+    return PAGE_CACHE_SECONDS if settings.PAGE_CACHE_ENABLED else 0
+
+
+def fragment_version() -> str:
+    """What every cached piece of markup depends on besides its own inputs."""
+    return "\x1f".join(
+        [code_fingerprint(), str(get_urlconf() or settings.ROOT_URLCONF), get_language() or ""]
+    )
+
+
 def render_shared_page(
     request: HttpRequest,
     template_name: str,
@@ -55,21 +67,8 @@ def render_shared_page(
         or any(key not in query_keys for key in request.GET)
     ):
         return render(request, template_name, context())
-    key = (
-        "page:"
-        + hashlib.blake2b(
-            "\x1f".join(
-                [
-                    code_fingerprint(),
-                    str(get_urlconf() or settings.ROOT_URLCONF),
-                    get_language() or "",
-                    request.get_full_path(),
-                    version,
-                ]
-            ).encode(),
-            digest_size=16,
-        ).hexdigest()
-    )
+    identity = "\x1f".join([fragment_version(), request.get_full_path(), version])
+    key = "page:" + hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()
     stored = shared_cache.get(key)
     if stored is not None:
         content, content_type = stored

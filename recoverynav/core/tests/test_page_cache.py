@@ -82,3 +82,18 @@ def test_a_page_from_another_url_configuration_is_not_reused(
     visitor.get("/")
 
     assert len(home_renders) == 2
+
+
+def test_the_finders_keep_each_visitors_choices_though_their_markup_is_cached(
+    visitor: Client,
+) -> None:
+    ticked = 'value="medicaid" id="id_payment_0" checked>'
+    assert ticked not in visitor.get("/treatment/").content.decode()
+    assert ticked in visitor.get("/treatment/", {"payment": "medicaid"}).content.decode()
+    assert ticked not in visitor.get("/treatment/").content.decode()
+
+    # A field left out of a sent form is not the same as the unsent form's default.
+    assert 'value="America/New_York" selected' in visitor.get("/meetings/").content.decode()
+    chosen = visitor.get("/meetings/", {"tz": "America/Chicago"}).content.decode()
+    assert 'value="America/Chicago" selected' in chosen
+    assert 'value="America/New_York" selected' not in chosen
