@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.http import QueryDict
 
-from recoverynav.core.page_cache import fragment_seconds, fragment_version
+from recoverynav.core.page_cache import fragment
 
 
 class MissingFieldsTakeInitialMixin(forms.Form):
@@ -32,5 +32,4 @@ def choices_fragment(form: forms.Form, names: list[str], *extra: object) -> dict
     data = form.data if form.is_bound else QueryDict()
     sent = [(name, value) for name in names for value in data.getlist(name)]
     # A field left out of a bound form differs from an unbound form's initial value.
-    key = "|".join([fragment_version(), str(form.is_bound), urlencode(sent), *map(str, extra)])
-    return {"seconds": fragment_seconds(), "key": key}
+    return fragment(form.is_bound, urlencode(sent), *extra)

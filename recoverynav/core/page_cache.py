@@ -51,6 +51,12 @@ def fragment_version() -> str:
     )
 
 
+def fragment(*parts: object) -> dict:
+    """Template context for `{% cache f.seconds "name" f.key %}` around markup that depends
+    only on `parts`, the language and the code."""
+    return {"seconds": fragment_seconds(), "key": "|".join([fragment_version(), *map(str, parts)])}
+
+
 def render_shared_page(
     request: HttpRequest,
     template_name: str,
