@@ -133,12 +133,13 @@ def fetch(base: str, path: str) -> tuple[int, str]:
 
 
 def guide_page(base: str) -> str | None:
-    """A guide article (a page without a form), as a visitor would open one."""
+    """The first guide article the index links to (with its comments and comment form), as a
+    visitor would open one; the index itself if it links to none."""
     status, html = fetch(base, "/guide/")
     if status != 200:
         return None
     for href in dict.fromkeys(re.findall(r'href="(/guide/[^"#?]+/)"', html)):
-        if href != "/guide/" and "<form" not in fetch(base, href)[1]:
+        if href != "/guide/" and fetch(base, href)[0] == 200:
             return href
     return "/guide/"
 

@@ -7,14 +7,16 @@ with every value escaped (about 20 µs)."""
 
 from collections.abc import Callable
 from datetime import date
-from functools import cache
+from functools import lru_cache
 from html import escape
 
+from django.conf import settings
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from recoverynav.directory import vocabulary
 from recoverynav.directory.models import Facility
@@ -54,15 +56,14 @@ class FacilityCards:
         self.call = gettext("Call %(number)s")
         self.intake = gettext("Intake: %(number)s")
         self.as_of = gettext("Information as of %(date)s")
-        # Many facilities share a mask or a check date: each is worded once per page.
-        self.labels = cache(self._labels)
-        self.as_of_date = cache(self._as_of_date)
+        self.language = get_language()
+        self.today = timezone.localdate()
 
-    def _labels(self, group: str, mask: int) -> str:
-        return escape(", ".join(vocabulary.GROUPS[group].labels(mask)))
+    def labels(self, group: str, mask: int) -> str:
+        return _worded_labels(self.language, group, mask)
 
-    def _as_of_date(self, day: date) -> str:
-        return escape(self.as_of % {"date": date_format(day, "DATE_FORMAT")})
+    def as_of_date(self, day: date) -> str:
+        return _worded_date(self.language, self.as_of, day)
 
     def card(self, facility: Facility, *, in_list: bool = False) -> SafeString:
         """The card; `in_list` (a search result) links the name to the page and shows
@@ -81,7 +82,7 @@ class FacilityCards:
         html.append(f"<address>{address}</address>")
         html.append(f'<ul class="actions">{self._actions(facility)}</ul>')
         html.append(f'<dl class="facts">{self._facts(facility)}</dl>')
-        if facility.is_stale:
+        if (self.today - facility.last_verified).days > settings.DIRECTORY_STALE_AFTER_DAYS:
             html.append(f'<p class="notice">{words["stale"]}</p>')
         html.append(
             self.save_buttons.render(
@@ -125,6 +126,17 @@ class FacilityCards:
         if languages:
             facts.append((words["languages"], escape(", ".join(languages))))
         return "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in facts)
+
+
+# Many facilities share a mask or a check date: each is worded once per language.
+@lru_cache(maxsize=4096)
+def _worded_labels(language: str, group: str, mask: int) -> str:
+    return escape(", ".join(vocabulary.GROUPS[group].labels(mask)))
+
+
+@lru_cache(maxsize=4096)
+def _worded_date(language: str, as_of: str, day: date) -> str:
+    return escape(as_of % {"date": date_format(day, "DATE_FORMAT")})
 
 
 def _outside_link(href: str, text_html: str) -> str:
