@@ -5,15 +5,18 @@ time, so they are built here: `MeetingCards` looks the words, URL shape and form
 per page, in the active language, and each card is then string formatting with every value
 escaped."""
 
+import datetime as dt
+from functools import lru_cache
 from html import escape
 
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.formats import date_format, time_format
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
-from recoverynav.meetings.models import Meeting
+from recoverynav.meetings.meeting_types import type_label
+from recoverynav.meetings.models import Attendance, Meeting
 from recoverynav.meetings.schedule import Status
 from recoverynav.plan.buttons import SaveButtons
 
@@ -29,6 +32,8 @@ class MeetingCards:
         self.your_time = gettext("%(day)s %(start)s your time")
         self.no_set_time = escape(gettext("By appointment or no set time: check with the group."))
         self.miles_away = gettext("%(miles)s miles away")
+        self.language = get_language()
+        self.attendance = {value: str(label) for value, label in Attendance.choices}
 
     def page_url(self, meeting: Meeting) -> str:
         return self.page_url_shape.replace(_SLUG_MARK, escape(meeting.slug))
@@ -45,9 +50,9 @@ class MeetingCards:
             )
         html.append(self.times(meeting.shown_times, meeting.timezone))
         html.append(f"<p>{self._where(meeting)}</p>")
-        labels = meeting.type_labels
+        labels = _type_labels(self.language, tuple(meeting.types))
         if labels:
-            html.append(f'<p class="muted">{escape(", ".join(labels))}</p>')
+            html.append(f'<p class="muted">{labels}</p>')
         button = self.save_buttons.render(
             kind="meeting", id=meeting.slug, name=meeting.name, url=page_url
         )
@@ -61,16 +66,16 @@ class MeetingCards:
         for when in times:
             start, end = when["start"], when["end"]
             text = self.from_to % {
-                "day": date_format(start, "l"),
-                "start": time_format(start, "TIME_FORMAT"),
-                "end": time_format(end, "TIME_FORMAT"),
+                "day": _weekday(self.language, start.weekday()),
+                "start": _clock(self.language, start.time()),
+                "end": _clock(self.language, end.time()),
             }
             item = f'<li>{escape(text)} <span class="muted">({escape(zone)})</span>'
             viewer_start = when.get("viewer_start")
             if viewer_start:
                 mine = self.your_time % {
-                    "day": date_format(viewer_start, "l"),
-                    "start": time_format(viewer_start, "TIME_FORMAT"),
+                    "day": _weekday(self.language, viewer_start.weekday()),
+                    "start": _clock(self.language, viewer_start.time()),
                 }
                 item += f"<br><strong>{escape(mine)}</strong>"
             items.append(item + "</li>")
@@ -80,7 +85,7 @@ class MeetingCards:
         return mark_safe('<ul class="meeting-times">\n' + "\n".join(items) + "\n</ul>")  # noqa: S308  # nosec B308, B703
 
     def _where(self, meeting: Meeting) -> str:
-        text = escape(meeting.get_attendance_display())
+        text = escape(self.attendance.get(meeting.attendance, meeting.attendance))
         if meeting.is_in_person and meeting.formatted_address:
             place = f"{meeting.location_name}, " if meeting.location_name else ""
             text += " · " + escape(place + meeting.formatted_address)
@@ -88,6 +93,23 @@ class MeetingCards:
         if miles is not None:
             text += " · " + escape(self.miles_away % {"miles": floatformat(miles, 1)})
         return text
+
+
+# Weekday names, clock times and type lists repeat across results: worded once per language.
+@lru_cache(maxsize=64)
+def _weekday(language: str, weekday: int) -> str:
+    return date_format(dt.date(2026, 11, 2) + dt.timedelta(days=weekday), "l")  # a Monday
+
+
+@lru_cache(maxsize=4096)
+def _clock(language: str, time: dt.time) -> str:
+    return time_format(time, "TIME_FORMAT")
+
+
+@lru_cache(maxsize=4096)
+def _type_labels(language: str, codes: tuple[str, ...]) -> str:
+    labels = [label for label in (type_label(code, language=language) for code in codes) if label]
+    return escape(", ".join(labels))
 
 
 def _status_text(status: Status) -> str:
