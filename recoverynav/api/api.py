@@ -10,11 +10,13 @@ from importlib import import_module
 from types import ModuleType
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
 
 from recoverynav.api.docs import OwnSwagger
 from recoverynav.api.errors import ERROR_RESPONSES, ApiError, error_body
+from recoverynav.api.middleware import ERROR_CODES, ERROR_MESSAGES
 
 api = NinjaAPI(
     title="Recovery Navigator API",
@@ -59,7 +61,7 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
     ]
     body = {
         "code": "invalid_parameters",
-        "message": "Some parameters are not valid.",
+        "message": gettext("Some parameters are not valid."),
         "errors": errors,
     }
     return api.create_response(request, body, status=400)
@@ -67,13 +69,20 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    code = "invalid_body" if exc.status_code == 400 else "error"
-    return api.create_response(request, error_body(code, exc.message), status=exc.status_code)
+    """django-ninja's own refusals; a 400 is always a body it could not read."""
+    if exc.status_code == 400:
+        body = error_body("invalid_body", gettext("The request body is not valid JSON."))
+    else:
+        status = exc.status_code
+        body = error_body(
+            ERROR_CODES.get(status, "error"), str(ERROR_MESSAGES.get(status, exc.message))
+        )
+    return api.create_response(request, body, status=exc.status_code)
 
 
 @api.exception_handler(Http404)
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return api.create_response(request, error_body("not_found", "Not found."), status=404)
+    return api.create_response(request, error_body("not_found", gettext("Not found.")), status=404)
 
 
 class RootOut(Schema):

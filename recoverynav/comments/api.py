@@ -9,6 +9,8 @@ from typing import Annotated
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 
 from recoverynav.api.errors import ERROR_RESPONSES, ApiError, ErrorOut
@@ -40,14 +42,19 @@ PageUrl = Annotated[
     ),
 ]
 MESSAGES = {
-    Outcome.PUBLISHED: "Thank you. Your comment is published.",
-    Outcome.PENDING: "Thank you. Your comment is awaiting moderation. A person will read it "
-    "before it appears.",
-    Outcome.SPAM: "Your comment is awaiting moderation. Our filters thought it might be "
-    "automated or repeated, so a person will check it before it appears.",
-    Outcome.CRISIS: "Your comment is awaiting moderation. It sounds like you, or someone close "
-    "to you, may be going through something very hard. Free, confidential help is available "
-    "right now: see `help`.",
+    Outcome.PUBLISHED: _("Thank you. Your comment is published."),
+    Outcome.PENDING: _(
+        "Thank you. Your comment is awaiting moderation. A person will read it before it appears."
+    ),
+    Outcome.SPAM: _(
+        "Your comment is awaiting moderation. Our filters thought it might be automated or "
+        "repeated, so a person will check it before it appears."
+    ),
+    Outcome.CRISIS: _(
+        "Your comment is awaiting moderation. It sounds like you, or someone close to you, may "
+        "be going through something very hard. Free, confidential help is available right "
+        "now: see `help`."
+    ),
 }
 
 
@@ -154,7 +161,7 @@ def comment_post(request: HttpRequest, body: CommentIn) -> Status:
         201 if comment else 202,
         {
             "outcome": result.outcome.value,
-            "message": MESSAGES[result.outcome],
+            "message": str(MESSAGES[result.outcome]),
             "comment": comment,
             "help": _crisis_help(request) if result.outcome == Outcome.CRISIS else None,
         },
@@ -168,16 +175,17 @@ def _raise_if_refused(result: services.SubmitResult) -> None:
             for field, messages in result.form.errors.items()
             for message in messages
         ]
-        raise ApiError("invalid_comment", "Some fields need attention.", errors=errors)
+        raise ApiError("invalid_comment", gettext("Some fields need attention."), errors=errors)
     if result.outcome == Outcome.EXPIRED:
         raise ApiError(
-            "token_expired", "The token has expired. Get a new one from /api/v1/comments/token."
+            "token_expired",
+            gettext("The token has expired. Get a new one from /api/v1/comments/token."),
         )
     if result.outcome == Outcome.RATE_LIMITED:
         _count, seconds = ratelimit.parse_rate(settings.COMMENTS_RATE_LIMIT_IP)
         raise ApiError(
             "rate_limited",
-            "Too many comments from this network. Try again later.",
+            gettext("Too many comments from this network. Try again later."),
             status=429,
             headers={"Retry-After": str(seconds)},
         )

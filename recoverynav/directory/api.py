@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Path, Query, Router, Schema
 
 from recoverynav.api.conditional import DataVersion, data_versioned
@@ -196,15 +197,17 @@ def facility_search(
 def _centre(*, place: str | None, lat: float | None, lon: float | None) -> tuple:
     """(place or None, candidates, message) from the place text or the coordinates."""
     if (lat is None) != (lon is None):
-        raise BadParameter("lat" if lat is None else "lon", "Give both lat and lon.")
+        raise BadParameter("lat" if lat is None else "lon", gettext("Give both lat and lon."))
     if lat is not None:
         if place:
-            raise BadParameter("place", "Give a place, or lat and lon, not both.")
+            raise BadParameter("place", gettext("Give a place, or lat and lon, not both."))
         lookup = lookup_place(f"{lat},{lon}")
     elif place and place.strip():
         lookup = lookup_place(place)
     else:
-        raise BadParameter("place", "Give a place (ZIP code, town or county), or lat and lon.")
+        raise BadParameter(
+            "place", gettext("Give a place (ZIP code, town or county), or lat and lon.")
+        )
     return lookup.place, (lookup.alternatives if lookup.place else lookup.places), lookup.error
 
 
@@ -221,7 +224,7 @@ def facility_get(
     use_language(request, lang)
     found = facility_detail(facility_id)
     if found is None:
-        raise NotFound(f"There is no facility {facility_id}.")
+        raise NotFound(gettext("There is no facility %(id)s.") % {"id": facility_id})
     return found
 
 
@@ -265,7 +268,7 @@ def hsds_service_get(request: HttpRequest, service_id: uuid.UUID) -> dict:
     """One shown facility as an HSDS 3.0 service, by the id the services list gives it."""
     found = hsds_service(service_id)
     if found is None:
-        raise NotFound(f"There is no service {service_id}.")
+        raise NotFound(gettext("There is no service %(id)s.") % {"id": service_id})
     return export_services([found])[0]
 
 

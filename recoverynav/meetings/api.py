@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from ninja import Field, Path, Query, Router, Schema
 
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, ApiError, NotFound
@@ -172,14 +173,14 @@ def meeting_search(
     listed wherever they are when only `attendance=online` is asked for."""
     use_language(request, lang)
     if (lat is None) != (lon is None):
-        raise ApiError("invalid_parameters", "Give both lat and lon.")
+        raise ApiError("invalid_parameters", gettext("Give both lat and lon."))
     if lat is not None and place:
-        raise ApiError("invalid_parameters", "Give a place, or lat and lon, not both.")
+        raise ApiError("invalid_parameters", gettext("Give a place, or lat and lon, not both."))
     form = MeetingSearchForm(_form_data(request, lat=lat, lon=lon))
     if not form.is_valid():
         raise ApiError(
             "invalid_parameters",
-            "Some parameters are not valid.",
+            gettext("Some parameters are not valid."),
             errors=[
                 {"loc": ["query", name], "msg": str(message)}
                 for name, messages in form.errors.items()
@@ -231,6 +232,6 @@ def meeting_get(
     use_language(request, lang)
     found = meeting_by_slug(slug)
     if found is None:
-        raise NotFound(f"There is no meeting {slug}.")
+        raise NotFound(gettext("There is no meeting %(slug)s.") % {"slug": slug})
     found.shown_times = occurrences(found, now=timezone.now())
     return found

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from ninja import Field, Path, Router, Schema
 
 from recoverynav.api.errors import (
@@ -288,11 +289,15 @@ class ScoreOut(Schema):
     next_steps: NextStepsOut
 
 
+def _no_such_instrument(instrument_id: str) -> str:
+    return gettext("There is no self-check called “%(id)s”.") % {"id": instrument_id}
+
+
 def _instrument_or_404(instrument_id: str) -> Instrument:
     try:
         return get_instrument(instrument_id)
     except UnknownInstrument as error:
-        raise NotFound(str(error)) from error
+        raise NotFound(_no_such_instrument(instrument_id)) from error
 
 
 @router.get(
@@ -339,11 +344,13 @@ def score_answers(
             answers={instrument.id: body.answers}, instrument_ids=[instrument.id], sex=body.sex
         )
     except UnknownInstrument as error:
-        raise BadParameter("instrument", str(error), location="body") from error
+        raise BadParameter(
+            "instrument", _no_such_instrument(body.instrument), location="body"
+        ) from error
     except InvalidAnswers as error:
         raise ApiError(
             "invalid_answers",
-            "Some answers are missing or not allowed.",
+            gettext("Some answers are missing or not allowed."),
             errors=[
                 {"loc": ["body", "answers", item], "msg": reason}
                 for item, reason in error.problems.items()
