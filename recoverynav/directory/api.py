@@ -16,7 +16,15 @@ from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, BadPara
 from recoverynav.api.params import LanguageQuery, use_language
 from recoverynav.directory import vocabulary
 from recoverynav.directory.forms import PAGE_GROUPS
-from recoverynav.directory.hsds import export_services
+from recoverynav.directory.hsds import (
+    TAXONOMY_ID,
+    export_organizations,
+    export_services,
+    find_taxonomy_term,
+    find_taxonomy_terms,
+    organization_to_hsds,
+    taxonomy,
+)
 from recoverynav.directory.models import Facility
 from recoverynav.directory.selectors import (
     DEFAULT_RADIUS,
@@ -26,6 +34,8 @@ from recoverynav.directory.selectors import (
     export_page,
     facility_detail,
     hsds_data_version,
+    hsds_organization,
+    hsds_organizations_page,
     hsds_service,
     search_facilities,
 )
@@ -38,9 +48,16 @@ LINKS = {
     "facilities": "/api/v1/facilities/?place=22903",
     "hsds": "/api/v1/hsds/",
     "hsds_services": "/api/v1/hsds/services",
+    "hsds_organizations": "/api/v1/hsds/organizations",
+    "hsds_taxonomies": "/api/v1/hsds/taxonomies",
+    "hsds_taxonomy_terms": "/api/v1/hsds/taxonomy_terms",
 }
 HSDS_VERSION = "3.0"
 HSDS_PAGE_SIZE = 100
+HsdsPage = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
+HsdsPerPage = Annotated[
+    int, Query(ge=1, le=HSDS_PAGE_SIZE, description=f"Items per page, at most {HSDS_PAGE_SIZE}.")
+]
 MAX_RADIUS_MILES = min(MAX_RADIUS, settings.API_MAX_RADIUS_MILES)
 MAX_PAGE_SIZE = min(MAX_PER_PAGE, settings.API_MAX_PAGE_SIZE)
 
@@ -276,18 +293,119 @@ def hsds_service_get(request: HttpRequest, service_id: uuid.UUID) -> dict:
     "/services", response={200: HsdsPageOut, **ERROR_RESPONSES}, summary="HSDS services"
 )
 @data_versioned(_hsds_version)
-def hsds_services(request: HttpRequest, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict:
+def hsds_services(
+    request: HttpRequest, page: HsdsPage = 1, per_page: HsdsPerPage = HSDS_PAGE_SIZE
+) -> dict:
     """Every shown facility as an HSDS 3.0 service (organization, location, phones,
-    languages, attributes nested), in the HSDS API's page shape, 100 per page."""
-    facilities, total = export_page(page=page, per_page=HSDS_PAGE_SIZE)
-    pages = max(1, -(-total // HSDS_PAGE_SIZE))
+    languages, attributes nested), in the HSDS API's page shape."""
+    facilities, total = export_page(page=page, per_page=per_page)
+    return _hsds_page(export_services(facilities), total=total, page=page, per_page=per_page)
+
+
+@hsds_router.get(
+    "/organizations",
+    response={200: HsdsPageOut, **ERROR_RESPONSES},
+    summary="HSDS organizations",
+)
+@data_versioned(_hsds_version)
+def hsds_organizations(
+    request: HttpRequest, page: HsdsPage = 1, per_page: HsdsPerPage = HSDS_PAGE_SIZE
+) -> dict:
+    """Every organization with a shown facility, its own fields only (HSDS's
+    organization_list), in the HSDS API's page shape."""
+    organizations, total = hsds_organizations_page(page=page, per_page=per_page)
+    return _hsds_page(
+        export_organizations(organizations), total=total, page=page, per_page=per_page
+    )
+
+
+@hsds_router.get(
+    "/organizations/{organization_id}",
+    response={200: dict, **ERROR_RESPONSES_404},
+    summary="One HSDS organization",
+)
+@data_versioned(_hsds_version)
+def hsds_organization_get(request: HttpRequest, organization_id: uuid.UUID) -> dict:
+    """One organization with its shown facilities as `locations` and `services`."""
+    found = hsds_organization(organization_id)
+    if found is None:
+        raise NotFound(gettext("There is no organization %(id)s.") % {"id": organization_id})
+    organization, facilities = found
+    return organization_to_hsds(organization, facilities)
+
+
+@hsds_router.get(
+    "/taxonomies", response={200: HsdsPageOut, **ERROR_RESPONSES}, summary="HSDS taxonomies"
+)
+def hsds_taxonomies(
+    request: HttpRequest, page: HsdsPage = 1, per_page: HsdsPerPage = HSDS_PAGE_SIZE
+) -> dict:
+    """The one taxonomy the services' attributes use: our searchable attributes."""
+    return _hsds_page([taxonomy()], total=1, page=page, per_page=per_page, paged=False)
+
+
+@hsds_router.get(
+    "/taxonomies/{taxonomy_id}",
+    response={200: dict, **ERROR_RESPONSES_404},
+    summary="One HSDS taxonomy",
+)
+def hsds_taxonomy_get(request: HttpRequest, taxonomy_id: uuid.UUID) -> dict:
+    if str(taxonomy_id) != TAXONOMY_ID:
+        raise NotFound(gettext("There is no taxonomy %(id)s.") % {"id": taxonomy_id})
+    return taxonomy()
+
+
+@hsds_router.get(
+    "/taxonomy_terms",
+    response={200: HsdsPageOut, **ERROR_RESPONSES},
+    summary="HSDS taxonomy terms",
+)
+def hsds_taxonomy_terms(
+    request: HttpRequest,
+    page: HsdsPage = 1,
+    per_page: HsdsPerPage = HSDS_PAGE_SIZE,
+    taxonomy_id: Annotated[uuid.UUID | None, Query(description="Terms of this taxonomy.")] = None,
+    parent_id: Annotated[uuid.UUID | None, Query(description="Children of this term.")] = None,
+    lang: LanguageQuery = None,
+) -> dict:
+    """Each attribute group (e.g. `setting`) and, as its children, its values (e.g.
+    `setting:outpatient`), and `otp`: the terms the services' attributes name, in the
+    asked language."""
+    use_language(request, lang)
+    terms = find_taxonomy_terms(taxonomy_id=taxonomy_id, parent_id=parent_id)
+    return _hsds_page(terms, total=len(terms), page=page, per_page=per_page, paged=False)
+
+
+@hsds_router.get(
+    "/taxonomy_terms/{term_id}",
+    response={200: dict, **ERROR_RESPONSES_404},
+    summary="One HSDS taxonomy term",
+)
+def hsds_taxonomy_term_get(
+    request: HttpRequest, term_id: uuid.UUID, lang: LanguageQuery = None
+) -> dict:
+    use_language(request, lang)
+    found = find_taxonomy_term(term_id)
+    if found is None:
+        raise NotFound(gettext("There is no taxonomy term %(id)s.") % {"id": term_id})
+    return found
+
+
+def _hsds_page(
+    contents: list[dict], *, total: int, page: int, per_page: int, paged: bool = True
+) -> dict:
+    """HSDS's Page shape. `contents` is the asked page already, unless `paged` is False:
+    then it is every item, and the page is cut from it here."""
+    if not paged:
+        contents = contents[(page - 1) * per_page : page * per_page]
+    pages = max(1, -(-total // per_page))
     return {
         "total_items": total,
         "total_pages": pages,
         "page_number": page,
-        "size": len(facilities),
+        "size": len(contents),
         "first_page": page == 1,
         "last_page": page >= pages,
-        "empty": not facilities,
-        "contents": export_services(facilities),
+        "empty": not contents,
+        "contents": contents,
     }
