@@ -9,11 +9,11 @@ from typing import Annotated, Literal
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext
-from ninja import Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from recoverynav.api.conditional import DataVersion, data_versioned
-from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, BadParameter, NotFound
-from recoverynav.api.params import LanguageQuery, use_language
+from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound
+from recoverynav.api.params import LANGUAGE_HELP, Language, LanguageQuery, use_language
 from recoverynav.directory import vocabulary
 from recoverynav.directory.forms import PAGE_GROUPS
 from recoverynav.directory.hsds import (
@@ -39,7 +39,7 @@ from recoverynav.directory.selectors import (
     hsds_service,
     search_facilities,
 )
-from recoverynav.geo.selectors import lookup_place
+from recoverynav.geo.selectors import PlaceLookup, coordinates_text, lookup_place
 
 router = Router(tags=["facilities"])
 hsds_router = Router(tags=["hsds"])
@@ -65,15 +65,25 @@ MAX_PAGE_SIZE = min(MAX_PER_PAGE, settings.API_MAX_PAGE_SIZE)
 def _filter_values(group: str) -> object:
     """A filter parameter whose allowed values (the vocabulary's codes) are in the schema."""
     values = Literal[tuple(vocabulary.GROUPS[group].values)]  # type: ignore[valid-type]
-    return Annotated[list[values] | None, Query(description=f"Any of these {group} values.")]
+    return Annotated[list[values] | None, Field(description=f"Any of these {group} values.")]
 
 
-SettingValues = _filter_values("setting")
-MedicationValues = _filter_values("medication")
-PaymentValues = _filter_values("payment")
-LanguageValues = _filter_values("language")
-AgeValues = _filter_values("age")
-ProgramValues = _filter_values("program")
+class FacilityFilters(Schema):
+    """What both searches take besides the centre: the locator's filters, radius, page."""
+
+    radius: Annotated[float, Field(ge=MIN_RADIUS, le=MAX_RADIUS_MILES, allow_inf_nan=False)] = (
+        DEFAULT_RADIUS
+    )
+    setting: _filter_values("setting") = None  # type: ignore[valid-type]
+    medication: _filter_values("medication") = None  # type: ignore[valid-type]
+    payment: _filter_values("payment") = None  # type: ignore[valid-type]
+    language: _filter_values("language") = None  # type: ignore[valid-type]
+    age: _filter_values("age") = None  # type: ignore[valid-type]
+    program: _filter_values("program") = None  # type: ignore[valid-type]
+    otp: bool = False
+    page: Annotated[int, Field(ge=1, le=100_000)] = 1
+    page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 20
+    lang: Language | None = Field(None, description=LANGUAGE_HELP)
 
 
 class PlaceOut(Schema):
@@ -162,70 +172,56 @@ def _filters(chosen: dict[str, list[str]], otp: bool) -> dict[str, list[str]]:
 @router.get("/", response={200: FacilitySearchOut, **ERROR_RESPONSES}, summary="Search facilities")
 def facility_search(
     request: HttpRequest,
-    place: Annotated[str | None, Query(max_length=200, description="ZIP, town, county.")] = None,
-    lat: Annotated[float | None, Query(ge=-90, le=90, allow_inf_nan=False)] = None,
-    lon: Annotated[float | None, Query(ge=-180, le=180, allow_inf_nan=False)] = None,
-    radius: Annotated[
-        float, Query(ge=MIN_RADIUS, le=MAX_RADIUS_MILES, allow_inf_nan=False)
-    ] = DEFAULT_RADIUS,
-    setting: SettingValues = None,
-    medication: MedicationValues = None,
-    payment: PaymentValues = None,
-    language: LanguageValues = None,
-    age: AgeValues = None,
-    program: ProgramValues = None,
-    otp: bool = False,
-    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
-    page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20,
-    lang: LanguageQuery = None,
+    place: Annotated[str, Query(min_length=1, max_length=200, description="ZIP, town, county.")],
+    filters: Query[FacilityFilters],
 ) -> dict:
-    """Nearest first within `radius` miles of `place` (or `lat`,`lon`), with the locator's
-    filters; several values of one filter mean any of them. An unclear place gives no
-    results but `candidates` to choose from, as the page does."""
-    use_language(request, lang)
-    chosen = dict(
-        zip(PAGE_GROUPS, (setting, medication, payment, language, age, program), strict=True)
-    )
-    filters = _filters({name: list(values or []) for name, values in chosen.items()}, otp)
-    centre, candidates, message = _centre(place=place, lat=lat, lon=lon)
+    """Nearest first within `radius` miles of `place`, with the locator's filters; several
+    values of one filter mean any of them. An unclear place gives no results but
+    `candidates` to choose from (and one not found, a `message`), as the page does."""
+    use_language(request, filters.lang)
+    return _search(lookup_place(place), filters)
+
+
+@router.get(
+    "/near/",
+    response={200: FacilitySearchOut, **ERROR_RESPONSES},
+    summary="Search facilities near a point",
+)
+def facility_search_near(
+    request: HttpRequest,
+    lat: Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)],
+    lon: Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)],
+    filters: Query[FacilityFilters],
+) -> dict:
+    """The same search around a point (e.g. a phone's location) instead of a place name."""
+    use_language(request, filters.lang)
+    return _search(lookup_place(coordinates_text(lat, lon)), filters)
+
+
+def _search(lookup: PlaceLookup, filters: FacilityFilters) -> dict:
+    chosen = {name: list(getattr(filters, name) or []) for name in PAGE_GROUPS}
+    centre = lookup.place
     found = None
     if centre is not None:
         found = search_facilities(
             latitude=centre.latitude,
             longitude=centre.longitude,
-            radius_miles=radius,
-            filters=filters,
-            page=page,
-            per_page=page_size,
+            radius_miles=filters.radius,
+            filters=_filters(chosen, filters.otp),
+            page=filters.page,
+            per_page=filters.page_size,
         )
     return {
         "place": centre,
-        "candidates": candidates,
-        "message": message,
-        "radius_miles": radius,
+        "candidates": lookup.alternatives if centre else lookup.places,
+        "message": lookup.error,
+        "radius_miles": filters.radius,
         "total": found.total if found else 0,
         "page": found.page if found else 1,
-        "page_size": page_size,
+        "page_size": filters.page_size,
         "pages": found.num_pages if found else 1,
         "results": found.facilities if found else [],
     }
-
-
-def _centre(*, place: str | None, lat: float | None, lon: float | None) -> tuple:
-    """(place or None, candidates, message) from the place text or the coordinates."""
-    if (lat is None) != (lon is None):
-        raise BadParameter("lat" if lat is None else "lon", gettext("Give both lat and lon."))
-    if lat is not None:
-        if place:
-            raise BadParameter("place", gettext("Give a place, or lat and lon, not both."))
-        lookup = lookup_place(f"{lat},{lon}")
-    elif place and place.strip():
-        lookup = lookup_place(place)
-    else:
-        raise BadParameter(
-            "place", gettext("Give a place (ZIP code, town or county), or lat and lon.")
-        )
-    return lookup.place, (lookup.alternatives if lookup.place else lookup.places), lookup.error
 
 
 @router.get(

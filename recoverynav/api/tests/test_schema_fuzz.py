@@ -27,14 +27,11 @@ schema.app = fresh_wsgi_app
 # refused by the middleware for every operation (tested in test_http_behaviour).
 schema.config.generation.update(modes=list(schemathesis.GenerationMode), allow_x00=False)
 # Operations whose valid inputs the schema cannot fully say (answers must fit the chosen
-# instrument; a comment needs a real email address and stays within the comment rate limit;
-# a search needs a place or both coordinates, not both): a schema-valid request may still get
-# a 400 or 429 there.
+# instrument; a comment needs a real email address and stays within the comment rate limit):
+# a schema-valid request may still get a 400 or 429 there.
 SEMANTICALLY_CHECKED = {
     ("POST", "/api/v1/screening/score"),
     ("POST", "/api/v1/comments/"),
-    ("GET", "/api/v1/facilities/"),
-    ("GET", "/api/v1/meetings/"),
 }
 
 
