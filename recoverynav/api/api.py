@@ -56,7 +56,7 @@ def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     # Only location and message: pydantic's context may hold objects JSON cannot encode.
     errors = [
-        {"loc": [str(part) for part in error.get("loc", ())], "msg": str(error.get("msg", ""))}
+        {"loc": _location(error.get("loc", ())), "msg": str(error.get("msg", ""))}
         for error in exc.errors
     ]
     body = {
@@ -65,6 +65,13 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
         "errors": errors,
     }
     return api.create_response(request, body, status=400)
+
+
+def _location(loc: tuple | list) -> list[str]:
+    """Where the error is: ["body", "answers", …] rather than django-ninja's ["body", "body",
+    "answers", …] (its own wrapper around the body)."""
+    parts = [str(part) for part in loc]
+    return parts[1:] if parts[:2] == ["body", "body"] else parts
 
 
 @api.exception_handler(HttpError)
