@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import StrictBool
 
 from recoverynav.api.errors import ERROR_RESPONSES, ApiError, ErrorOut
+from recoverynav.api.params import json_integer
 from recoverynav.comments import ratelimit, selectors, services, tokens
 from recoverynav.comments.services import Outcome
 from recoverynav.core.client_address import client_ip
@@ -85,16 +87,44 @@ class TokenOut(Schema):
     expires: dt.datetime
 
 
+# The body's schema says exactly what the comment form accepts, so every valid body is taken
+# (published or held for moderation). Text that is only whitespace (what Python's strip()
+# removes, spelled out) is refused by the form, with its own kind words; email and website
+# follow simple patterns that the form's validators always accept.
+WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+NOT_BLANK = {"pattern": f"[^{WHITESPACE}]"}
+LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+HOST = rf"{LABEL}(?:\.{LABEL})*\.[A-Za-z]{{2,63}}"
+EMAIL_PATTERN = rf"^[A-Za-z0-9_+-]{{1,64}}(?:\.[A-Za-z0-9_+-]{{1,64}})*@{HOST}$"
+WEBSITE_PATTERN = rf"^(?:https?://{HOST}(?:/[A-Za-z0-9._~%/-]*)?)?$"
+
+
 class CommentIn(Schema):
     page: PageKey
     page_url: PageUrl
     token: Annotated[str, Field(max_length=1000, description="From GET /comments/token.")]
-    comment: Annotated[str, Field(max_length=20_000, description="Markdown; links allowed.")]
-    name: Annotated[str, Field(max_length=200)]
-    email: Annotated[str, Field(max_length=254, description="Never published or returned.")]
-    website: Annotated[str, Field(max_length=200)] = ""
-    consent: bool = Field(description="Agreement that the comment and name are published.")
-    parent: Annotated[int | None, Field(ge=1, le=2**53, description="Reply to this id.")] = None
+    comment: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=settings.COMMENTS_MAX_LENGTH,
+            description="Markdown; links allowed.",
+            json_schema_extra=NOT_BLANK,
+        ),
+    ]
+    name: Annotated[str, Field(min_length=1, max_length=80, json_schema_extra=NOT_BLANK)]
+    email: Annotated[
+        str,
+        Field(pattern=EMAIL_PATTERN, max_length=254, description="Never published or returned."),
+    ]
+    website: Annotated[str, Field(pattern=WEBSITE_PATTERN, max_length=200)] = ""
+    consent: StrictBool = Field(
+        description="Agreement that the comment and name are published: must be true.",
+        json_schema_extra={"const": True},
+    )
+    parent: json_integer(ge=1, le=2**53) | None = Field(  # type: ignore[valid-type]
+        None, description="Reply to this id (else a new thread)."
+    )
 
 
 class CrisisHelpOut(Schema):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from ninja import Field, Path, Router, Schema
-from pydantic import BaseModel, ConfigDict, StrictInt, create_model
+from pydantic import BaseModel, ConfigDict, create_model
 
 from recoverynav.api.errors import (
     ERROR_RESPONSES,
@@ -18,7 +18,7 @@ from recoverynav.api.errors import (
     BadParameter,
     NotFound,
 )
-from recoverynav.api.params import LanguageQuery, use_language
+from recoverynav.api.params import LanguageQuery, json_integer, use_language
 from recoverynav.screening.definitions import Band, Instrument, Item, Note, Text
 from recoverynav.screening.engine import InvalidAnswers, Result
 from recoverynav.screening.forms import SUBSTANCES
@@ -241,7 +241,7 @@ def _answers_model(instrument: Instrument) -> type[BaseModel]:
         if item.kind == "choice":
             kind: object = Literal[tuple(option.code for option in item.options)]
         else:
-            kind = Annotated[StrictInt, Field(ge=item.minimum, le=item.maximum)]
+            kind = json_integer(ge=item.minimum, le=item.maximum)
         asked = _asked_when(instrument, item)
         if asked is None:
             fields[item.id.replace("-", "_")] = (kind, Field(alias=item.id))
