@@ -196,3 +196,12 @@ def test_terms_of_an_unknown_taxonomy_are_an_empty_page(visitor: Client) -> None
     body = visitor.get(f"{HSDS}/taxonomy_terms", {"taxonomy_id": str(uuid.uuid4())}).json()
 
     assert (body["total_items"], body["empty"], body["contents"]) == (0, True, [])
+
+
+def test_the_locator_page_points_feed_readers_at_the_hsds_export(visitor: Client) -> None:
+    html = visitor.get("/treatment/").content.decode()
+
+    assert (
+        '<link rel="alternate" type="application/json" title="Open Referral HSDS" '
+        'href="/api/v1/hsds/services">'
+    ) in html
