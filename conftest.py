@@ -75,6 +75,15 @@ def _plain_http_in_tests(settings) -> None:
     }
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: rendered pages, rate limits and lookups kept by
+    an earlier test (perhaps under other settings) must not leak into it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # --- Real browser (Playwright driving Debian's Chromium) -------------------------------------
 CHROMIUM = os.environ.get("RECOVERYNAV_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -133,20 +133,22 @@ def fetch(base: str, path: str) -> tuple[int, str]:
 
 
 def guide_page(base: str) -> str | None:
-    """A guide article (a page without a form), as a visitor would open one."""
+    """The first guide article the index links to (with its comments and comment form), as a
+    visitor would open one; the index itself if it links to none."""
     status, html = fetch(base, "/guide/")
     if status != 200:
         return None
     for href in dict.fromkeys(re.findall(r'href="(/guide/[^"#?]+/)"', html)):
-        if href != "/guide/" and "<form" not in fetch(base, href)[1]:
+        if href != "/guide/" and fetch(base, href)[0] == 200:
             return href
     return "/guide/"
 
 
 def search_script(base: str, entry: str, folder: Path, name: str) -> tuple[str, Path] | None:
-    """A wrk script that sends the entry page's search form with a different ZIP code each
-    time, or None when the app has no such page on this branch."""
-    from recoverynav.core.tests.forms import fill, forms_in
+    """A wrk script that sends the entry page's search form as a person would who types a
+    ZIP code into the place field and presses Search (every other field as the page set it),
+    with a different ZIP code each time; None when the app has no such page on this branch."""
+    from recoverynav.core.tests.forms import as_submitted, forms_in
 
     status, html = fetch(base, entry)
     if status != 200:
@@ -154,10 +156,9 @@ def search_script(base: str, entry: str, folder: Path, name: str) -> tuple[str, 
     for form in forms_in(html):
         if form.method != "get":
             continue
-        data = fill(form, text="PLACE", email="", choice="first")
-        place_fields = [k for k, v in data.items() if v == ["PLACE"]]
-        if not place_fields:
+        if "place" not in form.names():
             continue
+        data = as_submitted(form, typed={"place": "PLACE"})
         path = urlsplit(urljoin(base + entry, form.action or entry)).path
         query = urlencode(data, doseq=True).replace("PLACE", "{place}")
         with ZIP_FILE.open(newline="", encoding="utf-8") as handle:

@@ -120,6 +120,10 @@ if os.environ.get("REDIS_URL"):
         "LOCATION": os.environ["REDIS_URL"],
     }
 
+# Pages that are the same for every visitor (home, guide index, help-now…) are served from
+# this cache once rendered (core/page_cache.py); PAGE_CACHE=0 turns that off.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+
 # Sessions are only used by the admin; public pages never start one.
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 

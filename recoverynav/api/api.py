@@ -10,11 +10,13 @@ from importlib import import_module
 from types import ModuleType
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
 
 from recoverynav.api.docs import OwnSwagger
 from recoverynav.api.errors import ERROR_RESPONSES, ApiError, error_body
+from recoverynav.api.middleware import ERROR_CODES, ERROR_MESSAGES
 
 api = NinjaAPI(
     title="Recovery Navigator API",
@@ -54,26 +56,40 @@ def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     # Only location and message: pydantic's context may hold objects JSON cannot encode.
     errors = [
-        {"loc": [str(part) for part in error.get("loc", ())], "msg": str(error.get("msg", ""))}
+        {"loc": _location(error.get("loc", ())), "msg": str(error.get("msg", ""))}
         for error in exc.errors
     ]
     body = {
         "code": "invalid_parameters",
-        "message": "Some parameters are not valid.",
+        "message": gettext("Some parameters are not valid."),
         "errors": errors,
     }
     return api.create_response(request, body, status=400)
 
 
+def _location(loc: tuple | list) -> list[str]:
+    """Where the error is: ["body", "answers", …] rather than django-ninja's ["body", "body",
+    "answers", …] (its own wrapper around the body)."""
+    parts = [str(part) for part in loc]
+    return parts[1:] if parts[:2] == ["body", "body"] else parts
+
+
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    code = "invalid_body" if exc.status_code == 400 else "error"
-    return api.create_response(request, error_body(code, exc.message), status=exc.status_code)
+    """django-ninja's own refusals; a 400 is always a body it could not read."""
+    if exc.status_code == 400:
+        body = error_body("invalid_body", gettext("The request body is not valid JSON."))
+    else:
+        status = exc.status_code
+        body = error_body(
+            ERROR_CODES.get(status, "error"), str(ERROR_MESSAGES.get(status, exc.message))
+        )
+    return api.create_response(request, body, status=exc.status_code)
 
 
 @api.exception_handler(Http404)
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return api.create_response(request, error_body("not_found", "Not found."), status=404)
+    return api.create_response(request, error_body("not_found", gettext("Not found.")), status=404)
 
 
 class RootOut(Schema):

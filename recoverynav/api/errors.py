@@ -1,7 +1,12 @@
-"""One error shape for the whole API: a machine code and a human message."""
+"""One error shape for the whole API: a machine code and a human message.
+
+The code never changes; the message is in the request's language (the API middleware turns
+the language on before any operation runs), so raise errors with gettext'd messages.
+"""
 
 from typing import Any
 
+from django.utils.translation import gettext
 from ninja import Schema
 
 
@@ -39,8 +44,8 @@ class ApiError(Exception):
 
 
 class NotFound(ApiError):
-    def __init__(self, message: str = "Not found.") -> None:
-        super().__init__("not_found", message, status=404)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__("not_found", message or gettext("Not found."), status=404)
 
 
 class BadParameter(ApiError):

@@ -1,4 +1,5 @@
-"""What every API response shares: a rate limit, CORS for reads, validators, JSON errors.
+"""What every API response shares: a rate limit, CORS for reads, validators, JSON errors in
+the client's language, and HEAD for every GET.
 
 Only paths under /api/ are touched; pages keep their own behaviour.
 """
@@ -6,7 +7,9 @@ Only paths under /api/ are touched; pages keep their own behaviour.
 import hashlib
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -14,12 +17,14 @@ from django.utils.cache import (
     quote_etag,
 )
 from django.utils.http import http_date
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from recoverynav.api.errors import error_body
 from recoverynav.api.ratelimit import seconds_to_wait
 
 API_PREFIX = "/api/"
-READ_METHODS = frozenset({"GET"})
+READ_METHODS = frozenset({"GET"})  # HEAD arrives here as a GET (see _head)
 CORS_ALLOW_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
 CORS_EXPOSE_HEADERS = "ETag, Retry-After"
 ERROR_CODES = {
@@ -31,12 +36,12 @@ ERROR_CODES = {
     500: "server_error",
 }
 ERROR_MESSAGES = {
-    400: "The request is not valid.",
-    403: "This request is not allowed.",
-    404: "There is nothing at this address. GET /api/v1/ lists what there is.",
-    405: "This address does not accept that method.",
-    413: "The request is too large.",
-    500: "Something went wrong on our side.",
+    400: _("The request is not valid."),
+    403: _("This request is not allowed."),
+    404: _("There is nothing at this address. GET /api/v1/ lists what there is."),
+    405: _("This address does not accept that method."),
+    413: _("The request is too large."),
+    500: _("Something went wrong on our side."),
 }
 
 
@@ -44,18 +49,21 @@ def api_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
     def middleware(request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(API_PREFIX):
             return get_response(request)
+        _use_language(request)
         if request.method == "OPTIONS":
             return _preflight(request, get_response(request))
         wait = seconds_to_wait(request)
         if wait:
+            message = gettext("Too many requests. Try again in %(seconds)s seconds.")
             response: HttpResponse = JsonResponse(
-                error_body("rate_limited", f"Too many requests. Try again in {wait} seconds."),
-                status=429,
+                error_body("rate_limited", message % {"seconds": wait}), status=429
             )
             response["Retry-After"] = str(wait)
         elif _has_nul(request):
             response = JsonResponse(
-                error_body("invalid_parameters", "Parameters may not contain NUL characters."),
+                error_body(
+                    "invalid_parameters", gettext("Parameters may not contain NUL characters.")
+                ),
                 status=400,
             )
         else:
@@ -71,7 +79,40 @@ def api_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
         patch_vary_headers(response, ["Accept-Language"])
         return response
 
-    return middleware
+    return _head(middleware)
+
+
+def _use_language(request: HttpRequest) -> None:
+    """Messages (errors included) in the client's language from the start of the request, so
+    even a parameter refused before an operation runs is explained in it: a valid ?lang=
+    wins, else Accept-Language. The API has no /es/ prefix; its addresses are the same in
+    every language."""
+    chosen = request.GET.get("lang", "")
+    if chosen not in dict(settings.LANGUAGES):
+        chosen = translation.get_language_from_request(request)
+    translation.activate(chosen)
+    request.LANGUAGE_CODE = chosen
+
+
+def _head(middleware: Callable[[HttpRequest], HttpResponse]):
+    """HEAD is GET without the body. django-ninja routes only the methods an operation
+    declares, so a HEAD request goes through as a GET and loses the body on the way out:
+    status, validators and Content-Length are the GET's."""
+
+    def head_as_get(request: HttpRequest) -> HttpResponse:
+        if request.method != "HEAD" or not request.path.startswith(API_PREFIX):
+            return middleware(request)
+        request.method = "GET"
+        try:
+            response = middleware(request)
+        finally:
+            request.method = "HEAD"
+        if not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
+
+    return head_as_get
 
 
 def _has_nul(request: HttpRequest) -> bool:
@@ -91,13 +132,14 @@ def _preflight(request: HttpRequest, inner: HttpResponse) -> HttpResponse:
     address really has, or a 404 when there is nothing there."""
     if inner.status_code != 405:
         return _as_json_error(inner)
-    methods = [method.strip() for method in inner.get("Allow", "").split(",") if method.strip()]
+    allow = _with_head(inner.get("Allow", ""))
+    methods = [method.strip() for method in allow.split(",") if method.strip()]
     response = HttpResponse(status=204)
     response["Allow"] = ", ".join([*methods, "OPTIONS"])
     asked = request.headers.get("Access-Control-Request-Method", "").upper()
-    if asked in READ_METHODS and asked in methods:
+    if asked in {*READ_METHODS, "HEAD"} and asked in methods:
         response["Access-Control-Allow-Origin"] = "*"
-        response["Access-Control-Allow-Methods"] = "GET, OPTIONS"
+        response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
         response["Access-Control-Allow-Headers"] = CORS_ALLOW_HEADERS
         response["Access-Control-Max-Age"] = "86400"
     return response
@@ -111,13 +153,25 @@ def _as_json_error(response: HttpResponse) -> HttpResponse:
         return response
     status = response.status_code
     replacement = JsonResponse(
-        error_body(ERROR_CODES.get(status, "error"), ERROR_MESSAGES.get(status, "Error.")),
+        error_body(
+            ERROR_CODES.get(status, "error"), str(ERROR_MESSAGES.get(status, gettext("Error.")))
+        ),
         status=status,
     )
     for header in ("Allow", "Retry-After"):
         if header in response:
             replacement[header] = response[header]
+    if "Allow" in replacement:
+        replacement["Allow"] = _with_head(replacement["Allow"])
     return replacement
+
+
+def _with_head(allow: str) -> str:
+    """Where GET is allowed, so is HEAD (the middleware answers it)."""
+    methods = [method.strip() for method in allow.split(",") if method.strip()]
+    if "GET" in methods and "HEAD" not in methods:
+        methods.insert(methods.index("GET") + 1, "HEAD")
+    return ", ".join(methods)
 
 
 def _with_validators(request: HttpRequest, response: HttpResponse) -> HttpResponse:

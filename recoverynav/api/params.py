@@ -4,7 +4,8 @@ from typing import Annotated, Literal
 
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Query
+from ninja import Field, Query
+from pydantic import BeforeValidator
 
 Language = Literal["en", "es"]
 LANGUAGE_HELP = "Language of the text: en or es (default: from Accept-Language, else en)."
@@ -18,3 +19,16 @@ def use_language(request: HttpRequest, lang: Language | None) -> None:
     chosen = lang or translation.get_language_from_request(request)
     translation.activate(chosen)
     request.LANGUAGE_CODE = chosen
+
+
+def _json_integer(value: object) -> object:
+    if isinstance(value, bool | str):
+        raise ValueError("Input should be a whole number")
+    return value
+
+
+def json_integer(*, ge: int, le: int) -> object:
+    """A whole number in a JSON body as JSON Schema means it: 3 and 3.0, but not "3" or true
+    (pydantic's own int takes those, so the API would take bodies its schema calls invalid).
+    The bounds come first, or pydantic leaves them out of the schema."""
+    return Annotated[int, Field(ge=ge, le=le), BeforeValidator(_json_integer)]

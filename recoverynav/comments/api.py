@@ -9,9 +9,13 @@ from typing import Annotated
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import StrictBool
 
 from recoverynav.api.errors import ERROR_RESPONSES, ApiError, ErrorOut
+from recoverynav.api.params import json_integer
 from recoverynav.comments import ratelimit, selectors, services, tokens
 from recoverynav.comments.services import Outcome
 from recoverynav.core.client_address import client_ip
@@ -40,14 +44,19 @@ PageUrl = Annotated[
     ),
 ]
 MESSAGES = {
-    Outcome.PUBLISHED: "Thank you. Your comment is published.",
-    Outcome.PENDING: "Thank you. Your comment is awaiting moderation. A person will read it "
-    "before it appears.",
-    Outcome.SPAM: "Your comment is awaiting moderation. Our filters thought it might be "
-    "automated or repeated, so a person will check it before it appears.",
-    Outcome.CRISIS: "Your comment is awaiting moderation. It sounds like you, or someone close "
-    "to you, may be going through something very hard. Free, confidential help is available "
-    "right now: see `help`.",
+    Outcome.PUBLISHED: _("Thank you. Your comment is published."),
+    Outcome.PENDING: _(
+        "Thank you. Your comment is awaiting moderation. A person will read it before it appears."
+    ),
+    Outcome.SPAM: _(
+        "Your comment is awaiting moderation. Our filters thought it might be automated or "
+        "repeated, so a person will check it before it appears."
+    ),
+    Outcome.CRISIS: _(
+        "Your comment is awaiting moderation. It sounds like you, or someone close to you, may "
+        "be going through something very hard. Free, confidential help is available right "
+        "now: see `help`."
+    ),
 }
 
 
@@ -78,16 +87,44 @@ class TokenOut(Schema):
     expires: dt.datetime
 
 
+# The body's schema says exactly what the comment form accepts, so every valid body is taken
+# (published or held for moderation). Text that is only whitespace (what Python's strip()
+# removes, spelled out) is refused by the form, with its own kind words; email and website
+# follow simple patterns that the form's validators always accept.
+WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+NOT_BLANK = {"pattern": f"[^{WHITESPACE}]"}
+LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+HOST = rf"{LABEL}(?:\.{LABEL})*\.[A-Za-z]{{2,63}}"
+EMAIL_PATTERN = rf"^[A-Za-z0-9_+-]{{1,64}}(?:\.[A-Za-z0-9_+-]{{1,64}})*@{HOST}$"
+WEBSITE_PATTERN = rf"^(?:https?://{HOST}(?:/[A-Za-z0-9._~%/-]*)?)?$"
+
+
 class CommentIn(Schema):
     page: PageKey
     page_url: PageUrl
     token: Annotated[str, Field(max_length=1000, description="From GET /comments/token.")]
-    comment: Annotated[str, Field(max_length=20_000, description="Markdown; links allowed.")]
-    name: Annotated[str, Field(max_length=200)]
-    email: Annotated[str, Field(max_length=254, description="Never published or returned.")]
-    website: Annotated[str, Field(max_length=200)] = ""
-    consent: bool = Field(description="Agreement that the comment and name are published.")
-    parent: Annotated[int | None, Field(ge=1, le=2**53, description="Reply to this id.")] = None
+    comment: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=settings.COMMENTS_MAX_LENGTH,
+            description="Markdown; links allowed.",
+            json_schema_extra=NOT_BLANK,
+        ),
+    ]
+    name: Annotated[str, Field(min_length=1, max_length=80, json_schema_extra=NOT_BLANK)]
+    email: Annotated[
+        str,
+        Field(pattern=EMAIL_PATTERN, max_length=254, description="Never published or returned."),
+    ]
+    website: Annotated[str, Field(pattern=WEBSITE_PATTERN, max_length=200)] = ""
+    consent: StrictBool = Field(
+        description="Agreement that the comment and name are published: must be true.",
+        json_schema_extra={"const": True},
+    )
+    parent: json_integer(ge=1, le=2**53) | None = Field(  # type: ignore[valid-type]
+        None, description="Reply to this id (else a new thread)."
+    )
 
 
 class CrisisHelpOut(Schema):
@@ -154,7 +191,7 @@ def comment_post(request: HttpRequest, body: CommentIn) -> Status:
         201 if comment else 202,
         {
             "outcome": result.outcome.value,
-            "message": MESSAGES[result.outcome],
+            "message": str(MESSAGES[result.outcome]),
             "comment": comment,
             "help": _crisis_help(request) if result.outcome == Outcome.CRISIS else None,
         },
@@ -168,16 +205,17 @@ def _raise_if_refused(result: services.SubmitResult) -> None:
             for field, messages in result.form.errors.items()
             for message in messages
         ]
-        raise ApiError("invalid_comment", "Some fields need attention.", errors=errors)
+        raise ApiError("invalid_comment", gettext("Some fields need attention."), errors=errors)
     if result.outcome == Outcome.EXPIRED:
         raise ApiError(
-            "token_expired", "The token has expired. Get a new one from /api/v1/comments/token."
+            "token_expired",
+            gettext("The token has expired. Get a new one from /api/v1/comments/token."),
         )
     if result.outcome == Outcome.RATE_LIMITED:
         _count, seconds = ratelimit.parse_rate(settings.COMMENTS_RATE_LIMIT_IP)
         raise ApiError(
             "rate_limited",
-            "Too many comments from this network. Try again later.",
+            gettext("Too many comments from this network. Try again later."),
             status=429,
             headers={"Retry-After": str(seconds)},
         )

@@ -5,6 +5,8 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from recoverynav.core.page_cache import fragment
+
 
 def site(request: HttpRequest) -> dict:
     current = get_language() or settings.LANGUAGE_CODE
@@ -20,4 +22,9 @@ def site(request: HttpRequest) -> dict:
                 "current": code == current,
             }
         )
-    return {"site_name": settings.SITE_NAME, "language_alternates": alternates}
+    return {
+        "site_name": settings.SITE_NAME,
+        "language_alternates": alternates,
+        # The help bar and footer are the same on every page of a language: rendered once.
+        "layout": fragment("layout"),
+    }

@@ -1,22 +1,24 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from recoverynav.core.navigation import available_home_paths
+from recoverynav.core.page_cache import render_shared_page
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"paths": available_home_paths()})
+    return render_shared_page(
+        request, "core/home.html", context=lambda: {"paths": available_home_paths()}
+    )
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
+    return render_shared_page(request, "core/privacy.html", context=dict)
 
 
 def data_sources(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/data_sources.html")
+    return render_shared_page(request, "core/data_sources.html", context=dict)
 
 
 @never_cache

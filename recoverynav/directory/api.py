@@ -8,14 +8,23 @@ from typing import Annotated, Literal
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Path, Query, Router, Schema
+from django.utils.translation import gettext
+from ninja import Field, Path, Query, Router, Schema
 
 from recoverynav.api.conditional import DataVersion, data_versioned
-from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, BadParameter, NotFound
-from recoverynav.api.params import LanguageQuery, use_language
+from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound
+from recoverynav.api.params import LANGUAGE_HELP, Language, LanguageQuery, use_language
 from recoverynav.directory import vocabulary
 from recoverynav.directory.forms import PAGE_GROUPS
-from recoverynav.directory.hsds import export_services
+from recoverynav.directory.hsds import (
+    TAXONOMY_ID,
+    export_organizations,
+    export_services,
+    find_taxonomy_term,
+    find_taxonomy_terms,
+    organization_to_hsds,
+    taxonomy,
+)
 from recoverynav.directory.models import Facility
 from recoverynav.directory.selectors import (
     DEFAULT_RADIUS,
@@ -25,10 +34,12 @@ from recoverynav.directory.selectors import (
     export_page,
     facility_detail,
     hsds_data_version,
+    hsds_organization,
+    hsds_organizations_page,
     hsds_service,
     search_facilities,
 )
-from recoverynav.geo.selectors import lookup_place
+from recoverynav.geo.selectors import PlaceLookup, coordinates_text, lookup_place
 
 router = Router(tags=["facilities"])
 hsds_router = Router(tags=["hsds"])
@@ -37,9 +48,16 @@ LINKS = {
     "facilities": "/api/v1/facilities/?place=22903",
     "hsds": "/api/v1/hsds/",
     "hsds_services": "/api/v1/hsds/services",
+    "hsds_organizations": "/api/v1/hsds/organizations",
+    "hsds_taxonomies": "/api/v1/hsds/taxonomies",
+    "hsds_taxonomy_terms": "/api/v1/hsds/taxonomy_terms",
 }
 HSDS_VERSION = "3.0"
 HSDS_PAGE_SIZE = 100
+HsdsPage = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
+HsdsPerPage = Annotated[
+    int, Query(ge=1, le=HSDS_PAGE_SIZE, description=f"Items per page, at most {HSDS_PAGE_SIZE}.")
+]
 MAX_RADIUS_MILES = min(MAX_RADIUS, settings.API_MAX_RADIUS_MILES)
 MAX_PAGE_SIZE = min(MAX_PER_PAGE, settings.API_MAX_PAGE_SIZE)
 
@@ -47,15 +65,25 @@ MAX_PAGE_SIZE = min(MAX_PER_PAGE, settings.API_MAX_PAGE_SIZE)
 def _filter_values(group: str) -> object:
     """A filter parameter whose allowed values (the vocabulary's codes) are in the schema."""
     values = Literal[tuple(vocabulary.GROUPS[group].values)]  # type: ignore[valid-type]
-    return Annotated[list[values] | None, Query(description=f"Any of these {group} values.")]
+    return Annotated[list[values] | None, Field(description=f"Any of these {group} values.")]
 
 
-SettingValues = _filter_values("setting")
-MedicationValues = _filter_values("medication")
-PaymentValues = _filter_values("payment")
-LanguageValues = _filter_values("language")
-AgeValues = _filter_values("age")
-ProgramValues = _filter_values("program")
+class FacilityFilters(Schema):
+    """What both searches take besides the centre: the locator's filters, radius, page."""
+
+    radius: Annotated[float, Field(ge=MIN_RADIUS, le=MAX_RADIUS_MILES, allow_inf_nan=False)] = (
+        DEFAULT_RADIUS
+    )
+    setting: _filter_values("setting") = None  # type: ignore[valid-type]
+    medication: _filter_values("medication") = None  # type: ignore[valid-type]
+    payment: _filter_values("payment") = None  # type: ignore[valid-type]
+    language: _filter_values("language") = None  # type: ignore[valid-type]
+    age: _filter_values("age") = None  # type: ignore[valid-type]
+    program: _filter_values("program") = None  # type: ignore[valid-type]
+    otp: bool = False
+    page: Annotated[int, Field(ge=1, le=100_000)] = 1
+    page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 20
+    lang: Language | None = Field(None, description=LANGUAGE_HELP)
 
 
 class PlaceOut(Schema):
@@ -144,68 +172,56 @@ def _filters(chosen: dict[str, list[str]], otp: bool) -> dict[str, list[str]]:
 @router.get("/", response={200: FacilitySearchOut, **ERROR_RESPONSES}, summary="Search facilities")
 def facility_search(
     request: HttpRequest,
-    place: Annotated[str | None, Query(max_length=200, description="ZIP, town, county.")] = None,
-    lat: Annotated[float | None, Query(ge=-90, le=90, allow_inf_nan=False)] = None,
-    lon: Annotated[float | None, Query(ge=-180, le=180, allow_inf_nan=False)] = None,
-    radius: Annotated[
-        float, Query(ge=MIN_RADIUS, le=MAX_RADIUS_MILES, allow_inf_nan=False)
-    ] = DEFAULT_RADIUS,
-    setting: SettingValues = None,
-    medication: MedicationValues = None,
-    payment: PaymentValues = None,
-    language: LanguageValues = None,
-    age: AgeValues = None,
-    program: ProgramValues = None,
-    otp: bool = False,
-    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
-    page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 20,
-    lang: LanguageQuery = None,
+    place: Annotated[str, Query(min_length=1, max_length=200, description="ZIP, town, county.")],
+    filters: Query[FacilityFilters],
 ) -> dict:
-    """Nearest first within `radius` miles of `place` (or `lat`,`lon`), with the locator's
-    filters; several values of one filter mean any of them. An unclear place gives no
-    results but `candidates` to choose from, as the page does."""
-    use_language(request, lang)
-    chosen = dict(
-        zip(PAGE_GROUPS, (setting, medication, payment, language, age, program), strict=True)
-    )
-    filters = _filters({name: list(values or []) for name, values in chosen.items()}, otp)
-    centre, candidates, message = _centre(place=place, lat=lat, lon=lon)
+    """Nearest first within `radius` miles of `place`, with the locator's filters; several
+    values of one filter mean any of them. An unclear place gives no results but
+    `candidates` to choose from (and one not found, a `message`), as the page does."""
+    use_language(request, filters.lang)
+    return _search(lookup_place(place), filters)
+
+
+@router.get(
+    "/near/",
+    response={200: FacilitySearchOut, **ERROR_RESPONSES},
+    summary="Search facilities near a point",
+)
+def facility_search_near(
+    request: HttpRequest,
+    lat: Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)],
+    lon: Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)],
+    filters: Query[FacilityFilters],
+) -> dict:
+    """The same search around a point (e.g. a phone's location) instead of a place name."""
+    use_language(request, filters.lang)
+    return _search(lookup_place(coordinates_text(lat, lon)), filters)
+
+
+def _search(lookup: PlaceLookup, filters: FacilityFilters) -> dict:
+    chosen = {name: list(getattr(filters, name) or []) for name in PAGE_GROUPS}
+    centre = lookup.place
     found = None
     if centre is not None:
         found = search_facilities(
             latitude=centre.latitude,
             longitude=centre.longitude,
-            radius_miles=radius,
-            filters=filters,
-            page=page,
-            per_page=page_size,
+            radius_miles=filters.radius,
+            filters=_filters(chosen, filters.otp),
+            page=filters.page,
+            per_page=filters.page_size,
         )
     return {
         "place": centre,
-        "candidates": candidates,
-        "message": message,
-        "radius_miles": radius,
+        "candidates": lookup.alternatives if centre else lookup.places,
+        "message": lookup.error,
+        "radius_miles": filters.radius,
         "total": found.total if found else 0,
         "page": found.page if found else 1,
-        "page_size": page_size,
+        "page_size": filters.page_size,
         "pages": found.num_pages if found else 1,
         "results": found.facilities if found else [],
     }
-
-
-def _centre(*, place: str | None, lat: float | None, lon: float | None) -> tuple:
-    """(place or None, candidates, message) from the place text or the coordinates."""
-    if (lat is None) != (lon is None):
-        raise BadParameter("lat" if lat is None else "lon", "Give both lat and lon.")
-    if lat is not None:
-        if place:
-            raise BadParameter("place", "Give a place, or lat and lon, not both.")
-        lookup = lookup_place(f"{lat},{lon}")
-    elif place and place.strip():
-        lookup = lookup_place(place)
-    else:
-        raise BadParameter("place", "Give a place (ZIP code, town or county), or lat and lon.")
-    return lookup.place, (lookup.alternatives if lookup.place else lookup.places), lookup.error
 
 
 @router.get(
@@ -221,7 +237,7 @@ def facility_get(
     use_language(request, lang)
     found = facility_detail(facility_id)
     if found is None:
-        raise NotFound(f"There is no facility {facility_id}.")
+        raise NotFound(gettext("There is no facility %(id)s.") % {"id": facility_id})
     return found
 
 
@@ -265,7 +281,7 @@ def hsds_service_get(request: HttpRequest, service_id: uuid.UUID) -> dict:
     """One shown facility as an HSDS 3.0 service, by the id the services list gives it."""
     found = hsds_service(service_id)
     if found is None:
-        raise NotFound(f"There is no service {service_id}.")
+        raise NotFound(gettext("There is no service %(id)s.") % {"id": service_id})
     return export_services([found])[0]
 
 
@@ -273,18 +289,119 @@ def hsds_service_get(request: HttpRequest, service_id: uuid.UUID) -> dict:
     "/services", response={200: HsdsPageOut, **ERROR_RESPONSES}, summary="HSDS services"
 )
 @data_versioned(_hsds_version)
-def hsds_services(request: HttpRequest, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict:
+def hsds_services(
+    request: HttpRequest, page: HsdsPage = 1, per_page: HsdsPerPage = HSDS_PAGE_SIZE
+) -> dict:
     """Every shown facility as an HSDS 3.0 service (organization, location, phones,
-    languages, attributes nested), in the HSDS API's page shape, 100 per page."""
-    facilities, total = export_page(page=page, per_page=HSDS_PAGE_SIZE)
-    pages = max(1, -(-total // HSDS_PAGE_SIZE))
+    languages, attributes nested), in the HSDS API's page shape."""
+    facilities, total = export_page(page=page, per_page=per_page)
+    return _hsds_page(export_services(facilities), total=total, page=page, per_page=per_page)
+
+
+@hsds_router.get(
+    "/organizations",
+    response={200: HsdsPageOut, **ERROR_RESPONSES},
+    summary="HSDS organizations",
+)
+@data_versioned(_hsds_version)
+def hsds_organizations(
+    request: HttpRequest, page: HsdsPage = 1, per_page: HsdsPerPage = HSDS_PAGE_SIZE
+) -> dict:
+    """Every organization with a shown facility, its own fields only (HSDS's
+    organization_list), in the HSDS API's page shape."""
+    organizations, total = hsds_organizations_page(page=page, per_page=per_page)
+    return _hsds_page(
+        export_organizations(organizations), total=total, page=page, per_page=per_page
+    )
+
+
+@hsds_router.get(
+    "/organizations/{organization_id}",
+    response={200: dict, **ERROR_RESPONSES_404},
+    summary="One HSDS organization",
+)
+@data_versioned(_hsds_version)
+def hsds_organization_get(request: HttpRequest, organization_id: uuid.UUID) -> dict:
+    """One organization with its shown facilities as `locations` and `services`."""
+    found = hsds_organization(organization_id)
+    if found is None:
+        raise NotFound(gettext("There is no organization %(id)s.") % {"id": organization_id})
+    organization, facilities = found
+    return organization_to_hsds(organization, facilities)
+
+
+@hsds_router.get(
+    "/taxonomies", response={200: HsdsPageOut, **ERROR_RESPONSES}, summary="HSDS taxonomies"
+)
+def hsds_taxonomies(
+    request: HttpRequest, page: HsdsPage = 1, per_page: HsdsPerPage = HSDS_PAGE_SIZE
+) -> dict:
+    """The one taxonomy the services' attributes use: our searchable attributes."""
+    return _hsds_page([taxonomy()], total=1, page=page, per_page=per_page, paged=False)
+
+
+@hsds_router.get(
+    "/taxonomies/{taxonomy_id}",
+    response={200: dict, **ERROR_RESPONSES_404},
+    summary="One HSDS taxonomy",
+)
+def hsds_taxonomy_get(request: HttpRequest, taxonomy_id: uuid.UUID) -> dict:
+    if str(taxonomy_id) != TAXONOMY_ID:
+        raise NotFound(gettext("There is no taxonomy %(id)s.") % {"id": taxonomy_id})
+    return taxonomy()
+
+
+@hsds_router.get(
+    "/taxonomy_terms",
+    response={200: HsdsPageOut, **ERROR_RESPONSES},
+    summary="HSDS taxonomy terms",
+)
+def hsds_taxonomy_terms(
+    request: HttpRequest,
+    page: HsdsPage = 1,
+    per_page: HsdsPerPage = HSDS_PAGE_SIZE,
+    taxonomy_id: Annotated[uuid.UUID | None, Query(description="Terms of this taxonomy.")] = None,
+    parent_id: Annotated[uuid.UUID | None, Query(description="Children of this term.")] = None,
+    lang: LanguageQuery = None,
+) -> dict:
+    """Each attribute group (e.g. `setting`) and, as its children, its values (e.g.
+    `setting:outpatient`), and `otp`: the terms the services' attributes name, in the
+    asked language."""
+    use_language(request, lang)
+    terms = find_taxonomy_terms(taxonomy_id=taxonomy_id, parent_id=parent_id)
+    return _hsds_page(terms, total=len(terms), page=page, per_page=per_page, paged=False)
+
+
+@hsds_router.get(
+    "/taxonomy_terms/{term_id}",
+    response={200: dict, **ERROR_RESPONSES_404},
+    summary="One HSDS taxonomy term",
+)
+def hsds_taxonomy_term_get(
+    request: HttpRequest, term_id: uuid.UUID, lang: LanguageQuery = None
+) -> dict:
+    use_language(request, lang)
+    found = find_taxonomy_term(term_id)
+    if found is None:
+        raise NotFound(gettext("There is no taxonomy term %(id)s.") % {"id": term_id})
+    return found
+
+
+def _hsds_page(
+    contents: list[dict], *, total: int, page: int, per_page: int, paged: bool = True
+) -> dict:
+    """HSDS's Page shape. `contents` is the asked page already, unless `paged` is False:
+    then it is every item, and the page is cut from it here."""
+    if not paged:
+        contents = contents[(page - 1) * per_page : page * per_page]
+    pages = max(1, -(-total // per_page))
     return {
         "total_items": total,
         "total_pages": pages,
         "page_number": page,
-        "size": len(facilities),
+        "size": len(contents),
         "first_page": page == 1,
         "last_page": page >= pages,
-        "empty": not facilities,
-        "contents": export_services(facilities),
+        "empty": not contents,
+        "contents": contents,
     }

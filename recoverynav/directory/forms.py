@@ -15,6 +15,8 @@ RADIUS_CHOICES = [
 ]
 # The groups a person can filter by on the page, in the order they are shown.
 PAGE_GROUPS = ["setting", "medication", "payment", "language", "age", "program"]
+# The fields inside "More choices": their markup is cached per distinct choice.
+FILTER_FIELDS = [*PAGE_GROUPS, "otp"]
 
 
 class SearchForm(MissingFieldsTakeInitialMixin):

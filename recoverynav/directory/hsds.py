@@ -1,6 +1,8 @@
 """Open Referral HSDS 3.0 export: each facility as one `service` object, nested the way the
 HSDS API's /services/{id} answers (organization, service_at_locations → location →
-addresses and phones, languages, attributes). Validated against the bundled schemas."""
+addresses and phones, languages, attributes); each organization with its locations and
+services; and our searchable attributes (vocabulary.py) as one taxonomy whose terms the
+services' attributes name. Validated against the bundled schemas."""
 
 import json
 import uuid
@@ -8,8 +10,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
 from recoverynav.directory import vocabulary
-from recoverynav.directory.models import Facility
+from recoverynav.directory.models import Facility, Organization
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -17,6 +22,9 @@ if TYPE_CHECKING:
 SCHEMA_DIR = Path(__file__).resolve().parent / "data" / "hsds-schema"
 # Attribute terms name our vocabulary: code "setting:outpatient" in taxonomy TAXONOMY.
 TAXONOMY = "recoverynav"
+TAXONOMY_ID = str(uuid.uuid5(uuid.NAMESPACE_URL, TAXONOMY))
+TAXONOMY_VERSION = "1"
+OTP_NAME = _("Certified opioid treatment program")
 
 
 def _id(facility: Facility, part: str) -> str:
@@ -24,21 +32,73 @@ def _id(facility: Facility, part: str) -> str:
     return str(uuid.uuid5(facility.uuid, part))
 
 
-def _attribute(facility: Facility, code: str, name: str) -> dict:
-    term_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{TAXONOMY}:{code}"))
+def term_id(code: str) -> str:
+    """A term's id, derived from its code so that it never changes between exports."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{TAXONOMY}:{code}"))
+
+
+def taxonomy() -> dict:
     return {
-        "id": _id(facility, f"attribute:{code}"),
+        "id": TAXONOMY_ID,
+        "name": TAXONOMY,
+        "description": "Recovery Navigator's searchable treatment attributes: type of care, "
+        "setting, medications, payment, languages, ages and special programs.",
+        "version": TAXONOMY_VERSION,
+    }
+
+
+def _term(code: str, name: str, parent: str | None = None) -> dict:
+    return {
+        "id": term_id(code),
+        "code": code,
+        "name": name,
+        "description": name,
+        "parent_id": term_id(parent) if parent else None,
+        "taxonomy": TAXONOMY,
+        "taxonomy_id": TAXONOMY_ID,
+        "language": get_language(),
+    }
+
+
+def taxonomy_terms() -> list[dict]:
+    """Every term: each group (e.g. "setting"), then its values ("setting:outpatient") as
+    its children, then the certified opioid treatment program flag ("otp"), in the active
+    language."""
+    terms = []
+    for group in vocabulary.GROUPS.values():
+        terms.append(_term(group.name, str(group.label)))
+        terms += [
+            _term(f"{group.name}:{value}", str(label), parent=group.name)
+            for value, label in group.values.items()
+        ]
+    terms.append(_term(vocabulary.OTP, str(OTP_NAME)))
+    return [without_nulls(term) for term in terms]
+
+
+def find_taxonomy_terms(
+    *, taxonomy_id: uuid.UUID | None = None, parent_id: uuid.UUID | None = None
+) -> list[dict]:
+    """The terms in one taxonomy and/or under one parent (HSDS's list filters)."""
+    return [
+        term
+        for term in taxonomy_terms()
+        if (taxonomy_id is None or term["taxonomy_id"] == str(taxonomy_id))
+        and (parent_id is None or term.get("parent_id") == str(parent_id))
+    ]
+
+
+def find_taxonomy_term(term: uuid.UUID) -> dict | None:
+    return next((found for found in taxonomy_terms() if found["id"] == str(term)), None)
+
+
+def _attribute(facility: Facility, term: dict) -> dict:
+    return {
+        "id": _id(facility, f"attribute:{term['code']}"),
         "link_id": str(facility.uuid),
         "link_type": "service",
         "link_entity": "service",
-        "taxonomy_term_id": term_id,
-        "taxonomy_term": {
-            "id": term_id,
-            "code": code,
-            "name": name,
-            "description": name,
-            "taxonomy": TAXONOMY,
-        },
+        "taxonomy_term_id": term["id"],
+        "taxonomy_term": term,
     }
 
 
@@ -46,12 +106,14 @@ def _attributes(facility: Facility) -> list[dict]:
     found = []
     for group in vocabulary.GROUPS.values():
         for value in group.decode(getattr(facility, group.column)):
-            code = f"{group.name}:{value}"
-            found.append(_attribute(facility, code, str(group.values[value])))
+            term = _term(f"{group.name}:{value}", str(group.values[value]), parent=group.name)
+            found.append(_attribute(facility, term))
     if facility.is_otp:
-        found.append(_attribute(facility, vocabulary.OTP, "Certified opioid treatment program"))
+        found.append(_attribute(facility, _term(vocabulary.OTP, str(OTP_NAME))))
+    # Free text from the sources: each its own term, carried inline (not in /taxonomy_terms).
     for category, value in facility.other_services:
-        found.append(_attribute(facility, f"other:{category}:{value}"[:250], value))
+        term = {**_term(f"other:{category}:{value}"[:250], value), "taxonomy_id": None}
+        found.append(_attribute(facility, term))
     return found
 
 
@@ -83,10 +145,8 @@ def _languages(facility: Facility) -> list[dict]:
     return languages
 
 
-def facility_to_hsds(facility: Facility) -> dict:
-    """One facility as an HSDS 3.0 service (needs `organization` loaded)."""
-    organization = facility.organization
-    location = {
+def _location(facility: Facility) -> dict:
+    return {
         "id": _id(facility, "location"),
         "location_type": "physical",
         "name": facility.alternate_name or facility.name,
@@ -109,6 +169,21 @@ def facility_to_hsds(facility: Facility) -> dict:
         ],
         "phones": _phones(facility),
     }
+
+
+def _organization(organization: Organization) -> dict:
+    """The organization's own fields (HSDS's organization_list shape)."""
+    return {
+        "id": str(organization.uuid),
+        "name": organization.name,
+        "description": organization.description or organization.name,
+        "website": organization.website or None,
+    }
+
+
+def facility_to_hsds(facility: Facility) -> dict:
+    """One facility as an HSDS 3.0 service (needs `organization` loaded)."""
+    organization = facility.organization
     return {
         "id": str(facility.uuid),
         "organization_id": str(organization.uuid),
@@ -120,21 +195,41 @@ def facility_to_hsds(facility: Facility) -> dict:
         "phones": _phones(facility),
         "languages": _languages(facility),
         "attributes": _attributes(facility),
-        "organization": {
-            "id": str(organization.uuid),
-            "name": organization.name,
-            "description": organization.description or organization.name,
-            "website": organization.website or None,
-        },
+        "organization": _organization(organization),
         "service_at_locations": [
             {
                 "id": _id(facility, "service_at_location"),
                 "service_id": str(facility.uuid),
                 "location_id": _id(facility, "location"),
-                "location": location,
+                "location": _location(facility),
             }
         ],
     }
+
+
+def export_organizations(organizations) -> list[dict]:
+    """Organizations as the HSDS organizations list gives them: their own fields only."""
+    return [without_nulls(_organization(o)) for o in organizations]
+
+
+def organization_to_hsds(organization: Organization, facilities: list[Facility]) -> dict:
+    """One organization, fully nested as HSDS's /organizations/{id} answers: its shown
+    facilities as `locations` (with addresses and phones) and as `services` (id, name,
+    status; the whole service is at /services/{id})."""
+    document = _organization(organization)
+    document["locations"] = [
+        {**_location(f), "organization_id": str(organization.uuid)} for f in facilities
+    ]
+    document["services"] = [
+        {
+            "id": str(f.uuid),
+            "organization_id": str(organization.uuid),
+            "name": f.name,
+            "status": "active" if f.is_active else "inactive",
+        }
+        for f in facilities
+    ]
+    return without_nulls(document)
 
 
 def without_nulls(document: dict) -> dict:
@@ -149,9 +244,10 @@ def export_services(facilities) -> list[dict]:
 
 
 @cache
-def service_validator() -> "Draft202012Validator":
-    """A validator for `service.json` that resolves its `$ref`s to the bundled schemas
-    (jsonschema is a development dependency, so it is imported only when validating)."""
+def validator(schema_name: str = "service.json") -> "Draft202012Validator":
+    """A validator for one bundled schema (`service.json`, `organization.json`, …) that
+    resolves its `$ref`s to the other bundled schemas (jsonschema is a development
+    dependency, so it is imported only when validating)."""
     from jsonschema import Draft202012Validator
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
@@ -161,12 +257,12 @@ def service_validator() -> "Draft202012Validator":
         for path in SCHEMA_DIR.glob("*.json")
     ]
     registry = Registry().with_resources(resources)
-    schema = json.loads((SCHEMA_DIR / "service.json").read_text())
+    schema = json.loads((SCHEMA_DIR / schema_name).read_text())
     return Draft202012Validator(schema, registry=registry)
 
 
-def validation_errors(document: dict) -> list[str]:
+def validation_errors(document: dict, schema_name: str = "service.json") -> list[str]:
     return [
         f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
-        for error in service_validator().iter_errors(document)
+        for error in validator(schema_name).iter_errors(document)
     ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Max, QuerySet
 
 from recoverynav.directory import vocabulary
-from recoverynav.directory.models import Facility, ImportRun
+from recoverynav.directory.models import Facility, ImportRun, Organization
 from recoverynav.geo.selectors import nearby_ids
 
 MIN_RADIUS, MAX_RADIUS, DEFAULT_RADIUS = 5, 100, 25
@@ -130,3 +130,31 @@ def export_page(*, page: int, per_page: int = 100) -> tuple[list[Facility], int]
     total = queryset.count()
     start = (max(page, 1) - 1) * per_page
     return list(queryset.order_by("pk")[start : start + per_page]), total
+
+
+def _shown_organizations() -> QuerySet:
+    """Organizations with at least one shown facility: the others have nothing to export."""
+    return Organization.objects.filter(
+        pk__in=Facility.objects.filter(is_active=True).values("organization_id")
+    )
+
+
+def hsds_organizations_page(*, page: int, per_page: int = 100) -> tuple[list[Organization], int]:
+    """One page of organizations for the HSDS organizations list (in a stable order), and
+    the total count."""
+    queryset = _shown_organizations()
+    total = queryset.count()
+    start = (max(page, 1) - 1) * per_page
+    return list(queryset.order_by("pk")[start : start + per_page]), total
+
+
+def hsds_organization(
+    organization_id: uuid.UUID,
+) -> tuple[Organization, list[Facility]] | None:
+    """An organization by its HSDS id, with its shown facilities (its locations and
+    services), or None when it has none shown."""
+    organization = _shown_organizations().filter(uuid=organization_id).first()
+    if organization is None:
+        return None
+    facilities = Facility.objects.filter(organization=organization, is_active=True)
+    return organization, list(facilities.order_by("pk"))

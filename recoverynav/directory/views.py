@@ -10,8 +10,14 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.client_address import client_ip
+from recoverynav.core.forms import choices_fragment
 from recoverynav.directory import services
-from recoverynav.directory.forms import RADIUS_CHOICES, ProblemReportForm, SearchForm
+from recoverynav.directory.forms import (
+    FILTER_FIELDS,
+    RADIUS_CHOICES,
+    ProblemReportForm,
+    SearchForm,
+)
 from recoverynav.directory.hsds import export_services
 from recoverynav.directory.selectors import export_page, facility_detail, search_facilities
 from recoverynav.geo.selectors import choice_links, lookup_place
@@ -30,12 +36,15 @@ def _helplines() -> list:
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     context: dict = {"form": form}
-    if form.is_bound and form.is_valid() and form.cleaned_data["place"]:
+    searched = form.is_bound and form.is_valid() and form.cleaned_data["place"]
+    filters_open = bool(searched and form.filters())
+    context["filters_fragment"] = choices_fragment(form, FILTER_FIELDS, filters_open)
+    if searched:
         lookup = lookup_place(form.cleaned_data["place"])
         context.update(
             lookup=lookup,
             choices=choice_links(lookup=lookup, params=request.GET),
-            filters_open=bool(form.filters()),
+            filters_open=filters_open,
         )
         if lookup.place:
             radius = form.cleaned_data["radius"]

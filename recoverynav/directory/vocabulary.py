@@ -7,8 +7,10 @@ The bit positions are stored data: never renumber, only append.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,10 +33,17 @@ class Group:
         return [v for i, v in enumerate(self.values) if mask & (1 << i)]
 
     def labels(self, mask: int) -> list[str]:
-        return [str(self.values[v]) for v in self.decode(mask)]
+        """The chosen values' labels in the active language (worded once per mask)."""
+        return list(_labels(self.name, get_language(), mask))
 
     def choices(self) -> list[tuple[str, Promise]]:
         return list(self.values.items())
+
+
+@lru_cache(maxsize=8192)
+def _labels(group_name: str, language: str | None, mask: int) -> tuple[str, ...]:
+    group = GROUPS[group_name]
+    return tuple(str(group.values[v]) for v in group.decode(mask))
 
 
 CARE = Group(

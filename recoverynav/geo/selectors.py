@@ -81,6 +81,12 @@ def lookup_place(text: str, *, limit: int = 8) -> PlaceLookup:
     return _name_lookup(query, limit)
 
 
+def coordinates_text(latitude: float, longitude: float) -> str:
+    """Coordinates as the place text lookup_place reads ("38.030000,-78.480000"): fixed
+    decimals, since str() writes small numbers as 1e-05, which is no place."""
+    return f"{latitude:.6f},{longitude:.6f}"
+
+
 def _coordinates_lookup(query: str, latitude: float, longitude: float) -> PlaceLookup:
     if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
         return PlaceLookup(

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from ninja import Path, Router, Schema
 
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound
@@ -106,5 +107,5 @@ def page_detail(
     use_language(request, lang)
     page = get_page(slug, translation.get_language())
     if page is None:
-        raise NotFound(f"There is no guide page called {slug}.")
+        raise NotFound(gettext("There is no guide page called %(slug)s.") % {"slug": slug})
     return page

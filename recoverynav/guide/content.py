@@ -12,6 +12,9 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 
+# The language every page must exist in; other languages fall back to it.
+REFERENCE_LANGUAGE = "en"
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.DOTALL)
 REQUIRED_FIELDS = ("title", "summary", "section", "order", "reviewed", "sources")
@@ -52,6 +55,18 @@ def page_path(*, slug: str, language: str) -> Path | None:
         return None
     path = content_dir() / language / f"{slug}.md"
     return path if path.is_file() else None
+
+
+def content_version(language: str) -> str:
+    """Changes when a page file of `language` or English is added, removed or edited, so
+    pages cached from the files follow edits made while the site runs."""
+    stamps = [
+        f"{path.name}:{path.stat().st_mtime_ns}"
+        for folder in {content_dir() / REFERENCE_LANGUAGE, content_dir() / language}
+        if folder.is_dir()
+        for path in sorted(folder.glob("*.md"))
+    ]
+    return str(content_dir()) + ";" + ";".join(sorted(stamps))
 
 
 def slugs_for(language: str) -> list[str]:

@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from recoverynav.guide.content import (
+    REFERENCE_LANGUAGE,
     ContentError,
     PageFile,
     Source,
@@ -27,8 +28,6 @@ from recoverynav.guide.rendering import Heading, RenderedBody, render_markdown
 
 logger = logging.getLogger(__name__)
 
-# The language every page must exist in; other languages fall back to it.
-REFERENCE_LANGUAGE = "en"
 # Pages are grouped on the index by their `section:` front matter field, in this order.
 SECTIONS: dict[str, str | Promise] = {
     "start": _("Recognising the need"),

@@ -5,13 +5,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from recoverynav.core.page_cache import render_shared_page
+from recoverynav.guide.content import content_version
 from recoverynav.guide.forms import SELFCHECK_BANDS, FitForm
 from recoverynav.guide.selectors import fit_suggestion, get_page, pages_by_section, related_pages
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "guide/index.html", {"sections": pages_by_section(language=get_language())}
+    language = get_language()
+    return render_shared_page(
+        request,
+        "guide/index.html",
+        context=lambda: {"sections": pages_by_section(language=language)},
+        version=content_version(language),
     )
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext
 from ninja import Path, Router, Schema
 
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound
@@ -93,5 +94,7 @@ def country_detail(
     use_language(request, lang)
     country = country_with_hotlines(code)
     if country is None:
-        raise NotFound(f"We have no hotlines for the country {code.upper()}.")
+        raise NotFound(
+            gettext("We have no hotlines for the country %(code)s.") % {"code": code.upper()}
+        )
     return country

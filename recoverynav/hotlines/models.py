@@ -22,6 +22,8 @@ class Country(models.Model):
     emergency_note_es = models.CharField(_("emergency note (Spanish)"), max_length=300, blank=True)
     emergency_source_url = models.URLField(_("emergency number source"), blank=True)
     last_verified = models.DateField(_("last verified"))
+    # When the row last changed here (admin or loader): cached pages showing it key on it.
+    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["name_en"]
@@ -93,6 +95,7 @@ class Hotline(models.Model):
     last_verified = models.DateField(_("last verified"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("shown on the site"), default=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = HotlineQuerySet.as_manager()
 

@@ -1,6 +1,7 @@
 """Reads for the help-now page, the help bar and the API."""
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Prefetch
 from django.http import HttpRequest
 
@@ -18,6 +19,25 @@ def country_with_hotlines(code: str) -> Country | None:
         .prefetch_related(Prefetch("hotlines", queryset=Hotline.objects.shown(), to_attr="shown"))
         .first()
     )
+
+
+def country_codes() -> set[str]:
+    return set(Country.objects.values_list("code", flat=True))
+
+
+def hotlines_version() -> str:
+    """Changes whenever a country or hotline is added, edited or deleted (admin or loader):
+    the help-now page is cached under it. Plain SQL, because building this query through the
+    ORM takes longer than answering it, and it runs on every help-now request."""
+    # Only our own models' table names go into the text; nothing comes from the request.
+    tables = [connection.ops.quote_name(model._meta.db_table) for model in (Country, Hotline)]
+    figures = ", ".join(
+        f"(SELECT COUNT(*) FROM {t}), (SELECT MAX(updated) FROM {t})"  # noqa: S608
+        for t in tables
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + figures)  # nosec B608
+        return "|".join(str(value) for value in cursor.fetchone())
 
 
 def country_code_for_request(request: HttpRequest, known_codes: set[str]) -> str:

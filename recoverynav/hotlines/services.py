@@ -126,7 +126,7 @@ def _upsert(report: LoadReport, model: type, keys: dict, values: dict) -> None:
     if changed:
         for name in changed:
             setattr(instance, name, values[name])
-        instance.save(update_fields=changed)
+        instance.save(update_fields=[*changed, "updated"])
         report.updated += 1
     else:
         report.unchanged += 1

@@ -8,11 +8,14 @@ from typing import Annotated, Literal
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from ninja import Field, Path, Query, Router, Schema
 
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, ApiError, NotFound
-from recoverynav.api.params import LanguageQuery, use_language
+from recoverynav.api.params import LANGUAGE_HELP, Language, LanguageQuery, use_language
+from recoverynav.geo.selectors import coordinates_text
 from recoverynav.meetings.forms import (
+    ATTENDANCE_CHOICES,
     BAND_CHOICES,
     MAX_PAGE,
     RADIUS_CHOICES,
@@ -21,7 +24,7 @@ from recoverynav.meetings.forms import (
     MeetingSearchForm,
 )
 from recoverynav.meetings.meeting_types import type_choices
-from recoverynav.meetings.models import Attendance, Fellowship, Meeting
+from recoverynav.meetings.models import Fellowship, Meeting
 from recoverynav.meetings.selectors import (
     PER_PAGE,
     meeting_by_slug,
@@ -44,7 +47,7 @@ def _choices(values: list) -> object:
 Band = _choices(BAND_CHOICES)
 When = _choices([c for c in WHEN_CHOICES if c[0]])
 Radius = _choices(RADIUS_CHOICES)
-AttendanceValue = _choices(Attendance.choices)
+AttendanceValue = _choices(ATTENDANCE_CHOICES)
 FellowshipValue = _choices(Fellowship.choices)
 TypeCode = _choices(type_choices())
 Zone = Literal[tuple(VIEWER_ZONES)]  # type: ignore[valid-type]
@@ -149,37 +152,57 @@ class MeetingSearchOut(Schema):
     results: list[MeetingOut]
 
 
+class MeetingFilters(Schema):
+    """What both searches take besides the centre (the finder form's fields)."""
+
+    radius: Radius | None = Field(None, description="Miles.")
+    day: list[Weekday] | None = Field(None, description="0 = Sunday … 6 = Saturday.")
+    time: list[Band] | None = Field(None, description="Time-of-day bands.")
+    type: list[TypeCode] | None = Field(None, description="Meeting Guide types.")
+    attendance: list[AttendanceValue] | None = None
+    fellowship: list[FellowshipValue] | None = None
+    q: Annotated[str | None, Field(max_length=100, description="Keyword.")] = None
+    when: When | None = Field(None, description="now, soon or now_or_soon.")
+    tz: Zone | None = Field(None, description="Viewer's zone for online times.")
+    page: Annotated[int, Field(ge=1, le=MAX_PAGE)] = 1
+    page_size: Annotated[int, Field(ge=1, le=PER_PAGE)] = PER_PAGE
+    lang: Language | None = Field(None, description=LANGUAGE_HELP)
+
+
 @router.get("/", response={200: MeetingSearchOut, **ERROR_RESPONSES}, summary="Find meetings")
 def meeting_search(
     request: HttpRequest,
+    filters: Query[MeetingFilters],
     place: Annotated[str | None, Query(max_length=200, description="ZIP, town, county.")] = None,
-    lat: Annotated[float | None, Query(ge=-90, le=90, allow_inf_nan=False)] = None,
-    lon: Annotated[float | None, Query(ge=-180, le=180, allow_inf_nan=False)] = None,
-    radius: Annotated[Radius | None, Query(description="Miles.")] = None,
-    day: Annotated[list[Weekday] | None, Query(description="0 = Sunday … 6 = Saturday.")] = None,
-    time: Annotated[list[Band] | None, Query(description="Time-of-day bands.")] = None,
-    type: Annotated[list[TypeCode] | None, Query(description="Meeting Guide types.")] = None,
-    attendance: Annotated[list[AttendanceValue] | None, Query()] = None,
-    fellowship: Annotated[list[FellowshipValue] | None, Query()] = None,
-    q: Annotated[str | None, Query(max_length=100, description="Keyword.")] = None,
-    when: Annotated[When | None, Query(description="now, soon or now_or_soon.")] = None,
-    tz: Annotated[Zone | None, Query(description="Viewer's zone for online times.")] = None,
-    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
-    page_size: Annotated[int, Query(ge=1, le=PER_PAGE)] = PER_PAGE,
-    lang: LanguageQuery = None,
 ) -> dict:
-    """Nearest first near `place` (or `lat`,`lon`), else by name; online-only meetings are
-    listed wherever they are when only `attendance=online` is asked for."""
-    use_language(request, lang)
-    if (lat is None) != (lon is None):
-        raise ApiError("invalid_parameters", "Give both lat and lon.")
-    if lat is not None and place:
-        raise ApiError("invalid_parameters", "Give a place, or lat and lon, not both.")
-    form = MeetingSearchForm(_form_data(request, lat=lat, lon=lon))
+    """Nearest first near `place`, else by name; online-only meetings are listed wherever
+    they are when only `attendance=online` is asked for."""
+    use_language(request, filters.lang)
+    return _search(request, _form_data(request, place=place), filters)
+
+
+@router.get(
+    "/near/",
+    response={200: MeetingSearchOut, **ERROR_RESPONSES},
+    summary="Find meetings near a point",
+)
+def meeting_search_near(
+    request: HttpRequest,
+    lat: Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)],
+    lon: Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)],
+    filters: Query[MeetingFilters],
+) -> dict:
+    """The same search around a point (e.g. a phone's location) instead of a place name."""
+    use_language(request, filters.lang)
+    return _search(request, _form_data(request, place=coordinates_text(lat, lon)), filters)
+
+
+def _search(request: HttpRequest, data: QueryDict, filters: MeetingFilters) -> dict:
+    form = MeetingSearchForm(data)
     if not form.is_valid():
         raise ApiError(
             "invalid_parameters",
-            "Some parameters are not valid.",
+            gettext("Some parameters are not valid."),
             errors=[
                 {"loc": ["query", name], "msg": str(message)}
                 for name, messages in form.errors.items()
@@ -187,7 +210,7 @@ def meeting_search(
             ],
         )
     now = timezone.now()
-    result = search_meetings(query=form.to_query(), now=now, per_page=page_size)
+    result = search_meetings(query=form.to_query(), now=now, per_page=filters.page_size)
     zone = form.viewer_zone
     for meeting in result.meetings:
         meeting.shown_times = occurrences(
@@ -201,22 +224,22 @@ def meeting_search(
         "message": lookup.error if lookup else "",
         "total": result.total_nearby,
         "page": result.query.page,
-        "page_size": page_size,
+        "page_size": filters.page_size,
         "has_next": result.has_next,
         "viewer_timezone": zone,
-        "calendar_url": request.build_absolute_uri(f"{calendar}?{request.GET.urlencode()}"),
+        "calendar_url": request.build_absolute_uri(f"{calendar}?{data.urlencode()}"),
         "results": result.meetings,
     }
 
 
-def _form_data(request: HttpRequest, *, lat: float | None, lon: float | None) -> QueryDict:
-    """The finder form's parameters, as the page would send them; coordinates become the
-    "lat,lon" place text the place lookup reads."""
+def _form_data(request: HttpRequest, *, place: str | None) -> QueryDict:
+    """The finder form's parameters, as the page would send them (coordinates become the
+    "lat,lon" place text the place lookup reads)."""
     data = request.GET.copy()
-    for name in ("lat", "lon", "lang", "page_size"):
+    for name in ("place", "lat", "lon", "lang", "page_size"):
         data.pop(name, None)
-    if lat is not None and lon is not None:
-        data["place"] = f"{lat},{lon}"
+    if place is not None:
+        data["place"] = place
     return data
 
 
@@ -231,6 +254,6 @@ def meeting_get(
     use_language(request, lang)
     found = meeting_by_slug(slug)
     if found is None:
-        raise NotFound(f"There is no meeting {slug}.")
+        raise NotFound(gettext("There is no meeting %(slug)s.") % {"slug": slug})
     found.shown_times = occurrences(found, now=timezone.now())
     return found

@@ -73,6 +73,8 @@ VIEWER_ZONES = [
     "UTC",
 ]
 MAX_PAGE = 500
+# The fields inside "More choices": their markup is cached per distinct choice.
+CHOICE_FIELDS = ["day", "time", "attendance", "fellowship", "type", "tz"]
 
 
 class MeetingSearchForm(MissingFieldsTakeInitialMixin):

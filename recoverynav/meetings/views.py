@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from recoverynav.core.forms import choices_fragment
 from recoverynav.meetings import exports
-from recoverynav.meetings.forms import MeetingSearchForm, ProblemReportForm
+from recoverynav.meetings.forms import CHOICE_FIELDS, MeetingSearchForm, ProblemReportForm
 from recoverynav.meetings.selectors import (
     meeting_by_slug,
     meetings_for_feed,
@@ -27,7 +28,11 @@ CALENDAR_LIMIT = 200
 
 def search(request: HttpRequest) -> HttpResponse:
     form = MeetingSearchForm(request.GET or None)
-    context = {"form": form, "searched": False}
+    context = {
+        "form": form,
+        "searched": False,
+        "choices_fragment": choices_fragment(form, CHOICE_FIELDS),
+    }
     if form.is_bound and form.is_valid():
         now = timezone.now()
         result = search_meetings(query=form.to_query(), now=now)

@@ -2,12 +2,14 @@
 /api/v1/screening). Answers come in a POST body, are scored by the same engine as the pages
 and are neither stored nor logged; responses are never cached."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from ninja import Field, Path, Router, Schema
+from pydantic import BaseModel, ConfigDict, create_model
 
 from recoverynav.api.errors import (
     ERROR_RESPONSES,
@@ -16,7 +18,7 @@ from recoverynav.api.errors import (
     BadParameter,
     NotFound,
 )
-from recoverynav.api.params import LanguageQuery, use_language
+from recoverynav.api.params import LanguageQuery, json_integer, use_language
 from recoverynav.screening.definitions import Band, Instrument, Item, Note, Text
 from recoverynav.screening.engine import InvalidAnswers, Result
 from recoverynav.screening.forms import SUBSTANCES
@@ -208,12 +210,61 @@ class InstrumentListOut(Schema):
     instruments: list[InstrumentSummaryOut]
 
 
-class ScoreIn(Schema):
-    instrument: Annotated[str, Field(pattern=INSTRUMENT_ID, description="An instrument id.")]
-    answers: Annotated[
-        dict[Annotated[str, Field(max_length=50)], int | str],
-        Field(max_length=100, description="Item id → option code (choice) or number."),
-    ]
+def _positive(item: Item) -> dict:
+    """JSON Schema for an answer that counts as "above zero" in a skip rule."""
+    if item.kind == "number":
+        return {"type": "integer", "minimum": 1}
+    return {"enum": [option.code for option in item.options if option.score > 0]}
+
+
+def _asked_when(instrument: Instrument, item: Item) -> dict | None:
+    """JSON Schema that holds exactly when the engine asks `item` (engine.is_asked): some
+    trigger was itself asked and answered above zero. None: always asked."""
+    if item.ask_if is None:
+        return None
+    branches = []
+    for trigger_id in item.ask_if.any_above_zero:
+        trigger = instrument.items_by_id[trigger_id]
+        answered = {"required": [trigger_id], "properties": {trigger_id: _positive(trigger)}}
+        asked = _asked_when(instrument, trigger)
+        branches.append({"allOf": [asked, answered]} if asked else answered)
+    return {"anyOf": branches}
+
+
+def _answers_model(instrument: Instrument) -> type[BaseModel]:
+    """The answers one instrument takes, item by item, so that the schema says exactly which
+    bodies are scored: a choice item's option codes, a number item's range, no other items,
+    and a follow-up item required exactly when the earlier answers make it asked."""
+    fields: dict = {}
+    follow_ups = []
+    for item in instrument.items:
+        if item.kind == "choice":
+            kind: object = Literal[tuple(option.code for option in item.options)]
+        else:
+            kind = json_integer(ge=item.minimum, le=item.maximum)
+        asked = _asked_when(instrument, item)
+        if asked is None:
+            fields[item.id.replace("-", "_")] = (kind, Field(alias=item.id))
+        else:
+            fields[item.id.replace("-", "_")] = (
+                kind,
+                Field(None, alias=item.id, json_schema_extra=_no_default),
+            )
+            follow_ups.append({"if": asked, "then": {"required": [item.id]}})
+    extra = {"allOf": follow_ups} if follow_ups else None
+    config = ConfigDict(extra="forbid", json_schema_extra=extra)
+    return create_model(f"{_camel(instrument.id)}Answers", __config__=config, **fields)
+
+
+def _no_default(schema: dict) -> None:
+    schema.pop("default", None)
+
+
+def _camel(instrument_id: str) -> str:
+    return "".join(part.capitalize() for part in instrument_id.split("-"))
+
+
+class ScoreBase(Schema):
     sex: Literal["male", "female"] | None = Field(
         None, description="Picks sex-specific cut-offs; leave out for the more careful one."
     )
@@ -222,6 +273,23 @@ class ScoreIn(Schema):
         max_length=len(SUBSTANCES),
         description="For the next steps; default: the substances the instrument is about.",
     )
+
+
+def _score_model(instrument: Instrument) -> type[ScoreBase]:
+    return create_model(
+        f"Score{_camel(instrument.id)}In",
+        __base__=ScoreBase,
+        instrument=(Literal[instrument.id], Field(description="The instrument's id.")),
+        answers=(_answers_model(instrument), Field(description="Item id → option code or number.")),
+    )
+
+
+# One body per instrument, told apart by `instrument`. Built when the API loads, from the
+# instruments switched on then.
+ScoreIn = Annotated[
+    Union[tuple(_score_model(i) for i in list_instruments())],  # noqa: UP007
+    Field(discriminator="instrument"),
+]
 
 
 class ResultOut(Schema):
@@ -288,11 +356,15 @@ class ScoreOut(Schema):
     next_steps: NextStepsOut
 
 
+def _no_such_instrument(instrument_id: str) -> str:
+    return gettext("There is no self-check called “%(id)s”.") % {"id": instrument_id}
+
+
 def _instrument_or_404(instrument_id: str) -> Instrument:
     try:
         return get_instrument(instrument_id)
     except UnknownInstrument as error:
-        raise NotFound(str(error)) from error
+        raise NotFound(_no_such_instrument(instrument_id)) from error
 
 
 @router.get(
@@ -336,14 +408,18 @@ def score_answers(
     try:
         instrument = get_instrument(body.instrument)
         results = results_for(
-            answers={instrument.id: body.answers}, instrument_ids=[instrument.id], sex=body.sex
+            answers={instrument.id: body.answers.model_dump(by_alias=True, exclude_unset=True)},
+            instrument_ids=[instrument.id],
+            sex=body.sex,
         )
     except UnknownInstrument as error:
-        raise BadParameter("instrument", str(error), location="body") from error
+        raise BadParameter(
+            "instrument", _no_such_instrument(body.instrument), location="body"
+        ) from error
     except InvalidAnswers as error:
         raise ApiError(
             "invalid_answers",
-            "Some answers are missing or not allowed.",
+            gettext("Some answers are missing or not allowed."),
             errors=[
                 {"loc": ["body", "answers", item], "msg": reason}
                 for item, reason in error.problems.items()

@@ -1,6 +1,7 @@
 """Rate limits, CORS and conditional requests, shared by every API operation."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.cache import cache
@@ -38,6 +39,18 @@ def test_it_answers_429_with_retry_after_past_the_rate_limit(
     assert response.json()["code"] == "rate_limited"
     assert 1 <= int(response["Retry-After"]) <= 60
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_the_rate_limit_message_is_in_the_asked_language(
+    visitor: Client, limit_of_two: None
+) -> None:
+    for _ in range(2):
+        visitor.get("/api/v1/")
+
+    response = visitor.get("/api/v1/", HTTP_ACCEPT_LANGUAGE="es")
+
+    assert response.json()["code"] == "rate_limited"
+    assert response.json()["message"].startswith("Demasiadas peticiones.")
 
 
 def test_clients_on_one_small_network_share_a_limit_and_others_do_not(
@@ -104,9 +117,9 @@ def test_a_preflight_for_a_read_is_allowed(visitor: Client) -> None:
 
     assert response.status_code == 204
     assert response["Access-Control-Allow-Origin"] == "*"
-    assert response["Access-Control-Allow-Methods"] == "GET, OPTIONS"
+    assert response["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
     assert "If-None-Match" in response["Access-Control-Allow-Headers"]
-    assert response["Allow"] == "GET, OPTIONS"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
 
 
 def test_a_preflight_for_a_write_is_not_allowed(visitor: Client) -> None:
@@ -216,3 +229,75 @@ def test_nul_characters_in_a_posted_body_are_refused(visitor: Client) -> None:
 
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_parameters"
+
+
+def test_every_get_operation_also_answers_head(
+    visitor: Client, hotlines: None, gazetteer: None
+) -> None:
+    from recoverynav.api.api import api
+
+    paths = api.get_openapi_schema(path_prefix="/api/v1")["paths"]
+    for path, operations in paths.items():
+        if "get" not in operations:
+            continue
+        url = re.sub(r"\{[^}]+\}", "1", path)
+        got, head = visitor.get(url), visitor.head(url)
+        assert head.status_code == got.status_code != 405, path
+        assert head.content == b"", path
+
+
+def test_head_has_the_get_headers_and_no_body(visitor: Client, hotlines: None) -> None:
+    got = visitor.get("/api/v1/hotlines/US")
+    head = visitor.head("/api/v1/hotlines/US")
+
+    assert head.status_code == 200
+    assert head.content == b""
+    for header in ("ETag", "Content-Type", "Content-Length", "Vary"):
+        assert head[header] == got[header], header
+    assert int(head["Content-Length"]) == len(got.content)
+    assert head["Access-Control-Allow-Origin"] == "*"
+
+
+def test_head_revalidates_like_get(visitor: Client, hotlines: None) -> None:
+    etag = visitor.get("/api/v1/hotlines/US")["ETag"]
+
+    again = visitor.head("/api/v1/hotlines/US", HTTP_IF_NONE_MATCH=etag)
+
+    assert again.status_code == 304
+    assert again["ETag"] == etag
+
+
+def test_head_on_a_versioned_operation_sends_last_modified_without_running_it() -> None:
+    handler, calls = versioned_view()
+    first = handler(RequestFactory().head("/api/v1/example"))
+
+    again = handler(
+        RequestFactory().head("/api/v1/example", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    )
+
+    assert first.status_code == 200
+    assert first.content == b""
+    assert first["Content-Length"] == str(len(b'{"rows": 1}'))
+    assert first["Last-Modified"] == http_date(IMPORTED_AT.timestamp())
+    assert first["ETag"].startswith('"')
+    assert again.status_code == 304
+    assert len(calls) == 1
+
+
+def test_head_is_refused_where_get_is_not_offered(visitor: Client) -> None:
+    response = visitor.head("/api/v1/screening/score")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert response.content == b""
+
+
+def test_a_preflight_for_head_is_allowed(visitor: Client) -> None:
+    response = visitor.options(
+        "/api/v1/hotlines/",
+        HTTP_ORIGIN="https://example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="HEAD",
+    )
+
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"

@@ -53,7 +53,7 @@ def test_a_method_the_address_does_not_have_gets_a_json_405(visitor: Client) -> 
 
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
-    assert response["Allow"] == "GET"
+    assert response["Allow"] == "GET, HEAD"
 
 
 def test_a_body_that_is_not_json_gets_a_400_with_the_error_shape() -> None:
@@ -65,10 +65,56 @@ def test_a_body_that_is_not_json_gets_a_400_with_the_error_shape() -> None:
     assert response.status_code == 400
     assert json.loads(response.content) == {
         "code": "invalid_body",
-        "message": "Cannot parse request body",
+        "message": "The request body is not valid JSON.",
     }
 
 
 def test_the_api_is_versioned_in_its_path() -> None:
     assert api.version == "1"
     assert all(path.startswith("/api/v1/") for path in api.get_openapi_schema()["paths"])
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        ("/api/v1/no-such-thing", "not_found"),
+        ("/api/v1/hotlines/ZZ", "not_found"),
+        ("/api/v1/facilities/?place=22903&radius=9999", "invalid_parameters"),
+    ],
+)
+def test_an_error_message_is_in_the_asked_language_and_its_code_is_not(
+    visitor: Client, hotlines: None, url: str, code: str
+) -> None:
+    english = visitor.get(url).json()
+    spanish = visitor.get(url, HTTP_ACCEPT_LANGUAGE="es").json()
+    asked = visitor.get(f"{url}{'&' if '?' in url else '?'}lang=es").json()
+
+    assert english["code"] == spanish["code"] == asked["code"] == code
+    assert spanish["message"] != english["message"]
+    assert asked["message"] == spanish["message"]
+
+
+def test_a_parameter_refused_before_the_operation_runs_is_explained_in_spanish(
+    visitor: Client,
+) -> None:
+    response = visitor.get("/api/v1/hotlines/", {"lang": "fr"}, HTTP_ACCEPT_LANGUAGE="es")
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_parameters"
+    assert response.json()["message"] == "Algunos parámetros no son válidos."
+    assert response["Content-Language"] == "es"
+
+
+def test_an_unreadable_body_is_explained_in_spanish(visitor: Client) -> None:
+    response = visitor.post(
+        "/api/v1/screening/score",
+        "{not json",
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": "invalid_body",
+        "message": "El cuerpo de la petición no es JSON válido.",
+    }

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from recoverynav.comments import selectors, tokens
 from recoverynav.comments.forms import CommentForm
+from recoverynav.core.page_cache import fragment
 
 register = template.Library()
 
@@ -40,6 +41,7 @@ def comment_section(context: template.Context, page_key: str, page_url: str) -> 
         "count": selectors.count_comments(threads),
         "replying_to": replying_to,
         "form": form,
+        "fields_fragment": fragment("comment-fields"),
         "outcome": outcome,
         "own_comment_id": _as_int(request.GET.get("c")) if outcome == "published" else None,
         "crisis": selectors.crisis_help_for(request) if outcome == "crisis" else None,

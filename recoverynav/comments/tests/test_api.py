@@ -167,25 +167,45 @@ def test_an_expired_token_is_refused(visitor: Client, settings) -> None:
     assert not Comment.objects.exists()
 
 
-def test_invalid_fields_are_named(visitor: Client) -> None:
-    response = post(visitor, token=new_token(visitor), email="not an email", consent=False)
+def test_invalid_fields_are_named_with_the_forms_words(visitor: Client) -> None:
+    response = post(visitor, token=new_token(visitor), comment=" \n\u3000", consent=False)
 
     assert response.status_code == 400
     body = response.json()
     assert body["code"] == "invalid_comment"
-    assert {tuple(e["loc"]) for e in body["errors"]} == {("body", "email"), ("body", "consent")}
+    assert {tuple(e["loc"]) for e in body["errors"]} == {("body", "comment"), ("body", "consent")}
+    assert "Please agree to publication, or leave no comment." in {e["msg"] for e in body["errors"]}
     assert not Comment.objects.exists()
 
 
 @pytest.mark.parametrize(
-    "overrides",
-    [{"page_url": "https://elsewhere.example/"}, {"parent": 0}, {"consent": "maybe"}],
+    ("overrides", "field"),
+    [
+        ({"page_url": "https://elsewhere.example/"}, "page_url"),
+        ({"parent": 0}, "parent"),
+        ({"parent": "7"}, "parent"),
+        ({"consent": "maybe"}, "consent"),
+        ({"email": "not an email"}, "email"),
+        ({"website": "javascript:alert(1)"}, "website"),
+        ({"name": "x" * 81}, "name"),
+    ],
 )
-def test_malformed_fields_are_a_400(visitor: Client, overrides: dict) -> None:
+def test_malformed_fields_are_a_400_naming_them(
+    visitor: Client, overrides: dict, field: str
+) -> None:
     response = post(visitor, token="x", **overrides)
 
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_parameters"
+    assert ["body", field] in [e["loc"] for e in response.json()["errors"]]
+    assert not Comment.objects.exists()
+
+
+def test_a_reply_to_a_comment_that_is_not_there_starts_a_thread(visitor: Client) -> None:
+    response = post_after_a_pause(visitor, parent=987654)
+
+    assert response.status_code in {201, 202}
+    assert Comment.objects.get().parent is None
 
 
 def test_too_many_comments_from_one_network_get_a_429_with_retry_after(

@@ -40,6 +40,8 @@ class _FormParser(HTMLParser):
             self.forms[-1].fields.append(self._select)
         elif tag == "option" and self._select is not None:
             self._select["options"].append(attributes.get("value", ""))
+            if "selected" in attributes:
+                self._select.setdefault("selected", []).append(attributes.get("value", ""))
         elif tag == "textarea":
             self._textarea = {"tag": "textarea", "value": "", **attributes}
             self.forms[-1].fields.append(self._textarea)
@@ -93,4 +95,30 @@ def fill(form: Form, *, text: str, email: str, choice: str = "last") -> dict[str
             data[name] = [text]
     for name, values in radios.items():
         data[name] = [values[-1] if choice == "last" else values[0]]
+    return data
+
+
+def as_submitted(form: Form, *, typed: dict[str, str]) -> dict[str, list[str]]:
+    """What a browser sends when the person only types `typed` (field name → text) and
+    presses the button: every other field as the page set it (ticked boxes, selected
+    options, or a single select's first option)."""
+    data: dict[str, list[str]] = {}
+    for item in form.fields:
+        name = item.get("name")
+        if not name:
+            continue
+        kind = item.get("type", "text").lower() if item["tag"] == "input" else item["tag"]
+        if kind in {"submit", "button", "image", "reset", "file"}:
+            continue
+        if name in typed:
+            data[name] = [typed[name]]
+        elif kind in {"checkbox", "radio"}:
+            if "checked" in item:
+                data.setdefault(name, []).append(item.get("value", "on"))
+        elif kind == "select":
+            chosen = item.get("selected") or (item["options"][:1] if "multiple" not in item else [])
+            if chosen:
+                data[name] = list(chosen)
+        else:
+            data.setdefault(name, []).append(item.get("value", ""))
     return data

@@ -75,10 +75,38 @@ def test_a_result_has_what_a_person_needs(visitor: Client, gazetteer: None) -> N
 def test_coordinates_work_like_a_place(visitor: Client, gazetteer: None) -> None:
     make_facility()
 
-    body = visitor.get(URL, {"lat": "38.03", "lon": "-78.48"}).json()
+    body = visitor.get(f"{URL}near/", {"lat": "38.03", "lon": "-78.48"}).json()
 
     assert body["place"]["kind"] == "coordinates"
     assert body["total"] == 1
+
+
+def test_tiny_coordinates_are_still_a_point(visitor: Client, gazetteer: None) -> None:
+    body = visitor.get(f"{URL}near/", {"lat": "1e-05", "lon": "-0.0"}).json()
+
+    assert body["place"]["kind"] == "coordinates"
+    assert body["message"] == ""
+
+
+def test_a_search_near_a_point_takes_the_same_filters(visitor: Client, gazetteer: None) -> None:
+    make_facility(attributes={"payment": ["medicaid"]})
+    make_facility(attributes={"payment": ["self_pay"]})
+    filters = {"payment": ["medicaid", "free"], "radius": "10", "page_size": "5"}
+
+    near = visitor.get(f"{URL}near/", {"lat": "38.03", "lon": "-78.48", **filters}).json()
+    named = visitor.get(URL, {"place": "38.03,-78.48", **filters}).json()
+
+    assert [f["id"] for f in near["results"]] == [f["id"] for f in named["results"]]
+    assert near["total"] == 1
+
+
+def test_a_place_that_is_only_spaces_gets_a_message_and_no_results(
+    visitor: Client, gazetteer: None
+) -> None:
+    body = visitor.get(URL, {"place": "   "}).json()
+
+    assert (body["place"], body["results"], body["candidates"]) == (None, [], [])
+    assert body["message"]
 
 
 def test_results_are_paginated(visitor: Client, gazetteer: None) -> None:
@@ -119,17 +147,36 @@ def test_nothing_nearby_is_an_empty_list(visitor: Client, gazetteer: None) -> No
         ({"place": "22902", "radius": "1"}, "radius"),
         ({"place": "22902", "page_size": "1000"}, "page_size"),
         ({"place": "22902", "page": "0"}, "page"),
-        ({"lat": "38.03"}, "lon"),
-        ({"lat": "91", "lon": "0"}, "lat"),
-        ({"lat": "north", "lon": "0"}, "lat"),
-        ({"lat": "nan", "lon": "0"}, "lat"),
-        ({"place": "22902", "lat": "38", "lon": "-78"}, "place"),
+        ({"place": ""}, "place"),
     ],
 )
 def test_a_bad_parameter_is_a_400_naming_it(
     visitor: Client, gazetteer: None, params: dict, parameter: str
 ) -> None:
     response = visitor.get(URL, params)
+
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid_parameters"
+    assert any(parameter in error["loc"] for error in body["errors"])
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"lat": "38.03"}, "lon"),
+        ({"lon": "-78.48"}, "lat"),
+        ({"lat": "91", "lon": "0"}, "lat"),
+        ({"lat": "north", "lon": "0"}, "lat"),
+        ({"lat": "nan", "lon": "0"}, "lat"),
+        ({"lat": "38", "lon": "-78", "payment": "gold"}, "payment"),
+        ({"lat": "38", "lon": "-78", "radius": "500"}, "radius"),
+    ],
+)
+def test_a_bad_parameter_near_a_point_is_a_400_naming_it(
+    visitor: Client, gazetteer: None, params: dict, parameter: str
+) -> None:
+    response = visitor.get(f"{URL}near/", params)
 
     assert response.status_code == 400
     body = response.json()

@@ -1,5 +1,6 @@
 """The guide as a reader meets it: pages in both languages, fallback, contents, sitemap."""
 
+import os
 import re
 from pathlib import Path
 
@@ -190,3 +191,23 @@ def test_the_index_offers_the_tools_once_installed(
     tools = re.search(r'<nav class="guide-tools".*?</nav>', html, re.S).group(0)
     for url in ["/es/self-check/", "/es/treatment/", "/es/meetings/", "/es/plan/"]:
         assert f'href="{url}"' in tools
+
+
+def test_the_index_follows_pages_edited_added_and_removed_while_the_site_runs(
+    visitor: Client, hotlines: None, content_dir: Path
+) -> None:
+    page = write_page(content_dir, "en", "first", title="First title")
+    assert "First title" in visitor.get("/guide/").content.decode()
+
+    write_page(content_dir, "en", "first", title="Better title")
+    # A file system with coarse timestamps could keep the old time: make the edit visible.
+    stat = page.stat()
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    added = write_page(content_dir, "en", "second", title="Second page")
+
+    html = visitor.get("/guide/").content.decode()
+    assert "Better title" in html
+    assert "Second page" in html
+
+    added.unlink()
+    assert "Second page" not in visitor.get("/guide/").content.decode()

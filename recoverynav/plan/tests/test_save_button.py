@@ -1,4 +1,4 @@
-"""The "Save to my plan" include that the treatment and meeting finders put on their pages."""
+"""The "Save to my plan" button that the treatment and meeting finders put on their pages."""
 
 import pytest
 from django.template import Context, Template
@@ -7,7 +7,7 @@ from django.utils import translation
 
 def render(language: str = "en", **values: str) -> str:
     template = Template(
-        '{% include "plan/_save_button.html" with kind=kind id=id name=name url=url %}'
+        "{% load plan_tags %}{% save_to_plan_button kind=kind id=id name=name url=url %}"
     )
     with translation.override(language):
         return template.render(Context(values))

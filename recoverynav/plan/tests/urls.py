@@ -1,5 +1,5 @@
 """The site's URLs plus a results page like the finders' pages, carrying "Save to my plan"
-buttons, so the browser tests can try the include before those apps use it."""
+buttons, so the browser tests can try the button before those apps use it."""
 
 from django.http import HttpRequest, HttpResponse
 from django.template import RequestContext, Template
@@ -8,9 +8,9 @@ from django.urls import path
 from recoverynav.urls import urlpatterns as site_urlpatterns
 
 RESULTS = Template(
-    '{% extends "core/base.html" %}{% block content %}<h1>Results</h1><ul>'
+    '{% extends "core/base.html" %}{% load plan_tags %}{% block content %}<h1>Results</h1><ul>'
     "{% for r in results %}<li>{{ r.name }} "
-    '{% include "plan/_save_button.html" with kind=r.kind id=r.id name=r.name url=r.url %}'
+    "{% save_to_plan_button kind=r.kind id=r.id name=r.name url=r.url %}"
     "</li>{% endfor %}</ul>{% endblock %}"
 )
 SAVABLE = [

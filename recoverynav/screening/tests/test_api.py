@@ -145,9 +145,25 @@ def test_sex_specific_cut_offs_apply(visitor: Client) -> None:
     assert (male["level"], female["level"]) == ("low", "moderate")
 
 
-def test_it_says_which_answers_are_missing_or_not_allowed(visitor: Client) -> None:
-    answers = {**audit_answers(0), "audit-1": "sometimes"}
+def test_it_says_which_answers_do_not_fit_the_instrument(visitor: Client) -> None:
+    answers = {**audit_answers(0), "audit-1": "sometimes", "audit-99": "no"}
     del answers["audit-9"]
+
+    response = post(visitor, {"instrument": "audit", "answers": answers})
+
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid_parameters"
+    assert {tuple(e["loc"]) for e in body["errors"]} == {
+        ("body", "audit", "answers", "audit-1"),
+        ("body", "audit", "answers", "audit-9"),
+        ("body", "audit", "answers", "audit-99"),
+    }
+
+
+def test_it_says_which_follow_up_question_the_answers_call_for(visitor: Client) -> None:
+    answers = {"audit-1": "monthly-or-less", "audit-2": "3-4", "audit-3": "never"}
+    answers |= {"audit-9": "no", "audit-10": "no"}
 
     response = post(visitor, {"instrument": "audit", "answers": answers})
 
@@ -155,9 +171,33 @@ def test_it_says_which_answers_are_missing_or_not_allowed(visitor: Client) -> No
     body = response.json()
     assert body["code"] == "invalid_answers"
     assert {tuple(e["loc"]) for e in body["errors"]} == {
-        ("body", "answers", "audit-1"),
-        ("body", "answers", "audit-9"),
+        ("body", "answers", f"audit-{number}") for number in range(4, 9)
     }
+
+
+def test_follow_up_answers_are_needed_only_when_asked(visitor: Client) -> None:
+    skipped = {"audit-1": "never", "audit-9": "no", "audit-10": "no"}
+    ignored = {**skipped, "audit-2": "10-plus"}  # not asked after "never": not counted
+
+    first = post(visitor, {"instrument": "audit", "answers": skipped})
+    second = post(visitor, {"instrument": "audit", "answers": ignored})
+
+    assert first.status_code == second.status_code == 200
+    assert first.json()["results"][0]["total"] == second.json()["results"][0]["total"] == 0
+
+
+def test_the_schema_says_when_a_follow_up_is_required() -> None:
+    from recoverynav.api.api import api
+
+    schemas = api.get_openapi_schema(path_prefix="/api/v1")["components"]["schemas"]
+    validator = jsonschema.Draft202012Validator(schemas["AuditAnswers"])
+    drinks = {**audit_answers(0), "audit-1": "monthly-or-less", "audit-2": "3-4"}
+    for item in ("audit-4", "audit-5", "audit-6", "audit-7", "audit-8"):
+        drinks.pop(item)
+
+    assert validator.is_valid({"audit-1": "never", "audit-9": "no", "audit-10": "no"})
+    assert not validator.is_valid(drinks)
+    assert validator.is_valid({**drinks, **{f"audit-{n}": "never" for n in range(4, 9)}})
 
 
 @pytest.mark.parametrize(

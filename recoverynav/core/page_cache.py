@@ -1,0 +1,90 @@
+"""Rendered pages that are the same for every visitor, kept in the cache and served again.
+
+The home page, the guide index and the help-now page are read far more often than their data
+changes, and rendering them costs more than the rest of the request. A view names what its
+page depends on (`version`, e.g. the hotlines' last change); the key also holds the language,
+the path and the code's templates, so a changed hotline, file or deployment is never served
+stale. Only plain GETs are cached: a query string the view does not declare means an uncached
+render, so odd URLs cannot fill the cache, and a response that sets a cookie is never kept.
+"""
+
+import hashlib
+from collections.abc import Callable, Collection
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache as shared_cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import get_urlconf
+from django.utils.translation import get_language
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# Rendered pages expire even when nothing changed, so the cache never grows without end.
+PAGE_CACHE_SECONDS = 600
+
+
+@cache
+def code_fingerprint() -> str:
+    """Changes when a template or translation of this installation changes, so a cache
+    shared by servers (Redis) never hands out a page rendered by older code."""
+    digest = hashlib.blake2b(digest_size=8)
+    for pattern in ("*/templates/**/*.html", "*/locale/*/LC_MESSAGES/*.mo"):
+        for path in sorted(PACKAGE_DIR.glob(pattern)):
+            stat = path.stat()
+            digest.update(
+                f"{path.relative_to(PACKAGE_DIR)}:{stat.st_mtime_ns}:{stat.st_size}".encode()
+            )
+    return digest.hexdigest()
+
+
+def fragment_seconds() -> int:
+    """How long a `{% cache %}` fragment lives: 0 (not kept) when PAGE_CACHE is off."""
+    return PAGE_CACHE_SECONDS if settings.PAGE_CACHE_ENABLED else 0
+
+
+def fragment_version() -> str:
+    """What every cached piece of markup depends on besides its own inputs."""
+    return "\x1f".join(
+        [code_fingerprint(), str(get_urlconf() or settings.ROOT_URLCONF), get_language() or ""]
+    )
+
+
+def fragment(*parts: object) -> dict:
+    """Template context for `{% cache f.seconds "name" f.key %}` around markup that depends
+    only on `parts`, the language and the code."""
+    return {"seconds": fragment_seconds(), "key": "|".join([fragment_version(), *map(str, parts)])}
+
+
+def render_shared_page(
+    request: HttpRequest,
+    template_name: str,
+    *,
+    context: Callable[[], dict],
+    version: str = "",
+    query_keys: Collection[str] = (),
+) -> HttpResponse:
+    """`render(request, template_name, context())`, from the cache when the same page (path,
+    language, `version`) was rendered before. `context` is only called on a miss."""
+    if (
+        not settings.PAGE_CACHE_ENABLED
+        or request.method not in ("GET", "HEAD")
+        or any(key not in query_keys for key in request.GET)
+    ):
+        return render(request, template_name, context())
+    identity = "\x1f".join([fragment_version(), request.get_full_path(), version])
+    key = "page:" + hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()
+    stored = shared_cache.get(key)
+    if stored is not None:
+        content, content_type = stored
+        return HttpResponse(content, content_type=content_type)
+    response = render(request, template_name, context())
+    # A page that asked for a CSRF cookie holds a token of this visitor's: never shared.
+    if (
+        response.status_code == 200
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    ):
+        shared_cache.set(key, (response.content, response["Content-Type"]), PAGE_CACHE_SECONDS)
+    return response

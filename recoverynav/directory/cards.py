@@ -1,0 +1,148 @@
+"""A facility's card: what a search result and the facility page show about a place.
+
+A results page shows twenty cards. Through the template engine each took about 0.35 ms, most
+of a search's time, so cards are built here: `FacilityCards` looks the words, URL shapes and
+formats up once per page, in the active language, and each card is then string formatting
+with every value escaped (about 20 µs)."""
+
+from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
+from html import escape
+
+from django.conf import settings
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
+
+from recoverynav.directory import vocabulary
+from recoverynav.directory.models import Facility
+from recoverynav.plan.buttons import SaveButtons
+
+# A primary key no facility has: reversed once, then replaced by each card's own key.
+_KEY_MARK = 987654321987654321
+
+
+def _url_maker(url_name: str) -> Callable[[int], str]:
+    shape = escape(reverse(url_name, args=[_KEY_MARK]))
+    return lambda pk: shape.replace(str(_KEY_MARK), str(pk))
+
+
+class FacilityCards:
+    def __init__(self) -> None:
+        self.page_url = _url_maker("directory:facility")
+        self.report_url = _url_maker("directory:report")
+        self.save_buttons = SaveButtons()
+        self.words = {
+            key: escape(text)
+            for key, text in {
+                "website": gettext("Website"),
+                "directions": gettext("Directions (OpenStreetMap)"),
+                "setting": gettext("Setting"),
+                "medications": gettext("Medications"),
+                "otp": gettext("Certified opioid treatment program"),
+                "payment": gettext("Payment"),
+                "languages": gettext("Languages"),
+                "stale": gettext(
+                    "This information may be out of date. Please call ahead before you go."
+                ),
+                "report": gettext("Report a problem with this listing"),
+            }.items()
+        }
+        self.miles_away = gettext("%(miles)s miles away")
+        self.call = gettext("Call %(number)s")
+        self.intake = gettext("Intake: %(number)s")
+        self.as_of = gettext("Information as of %(date)s")
+        self.language = get_language()
+        self.today = timezone.localdate()
+
+    def labels(self, group: str, mask: int) -> str:
+        return _worded_labels(self.language, group, mask)
+
+    def as_of_date(self, day: date) -> str:
+        return _worded_date(self.language, self.as_of, day)
+
+    def card(self, facility: Facility, *, in_list: bool = False) -> SafeString:
+        """The card; `in_list` (a search result) links the name to the page and shows
+        `facility.distance` in miles."""
+        words = self.words
+        name = escape(facility.name)
+        page_url = self.page_url(facility.pk)
+        html = ['<article class="card facility">']
+        html.append(f'<h3><a href="{page_url}">{name}</a></h3>' if in_list else f"<h3>{name}</h3>")
+        if facility.alternate_name:
+            html.append(f'<p class="muted">{escape(facility.alternate_name)}</p>')
+        if in_list:
+            away = escape(self.miles_away % {"miles": floatformat(facility.distance, 1)})
+            html.append(f'<p class="distance"><strong>{away}</strong></p>')
+        address = "<br>".join(escape(line) for line in facility.address_lines)
+        html.append(f"<address>{address}</address>")
+        html.append(f'<ul class="actions">{self._actions(facility)}</ul>')
+        html.append(f'<dl class="facts">{self._facts(facility)}</dl>')
+        if (self.today - facility.last_verified).days > settings.DIRECTORY_STALE_AFTER_DAYS:
+            html.append(f'<p class="notice">{words["stale"]}</p>')
+        html.append(
+            self.save_buttons.render(
+                kind="facility", id=facility.pk, name=facility.name, url=page_url
+            )
+        )
+        html.append(
+            f'<p class="source">{self.as_of_date(facility.last_verified)} · '
+            f'<a href="{self.report_url(facility.pk)}">{words["report"]}</a></p>'
+        )
+        html.append("</article>")
+        # Every value above went through escape(); the rest is this module's own markup.
+        return mark_safe("\n".join(html))  # noqa: S308  # nosec B308, B703
+
+    def _actions(self, facility: Facility) -> str:
+        links = []
+        if facility.phone:
+            call = escape(self.call % {"number": facility.phone})
+            links.append(f'<a class="button" href="{escape(facility.phone_uri)}">{call}</a>')
+        if facility.intake_phone and facility.intake_phone != facility.phone:
+            intake = escape(self.intake % {"number": facility.intake_phone})
+            links.append(f'<a href="{escape(facility.intake_phone_uri)}">{intake}</a>')
+        if facility.website:
+            links.append(_outside_link(facility.website, self.words["website"]))
+        links.append(_outside_link(facility.directions_url, self.words["directions"]))
+        return "".join(f"<li>{link}</li>" for link in links)
+
+    def _facts(self, facility: Facility) -> str:
+        words = self.words
+        facts = []
+        if facility.care_settings:
+            facts.append((words["setting"], self.labels("setting", facility.care_settings)))
+        if facility.medications or facility.is_otp:
+            text = self.labels("medication", facility.medications)
+            if facility.is_otp:
+                text += (". " if text else "") + words["otp"]
+            facts.append((words["medications"], text))
+        if facility.payments:
+            facts.append((words["payment"], self.labels("payment", facility.payments)))
+        languages = facility.language_labels
+        if languages:
+            facts.append((words["languages"], escape(", ".join(languages))))
+        return "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in facts)
+
+
+# Many facilities share a mask or a check date: each is worded once per language.
+@lru_cache(maxsize=4096)
+def _worded_labels(language: str, group: str, mask: int) -> str:
+    return escape(", ".join(vocabulary.GROUPS[group].labels(mask)))
+
+
+@lru_cache(maxsize=4096)
+def _worded_date(language: str, as_of: str, day: date) -> str:
+    return escape(as_of % {"date": date_format(day, "DATE_FORMAT")})
+
+
+def _outside_link(href: str, text_html: str) -> str:
+    return f'<a href="{escape(href)}" rel="noopener noreferrer">{text_html}</a>'
+
+
+def facility_card(facility: Facility, *, in_list: bool = False) -> SafeString:
+    """One card, for the facility page."""
+    return FacilityCards().card(facility, in_list=in_list)

@@ -1,0 +1,68 @@
+"""The facility card, built in Python for speed, says the same as the template it replaced."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone, translation
+
+from recoverynav.directory.cards import FacilityCards, facility_card
+from recoverynav.directory.tests.factories import make_facility
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_search_result_links_to_the_page_and_says_how_far_it_is() -> None:
+    facility = make_facility(name="Hope House", website="https://hope.example/")
+    facility.distance = 2.25
+
+    html = FacilityCards().card(facility, in_list=True)
+
+    assert f'<h3><a href="/treatment/{facility.pk}/">Hope House</a></h3>' in html
+    assert "<strong>2.3 miles away</strong>" in html
+    assert '<a class="button" href="tel:4345550100">Call 434-555-0100</a>' in html
+    assert '<a href="https://hope.example/" rel="noopener noreferrer">Website</a>' in html
+    assert f'href="/treatment/{facility.pk}/report/"' in html
+    assert 'data-kind="facility"' in html
+
+
+def test_the_facility_page_card_has_no_link_or_distance() -> None:
+    html = facility_card(make_facility(name="Hope House"))
+
+    assert "<h3>Hope House</h3>" in html
+    assert "miles away" not in html
+
+
+def test_every_value_from_the_data_is_escaped() -> None:
+    facility = make_facility(
+        name='<script>alert("x")</script>',
+        address_1="1 <b>Main</b> St",
+        website='https://x.example/"onmouseover="alert(1)',
+        phone="<i>555</i>",
+    )
+    facility.distance = 1.0
+
+    html = FacilityCards().card(facility, in_list=True)
+
+    assert "<script>alert" not in html
+    assert "<b>Main</b>" not in html
+    assert '"onmouseover="' not in html
+    assert "<i>555</i>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_it_speaks_spanish_with_a_decimal_comma() -> None:
+    facility = make_facility(attributes={"payment": ["medicaid"]})
+    facility.distance = 3.14
+
+    with translation.override("es"):
+        html = FacilityCards().card(facility, in_list=True)
+
+    assert "3,1" in html
+    assert "Guardar en mi plan" in html
+    assert f'href="/es/treatment/{facility.pk}/"' in html
+
+
+def test_an_old_listing_asks_to_call_ahead() -> None:
+    old = make_facility(last_verified=timezone.localdate() - dt.timedelta(days=5 * 365))
+
+    assert "Please call ahead before you go." in facility_card(old)
