@@ -5,9 +5,11 @@ import json
 import hypothesis
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from hypothesis import given
 from hypothesis import strategies as st
 
+from recoverynav.meetings import services
 from recoverynav.meetings.demo_data import BUNDLED_FEEDS
 from recoverynav.meetings.models import (
     Attendance,
@@ -396,3 +398,36 @@ def test_page_slugs_match_slugify_whichever_path_makes_them(feed_slug) -> None:
         assert our_slug("aa", feed_slug) == f"aa-{feed_slug}"
     else:
         assert our_slug("aa", feed_slug).startswith(f"aa-{slugify(feed_slug)[:20]}".rstrip("-"))
+
+
+def _statistics_marker() -> object:
+    """When the meetings table's statistics were last refreshed by hand (PostgreSQL: the last
+    VACUUM; SQLite: ANALYZE's row, which this test clears first)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT last_vacuum, last_analyze FROM pg_stat_user_tables "
+                "WHERE relname = 'meetings_meeting'"
+            )
+            return cursor.fetchone()
+        if "sqlite_stat1" not in connection.introspection.table_names(cursor):
+            return None  # never analysed
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'meetings_meeting'")
+        return cursor.fetchall()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_big_import_refreshes_planner_statistics_once_committed(monkeypatch, gazetteer) -> None:
+    # On PostgreSQL a VACUUM too, so index-only scans need no table rows; it cannot run inside
+    # the import's transaction, hence after the commit.
+    monkeypatch.setattr(services, "ANALYZE_AFTER", 2)
+    if connection.vendor == "sqlite" and _statistics_marker() is not None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'meetings_meeting'")
+    before = _statistics_marker()
+    import_records([meeting_record(slug="a"), meeting_record(slug="b")])
+    assert _statistics_marker() == before
+
+    import_records([meeting_record(slug=slug) for slug in "abcde"])
+
+    assert _statistics_marker() != before
