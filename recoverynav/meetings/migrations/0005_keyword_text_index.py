@@ -3,8 +3,8 @@
 every write path (imports, the admin, deletes that cascade from a feed) updates it. It only
 finds candidates: the search still checks every word, so results are the same without it.
 
-PostgreSQL gets nothing here: a pg_trgm GIN index made a 250,000-meeting import take twice
-as long (30 s budget); its keyword listings scan the name-order index, which covers the text.
+PostgreSQL gets nothing here: a pg_trgm GIN index made a 250,000-meeting import about 15 s
+slower (30 s budget); its keyword listings scan the name-order index, which covers the text.
 
 Careful on SQLite: a later migration that makes Django rebuild meetings_meeting (SQLite's way
 to alter most columns: copy, drop, rename) drops these triggers; such a migration must run
