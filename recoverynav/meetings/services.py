@@ -407,11 +407,13 @@ def _sqlite_adapter(internal_type: str) -> Callable[[Any], Any] | None:
 
 def _refresh_statistics() -> None:
     """After a big change has committed: fresh planner statistics, so searches use the right
-    indexes, and on PostgreSQL a VACUUM too (it cannot run in a transaction), which marks the
-    new rows all-visible so the covering indexes answer without reading the table."""
+    indexes, and on PostgreSQL a VACUUM too, which marks the new rows all-visible so the
+    covering indexes answer without reading the table. VACUUM cannot run in a transaction:
+    called inside one (a caller's own), PostgreSQL gets ANALYZE only."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("VACUUM (ANALYZE) meetings_meeting, meetings_meetingtime")
+            command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+            cursor.execute(f"{command} meetings_meeting, meetings_meetingtime")
         else:
             cursor.execute("ANALYZE meetings_meeting")
             cursor.execute("ANALYZE meetings_meetingtime")
