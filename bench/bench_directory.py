@@ -36,7 +36,6 @@ RURAL = [
 FILTERS = {"payment": ["medicaid"], "medication": ["buprenorphine", "methadone"]}
 
 
-
 def run() -> dict:
     """Figures for SQLite, and for PostgreSQL when BENCH_DATABASE_URL is set."""
     results = {"facilities": TARGET_FACILITIES, "budget_p95_ms": BUDGET_P95_MS}

@@ -36,7 +36,6 @@ KEYWORDS = [
 ]  # fmt: skip
 
 
-
 def run() -> dict:
     results = {"meetings": MEETINGS, "sqlite": _in_worker(None)}
     if os.environ.get("BENCH_DATABASE_URL"):
