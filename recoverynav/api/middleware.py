@@ -49,6 +49,12 @@ def api_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
     def middleware(request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(API_PREFIX):
             return get_response(request)
+        # The request's language is the thread's until the response is built, then the
+        # previous one is back: whatever runs next in this thread is not left in Spanish.
+        with translation.override(translation.get_language()):
+            return answer(request)
+
+    def answer(request: HttpRequest) -> HttpResponse:
         _use_language(request)
         if request.method == "OPTIONS":
             return _preflight(request, get_response(request))
@@ -77,6 +83,8 @@ def api_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
             # What is posted (self-check answers, comments) is personal: no cache keeps it.
             patch_cache_control(response, no_store=True)
         patch_vary_headers(response, ["Accept-Language"])
+        # LocaleMiddleware, further out, would read the language after it is restored.
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response
 
     return _head(middleware)

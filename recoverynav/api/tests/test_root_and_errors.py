@@ -118,3 +118,13 @@ def test_an_unreadable_body_is_explained_in_spanish(visitor: Client) -> None:
         "code": "invalid_body",
         "message": "El cuerpo de la petición no es JSON válido.",
     }
+
+
+def test_a_spanish_request_does_not_leave_its_language_behind(visitor: Client) -> None:
+    from django.utils import translation
+
+    with translation.override("en"):
+        visitor.get("/api/v1/hotlines/", HTTP_ACCEPT_LANGUAGE="es")
+
+        # Whatever this thread does next (an import, another test) is not in Spanish.
+        assert translation.get_language() == "en"

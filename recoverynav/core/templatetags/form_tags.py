@@ -14,34 +14,32 @@ CHECKED = mark_safe(" checked")  # nosec B308
 SELECTED = mark_safe(" selected")  # nosec B308
 
 
-def checkbox_options(field: BoundField) -> list[dict]:
-    """One dict per choice: the id, name and value Django's widget would use, and whether it
-    is ticked."""
-    chosen = field.value() or []
-    chosen = {str(value) for value in (chosen if isinstance(chosen, list | tuple) else [chosen])}
-    auto_id = field.auto_id
-    return [
-        {
-            "id": f"{auto_id}_{index}" if auto_id else "",
-            "name": field.html_name,
-            "value": str(value),
-            "label": label,
-            "checked": str(value) in chosen,
-        }
-        for index, (value, label) in enumerate(field.field.choices)
-    ]
-
-
 @register.simple_tag
 def checkbox_group(field: BoundField) -> SafeString:
-    """The labelled checkboxes of a multiple-choice field, as Django would render them."""
+    """The labelled checkboxes (or radio buttons) of a choice field, as Django would render
+    them: ids `<auto_id>_<n>`, the chosen ones ticked, `required` on radios of a required
+    field."""
+    widget = field.field.widget
+    attrs = field.build_widget_attrs({**widget.attrs}, widget)
+    attrs.pop("aria-describedby", None)  # the group's fieldset carries the description
+    chosen = set(widget.format_value(field.value()))
+    auto_id = field.auto_id
     return format_html_join(
         "",
-        '<label class="choice" for="{}"><input type="checkbox" name="{}" value="{}" id="{}"{}>'
-        " {}</label>",
+        '<label class="choice" for="{}"><input type="{}" name="{}" value="{}"{} id="{}"{}> {}'
+        "</label>",
         (
-            (o["id"], o["name"], o["value"], o["id"], CHECKED if o["checked"] else "", o["label"])
-            for o in checkbox_options(field)
+            (
+                f"{auto_id}_{index}",
+                widget.input_type,
+                field.html_name,
+                value,
+                flatatt(attrs),
+                f"{auto_id}_{index}",
+                CHECKED if str(value) in chosen else "",
+                label,
+            )
+            for index, (value, label) in enumerate(field.field.choices)
         ),
     )
 
