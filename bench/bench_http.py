@@ -133,13 +133,14 @@ def fetch(base: str, path: str) -> tuple[int, str]:
 
 
 def guide_page(base: str) -> str | None:
-    """The first guide article the index links to (with its comments and comment form), as a
-    visitor would open one; the index itself if it links to none."""
+    """The first guide article the index links to (an article carries the comments and the
+    comment form; the guide's tools, like the fit questionnaire, do not), as a visitor would
+    open one; the index itself if it links to none."""
     status, html = fetch(base, "/guide/")
     if status != 200:
         return None
     for href in dict.fromkeys(re.findall(r'href="(/guide/[^"#?]+/)"', html)):
-        if href != "/guide/" and fetch(base, href)[0] == 200:
+        if href != "/guide/" and 'id="comments"' in fetch(base, href)[1]:
             return href
     return "/guide/"
 
