@@ -20,8 +20,14 @@ BUDGET_BYTES = 30 * 1024
 MAX_PAGES = 80
 # In-process render time (median; same middleware, no network): steadier than HTTP here.
 RENDERS = 10
+# What a browser fetches to show the page: scripts, images and the links it loads
+# (stylesheets, icons). `<link rel="alternate">` (the feed, the other language, the HSDS
+# export) only names another document and is not fetched.
 RESOURCE = re.compile(
-    r"<(?:link|script|img|source)\b[^>]*?\s(?:href|src)=[\"']([^\"']+)[\"']", re.IGNORECASE
+    r"<(?:script|img|source)\b[^>]*?\ssrc=[\"']([^\"']+)[\"']"
+    r"|<link\b(?=[^>]*\srel=[\"'](?:stylesheet|icon|preload|modulepreload)[\"'])"
+    r"[^>]*?\shref=[\"']([^\"']+)[\"']",
+    re.IGNORECASE,
 )
 LINK = re.compile(r"<a\b[^>]*?\shref=[\"']([^\"'#]+)", re.IGNORECASE)
 SKIPPED = ("/static/", "/api/", "/admin/", "/healthz", "/bench/")
@@ -62,7 +68,8 @@ def run() -> dict:
             render_ms = statistics.median(timings)
             text = html.decode(errors="replace")
             own, foreign = 0, 0
-            for resource in dict.fromkeys(RESOURCE.findall(text)):
+            found = (src or href for src, href in RESOURCE.findall(text))
+            for resource in dict.fromkeys(found):
                 if urlsplit(resource).netloc:
                     foreign += 1
                     continue
