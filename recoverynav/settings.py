@@ -257,6 +257,9 @@ DIRECTORY_REPORTS_PER_HOUR = int(os.environ.get("DIRECTORY_REPORTS_PER_HOUR", "5
 # import_meetings/sync_meetings; a failed fetch keeps the previous data.
 MEETINGS_FEED_TIMEOUT = float(os.environ.get("MEETINGS_FEED_TIMEOUT", "30"))  # each wait for data
 MEETINGS_FEED_DEADLINE = float(os.environ.get("MEETINGS_FEED_DEADLINE", "300"))  # whole download
+# The meetings' covering index INCLUDEs columns for PostgreSQL's index-only scans; SQLite
+# builds the same index without them, as intended, so its warning on every migrate is noise.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
 MEETINGS_FEED_MAX_BYTES = int(os.environ.get("MEETINGS_FEED_MAX_BYTES", str(200 * 1024 * 1024)))
 
 # API (recoverynav/api): limits, and the middleware that gives every /api/ response the
