@@ -1,6 +1,7 @@
 """Reads: the published comments of a page, threaded, with nothing private in them."""
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -28,6 +29,18 @@ class PublicComment:
     created: dt.datetime
     depth: int = 0
     replies: list["PublicComment"] = field(default_factory=list)
+
+
+def published_version(page_key: str) -> str:
+    """Changes whenever anything visible of the page's published comments changes (a new
+    approval, an edit, an erased name, a removal): pages cached with their comments key on it."""
+    rows = (
+        Comment.objects.approved()
+        .filter(page_key=page_key)
+        .order_by("id")
+        .values_list(*PUBLIC_FIELDS)
+    )
+    return hashlib.blake2b(repr(list(rows)).encode(), digest_size=16).hexdigest()
 
 
 def approved_comments_for(page_key: str) -> list[PublicComment]:

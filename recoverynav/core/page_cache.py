@@ -64,21 +64,27 @@ def render_shared_page(
     context: Callable[[], dict],
     version: str = "",
     query_keys: Collection[str] = (),
+    fill: Callable[[bytes], bytes] | None = None,
 ) -> HttpResponse:
     """`render(request, template_name, context())`, from the cache when the same page (path,
-    language, `version`) was rendered before. `context` is only called on a miss."""
+    language, `version`) was rendered before. `context` is only called on a miss. `fill`
+    puts what must differ per response (a signed form token) into every copy served; the
+    cache keeps the page without it."""
+    fill = fill or (lambda content: content)
     if (
         not settings.PAGE_CACHE_ENABLED
         or request.method not in ("GET", "HEAD")
         or any(key not in query_keys for key in request.GET)
     ):
-        return render(request, template_name, context())
+        response = render(request, template_name, context())
+        response.content = fill(response.content)
+        return response
     identity = "\x1f".join([fragment_version(), request.get_full_path(), version])
     key = "page:" + hashlib.blake2b(identity.encode(), digest_size=16).hexdigest()
     stored = shared_cache.get(key)
     if stored is not None:
         content, content_type = stored
-        return HttpResponse(content, content_type=content_type)
+        return HttpResponse(fill(content), content_type=content_type)
     response = render(request, template_name, context())
     # A page that asked for a CSRF cookie holds a token of this visitor's: never shared.
     if (
@@ -87,4 +93,5 @@ def render_shared_page(
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     ):
         shared_cache.set(key, (response.content, response["Content-Type"]), PAGE_CACHE_SECONDS)
+    response.content = fill(response.content)
     return response

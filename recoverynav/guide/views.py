@@ -1,10 +1,13 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from recoverynav.comments.selectors import published_version
+from recoverynav.comments.tokens import fill_form_token
 from recoverynav.core.page_cache import render_shared_page
 from recoverynav.guide.content import content_version
 from recoverynav.guide.forms import SELFCHECK_BANDS, FitForm
@@ -22,13 +25,25 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def page(request: HttpRequest, slug: str) -> HttpResponse:
-    guide_page = get_page(slug, get_language())
+    language = get_language()
+    guide_page = get_page(slug, language)
     if guide_page is None:
         raise Http404
-    return render(
+    page_key = f"guide:{guide_page.key}"
+    # The article and its published comments are the same for everyone; only the comment
+    # form's signed token differs, and it is filled into each copy served.
+    return render_shared_page(
         request,
         "guide/page.html",
-        {"page": guide_page, "related": related_pages(page=guide_page)},
+        context=lambda: {
+            "page": guide_page,
+            "related": related_pages(page=guide_page),
+            "comment_token_slot": True,
+        },
+        version=f"{content_version(language)}|{published_version(page_key)}",
+        fill=lambda content: fill_form_token(
+            content, page_key=page_key, page_url=guide_page.url, now=timezone.now()
+        ),
     )
 
 
