@@ -11,6 +11,9 @@ Language = Literal["en", "es"]
 LANGUAGE_HELP = "Language of the text: en or es (default: from Accept-Language, else en)."
 # Use as `lang: LanguageQuery = None`.
 LanguageQuery = Annotated[Language | None, Query(description=LANGUAGE_HELP)]
+# A point for the …/near/ searches: `lat: LatitudeQuery, lon: LongitudeQuery`.
+LatitudeQuery = Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)]
+LongitudeQuery = Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)]
 
 
 def use_language(request: HttpRequest, lang: Language | None) -> None:

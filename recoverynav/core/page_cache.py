@@ -1,11 +1,13 @@
 """Rendered pages that are the same for every visitor, kept in the cache and served again.
 
-The home page, the guide index and the help-now page are read far more often than their data
+The home page, the guide and the help-now page are read far more often than their data
 changes, and rendering them costs more than the rest of the request. A view names what its
 page depends on (`version`, e.g. the hotlines' last change); the key also holds the language,
 the path and the code's templates, so a changed hotline, file or deployment is never served
-stale. Only plain GETs are cached: a query string the view does not declare means an uncached
-render, so odd URLs cannot fill the cache, and a response that sets a cookie is never kept.
+stale. What must differ per response (a guide article's comment-form token) is filled into
+every copy by the view's `fill`, never stored. Only plain GETs are cached: a query string
+the view does not declare means an uncached render, so odd URLs cannot fill the cache, and a
+response that sets a cookie is never kept.
 """
 
 import hashlib

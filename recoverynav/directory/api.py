@@ -13,7 +13,14 @@ from ninja import Field, Path, Query, Router, Schema
 
 from recoverynav.api.conditional import DataVersion, data_versioned
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound
-from recoverynav.api.params import LANGUAGE_HELP, Language, LanguageQuery, use_language
+from recoverynav.api.params import (
+    LANGUAGE_HELP,
+    Language,
+    LanguageQuery,
+    LatitudeQuery,
+    LongitudeQuery,
+    use_language,
+)
 from recoverynav.directory import vocabulary
 from recoverynav.directory.forms import PAGE_GROUPS
 from recoverynav.directory.hsds import (
@@ -189,8 +196,8 @@ def facility_search(
 )
 def facility_search_near(
     request: HttpRequest,
-    lat: Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)],
-    lon: Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)],
+    lat: LatitudeQuery,
+    lon: LongitudeQuery,
     filters: Query[FacilityFilters],
 ) -> dict:
     """The same search around a point (e.g. a phone's location) instead of a place name."""

@@ -12,7 +12,14 @@ from django.utils.translation import gettext
 from ninja import Field, Path, Query, Router, Schema
 
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, ApiError, NotFound
-from recoverynav.api.params import LANGUAGE_HELP, Language, LanguageQuery, use_language
+from recoverynav.api.params import (
+    LANGUAGE_HELP,
+    Language,
+    LanguageQuery,
+    LatitudeQuery,
+    LongitudeQuery,
+    use_language,
+)
 from recoverynav.geo.selectors import coordinates_text
 from recoverynav.meetings.forms import (
     ATTENDANCE_CHOICES,
@@ -188,8 +195,8 @@ def meeting_search(
 )
 def meeting_search_near(
     request: HttpRequest,
-    lat: Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)],
-    lon: Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)],
+    lat: LatitudeQuery,
+    lon: LongitudeQuery,
     filters: Query[MeetingFilters],
 ) -> dict:
     """The same search around a point (e.g. a phone's location) instead of a place name."""
