@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.http import HttpRequest
 
-from recoverynav.comments.models import Comment
+from recoverynav.comments.models import Comment, Status
+from recoverynav.core import sql
 from recoverynav.hotlines.models import Country
 from recoverynav.hotlines.selectors import (
     countries_with_hotlines,
@@ -34,13 +35,14 @@ class PublicComment:
 def published_version(page_key: str) -> str:
     """Changes whenever anything visible of the page's published comments changes (a new
     approval, an edit, an erased name, a removal): pages cached with their comments key on it."""
-    rows = (
-        Comment.objects.approved()
-        .filter(page_key=page_key)
-        .order_by("id")
-        .values_list(*PUBLIC_FIELDS)
+    # Every guide article served runs this: plain SQL, the ORM's compilation doubled its cost.
+    rows = sql.fetch_all(
+        sql.select(
+            Comment, PUBLIC_FIELDS, where=["{status} = %s", "{page_key} = %s"], order_by=["id"]
+        ),
+        [Status.APPROVED.value, page_key],
     )
-    return hashlib.blake2b(repr(list(rows)).encode(), digest_size=16).hexdigest()
+    return hashlib.blake2b(repr(rows).encode(), digest_size=16).hexdigest()
 
 
 def approved_comments_for(page_key: str) -> list[PublicComment]:

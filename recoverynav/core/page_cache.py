@@ -11,6 +11,8 @@ response that sets a cookie is never kept.
 """
 
 import hashlib
+import re
+import weakref
 from collections.abc import Callable, Collection
 from functools import cache
 from pathlib import Path
@@ -19,6 +21,10 @@ from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import Context, RequestContext
+from django.template.base import Template
+from django.template.loader import get_template
+from django.template.loader_tags import ExtendsNode
 from django.urls import get_urlconf
 from django.utils.translation import get_language
 
@@ -97,3 +103,90 @@ def render_shared_page(
         shared_cache.set(key, (response.content, response["Content-Type"]), PAGE_CACHE_SECONDS)
     response.content = fill(response.content)
     return response
+
+
+# --- pages with per-request parts: a cached frame with slots ----------------------------------
+FRAME_MODE = "page_cache_frame_mode"
+
+
+def slot_marker(name: str) -> str:
+    """Stands for a slot in a cached frame. Control characters never occur in our
+    templates, and the frame is rendered without any visitor's data, so no text can fake one."""
+    return f"\x1eslot:{name}\x1e"
+
+
+SLOT_SPLIT = re.compile("\x1eslot:([^\x1e]+)\x1e")
+
+
+def render_framed_page(
+    request: HttpRequest, template_name: str, context: dict, *, status: int = 200
+) -> HttpResponse:
+    """`render(request, template_name, context)` for a page whose parts inside
+    `{% slot %}…{% endslot %}` differ per request (a search form and its results, the
+    language links) and whose rest, the frame, is the same for everyone.
+
+    The frame is rendered once per language and code without any of the request's data
+    (no `request`, no view context, no context processor that reads the request): a value
+    outside a slot that came from the visitor would be missing from the page, never shown to
+    another visitor. Each request then renders only the slots. Turned off by PAGE_CACHE=0,
+    when every page is rendered whole."""
+    template = get_template(template_name).template
+    if not settings.PAGE_CACHE_ENABLED:
+        return render(request, template_name, context, status=status)
+    frame = _frame(template)
+    nodes = slot_nodes(template)
+    if frame is None or any(name not in nodes for name in frame[1::2]):
+        return render(request, template_name, context, status=status)
+    request_context = RequestContext(request, context)
+    with (
+        request_context.render_context.push_state(template),
+        request_context.bind_template(template),
+    ):
+        request_context.template_name = template.name
+        parts = [
+            part if index % 2 == 0 else nodes[part].nodelist.render(request_context)
+            for index, part in enumerate(frame)
+        ]
+    return HttpResponse("".join(parts), status=status)
+
+
+def _frame(template: Template) -> list[str] | None:
+    """The page's frame split at its slots: [text, slot name, text, slot name, …, text]."""
+    key = (
+        "frame:"
+        + hashlib.blake2b(
+            "\x1f".join([fragment_version(), template.name]).encode(), digest_size=16
+        ).hexdigest()
+    )
+    frame = shared_cache.get(key)
+    if frame is None:
+        from recoverynav.core.context_processors import site_constants
+
+        html = template.render(Context({FRAME_MODE: True, **site_constants()}))
+        frame = SLOT_SPLIT.split(html)
+        shared_cache.set(key, frame, PAGE_CACHE_SECONDS)
+    return frame
+
+
+_slot_nodes_by_template: weakref.WeakKeyDictionary[Template, dict] = weakref.WeakKeyDictionary()
+
+
+def slot_nodes(template: Template) -> dict:
+    """The `{% slot %}` nodes of a template and of the templates it extends, by name; a
+    slot in an included template is not found (and its page is then rendered whole)."""
+    known = _slot_nodes_by_template.get(template)
+    if known is not None:
+        return known
+    from recoverynav.core.templatetags.frame_tags import SlotNode
+
+    nodes: dict = {}
+    current: Template | None = template
+    context = Context()
+    with context.render_context.push_state(template), context.bind_template(template):
+        while current is not None:
+            for node in current.nodelist.get_nodes_by_type(SlotNode):
+                nodes.setdefault(node.name, node)
+            extends = current.nodelist.get_nodes_by_type(ExtendsNode)
+            current = extends[0].get_parent(context) if extends else None
+    _slot_nodes_by_template[template] = nodes
+    return nodes

@@ -6,11 +6,13 @@ import uuid
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Max, QuerySet
+from django.db.models import Count, Max, QuerySet
 
+from recoverynav.core import sql
 from recoverynav.directory import vocabulary
 from recoverynav.directory.models import Facility, ImportRun, Organization
-from recoverynav.geo.selectors import nearby_ids
+from recoverynav.geo.distance import bounding_box
+from recoverynav.geo.selectors import within_radius
 
 MIN_RADIUS, MAX_RADIUS, DEFAULT_RADIUS = 5, 100, 25
 MAX_PER_PAGE = 50
@@ -39,25 +41,28 @@ class SearchPage:
         return self.page < self.num_pages
 
 
-def filtered_facilities(filters: Mapping[str, Collection[str]] | None = None) -> QuerySet:
-    """Shown facilities offering any chosen value of every chosen group.
+def _filter_conditions(
+    filters: Mapping[str, Collection[str]] | None,
+) -> tuple[list[str], list[object]]:
+    """SQL conditions (and their parameters) for shown facilities offering any chosen value
+    of every chosen group.
 
     `filters` maps a vocabulary group name ("setting", "payment", …) to the chosen values;
     "otp" with any truthy value keeps certified opioid treatment programs only."""
-    queryset = Facility.objects.filter(is_active=True)
+    conditions = ["{is_active} = %s"]
+    params: list[object] = [True]
     for name, values in (filters or {}).items():
         if name == vocabulary.OTP:
             if values:
-                queryset = queryset.filter(is_otp=True)
+                conditions.append("{is_otp} = %s")
+                params.append(True)
             continue
         group = vocabulary.GROUPS[name]
         mask = group.mask(values)
         if mask:
-            alias = f"{group.column}_chosen"
-            queryset = queryset.alias(**{alias: F(group.column).bitand(mask)}).filter(
-                **{f"{alias}__gt": 0}
-            )
-    return queryset
+            conditions.append("({" + group.column + "} & %s) > 0")
+            params.append(mask)
+    return conditions, params
 
 
 def search_facilities(
@@ -70,25 +75,39 @@ def search_facilities(
     per_page: int = 20,
 ) -> SearchPage:
     """Facilities within the radius, nearest first, one page of them: two queries in all
-    (the indexed bounding box over the filtered rows, then the page's rows)."""
+    (the indexed bounding box over the filtered rows, then the page's rows), written in SQL
+    because every locator search runs them (see core.sql)."""
     radius_miles = min(max(float(radius_miles), MIN_RADIUS), MAX_RADIUS)
     per_page = min(max(per_page, 1), MAX_PER_PAGE)
-    found = nearby_ids(
-        filtered_facilities(filters),
-        latitude=latitude,
-        longitude=longitude,
-        radius_miles=radius_miles,
+    box = bounding_box(latitude=latitude, longitude=longitude, radius_miles=radius_miles)
+    conditions, params = _filter_conditions(filters)
+    conditions += ["{latitude} BETWEEN %s AND %s", "{longitude} BETWEEN %s AND %s"]
+    params += [box.min_lat, box.max_lat, box.min_lon, box.max_lon]
+    in_box = sql.fetch_all(
+        sql.select(Facility, ["id", "latitude", "longitude"], where=conditions), params
     )
+    found = within_radius(in_box, latitude=latitude, longitude=longitude, radius_miles=radius_miles)
     num_pages = max(1, math.ceil(len(found) / per_page))
     page = min(max(page, 1), num_pages)
     window = found[(page - 1) * per_page : page * per_page]
-    rows = Facility.objects.defer(*LIST_DEFERRED).in_bulk([pk for pk, _miles in window])
+    rows = _list_rows([pk for pk, _miles in window])
     facilities = []
     for pk, miles in window:
         facility = rows[pk]
         facility.distance = miles
         facilities.append(facility)
     return SearchPage(facilities, len(found), page, per_page, radius_miles)
+
+
+def _list_rows(pks: list[int]) -> dict[int, Facility]:
+    """The facilities by pk, without the columns a card never shows (they stay deferred)."""
+    if not pks:
+        return {}
+    shown = [f.name for f in Facility._meta.concrete_fields if f.name not in LIST_DEFERRED]
+    facilities = Facility.objects.raw(
+        sql.select(Facility, shown, where=[sql.in_list("id", len(pks))]), pks
+    )
+    return {facility.pk: facility for facility in facilities}
 
 
 def facility_detail(pk: int) -> Facility | None:

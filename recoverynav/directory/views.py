@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.client_address import client_ip
 from recoverynav.core.forms import choices_fragment
+from recoverynav.core.page_cache import render_framed_page
 from recoverynav.directory import services
 from recoverynav.directory.forms import (
     FILTER_FIELDS,
@@ -60,7 +61,7 @@ def search(request: HttpRequest) -> HttpResponse:
             )
             if not results.total:
                 context["helplines"] = _helplines()
-    return render(request, "directory/search.html", context)
+    return render_framed_page(request, "directory/search.html", context)
 
 
 def _page_number(text: str) -> int:

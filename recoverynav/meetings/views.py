@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.forms import choices_fragment
+from recoverynav.core.page_cache import render_framed_page
 from recoverynav.meetings import exports
 from recoverynav.meetings.forms import CHOICE_FIELDS, MeetingSearchForm, ProblemReportForm
 from recoverynav.meetings.selectors import (
@@ -46,7 +47,7 @@ def search(request: HttpRequest) -> HttpResponse:
             from recoverynav.geo.selectors import choice_links
 
             context["place_choices"] = choice_links(lookup=result.lookup, params=request.GET)
-    return render(request, "meetings/search.html", context)
+    return render_framed_page(request, "meetings/search.html", context)
 
 
 def _pages(request: HttpRequest, result) -> dict:

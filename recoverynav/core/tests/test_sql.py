@@ -1,0 +1,59 @@
+"""The hand-written SQL of the busiest queries names columns from the models and passes
+every value as a parameter."""
+
+import pytest
+from django.db import connection
+
+from recoverynav.core import sql
+from recoverynav.geo.models import PostalCode
+
+pytestmark = pytest.mark.django_db
+
+
+def _quoted(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def test_select_names_the_models_table_and_columns_quoted() -> None:
+    text = sql.select(
+        PostalCode, ["code", "city"], where=["{state} = %s", "{latitude} > %s"], order_by=["code"]
+    )
+
+    code, city, state, latitude = map(_quoted, ["code", "city", "state", "latitude"])
+    assert text.split(" WHERE ") == [
+        f"SELECT {code}, {city} FROM {_quoted('geo_postalcode')}",  # noqa: S608 (expected text)
+        f"{state} = %s AND {latitude} > %s ORDER BY {code}",
+    ]
+
+
+def test_a_foreign_key_is_named_by_its_field_or_its_column() -> None:
+    from recoverynav.comments.models import Comment
+
+    assert sql.select(Comment, ["parent"]) == sql.select(Comment, ["parent_id"])
+
+
+def test_an_unknown_field_is_an_error_not_a_guess() -> None:
+    from django.core.exceptions import FieldDoesNotExist
+
+    with pytest.raises(FieldDoesNotExist):
+        sql.select(PostalCode, ["code"], where=["{no_such_field} = %s"])
+
+
+def test_values_travel_as_parameters() -> None:
+    PostalCode.objects.create(
+        code="T0001", city="Charlottesville", state="VA", latitude=38.0, longitude=-78.5
+    )
+    hostile = "T0001' OR '1'='1"
+
+    text = sql.select(PostalCode, ["code"], where=["{code} = %s"])
+    assert sql.fetch_all(text, [hostile]) == []
+    assert sql.fetch_all(text, ["T0001"]) == [("T0001",)]
+
+
+def test_in_list_has_one_placeholder_per_value() -> None:
+    PostalCode.objects.create(code="T0001", city="A", state="VA", latitude=38.0, longitude=-78.5)
+    PostalCode.objects.create(code="T0002", city="B", state="VA", latitude=38.0, longitude=-78.5)
+
+    text = sql.select(PostalCode, ["code"], where=[sql.in_list("code", 3)], order_by=["code"])
+    assert text.count("%s") == 3
+    assert sql.fetch_all(text, ["T0001", "T0002", "T0009"]) == [("T0001",), ("T0002",)]
