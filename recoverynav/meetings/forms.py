@@ -1,6 +1,9 @@
 """The finder's GET form and the report-a-problem form."""
 
+from collections.abc import Callable, Iterator
+
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from recoverynav.core.forms import MissingFieldsTakeInitialMixin
@@ -77,6 +80,24 @@ MAX_PAGE = 500
 CHOICE_FIELDS = ["day", "time", "attendance", "fellowship", "type", "tz"]
 
 
+class SharedChoices(BaseChoiceIterator):
+    """A field's fixed choices (a list, or a function of the active language), shared by
+    every form. Django copies and re-checks each field's choice list for every form it makes
+    (and the form set the type list anew): a quarter of a search request's time."""
+
+    def __init__(self, choices: list[tuple] | Callable[[], list[tuple]]) -> None:
+        self.choices = choices
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self.choices() if callable(self.choices) else self.choices)
+
+    def __copy__(self) -> "SharedChoices":
+        return self  # never changed in place: nothing to copy
+
+    def __deepcopy__(self, memo: dict) -> "SharedChoices":
+        return self
+
+
 class MeetingSearchForm(MissingFieldsTakeInitialMixin):
     defaults_for_missing = ("radius",)
     place = forms.CharField(
@@ -84,51 +105,49 @@ class MeetingSearchForm(MissingFieldsTakeInitialMixin):
     )
     radius = forms.TypedChoiceField(
         label=_("Distance"),
-        choices=RADIUS_CHOICES,
+        choices=SharedChoices(RADIUS_CHOICES),
         coerce=float,
         initial="10",
         required=False,
         empty_value=10.0,
     )
-    when = forms.ChoiceField(label=_("When"), choices=WHEN_CHOICES, required=False)
+    when = forms.ChoiceField(label=_("When"), choices=SharedChoices(WHEN_CHOICES), required=False)
     day = forms.TypedMultipleChoiceField(
         label=_("Days"),
-        choices=DAY_CHOICES,
+        choices=SharedChoices(DAY_CHOICES),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     time = forms.MultipleChoiceField(
         label=_("Time of day"),
-        choices=BAND_CHOICES,
+        choices=SharedChoices(BAND_CHOICES),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     attendance = forms.MultipleChoiceField(
         label=_("How to attend"),
-        choices=ATTENDANCE_CHOICES,
+        choices=SharedChoices(ATTENDANCE_CHOICES),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     fellowship = forms.MultipleChoiceField(
         label=_("Fellowship"),
-        choices=Fellowship.choices,
+        choices=SharedChoices(Fellowship.choices),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    type = forms.MultipleChoiceField(label=_("Meeting types"), choices=(), required=False)
+    type = forms.MultipleChoiceField(
+        label=_("Meeting types"), choices=SharedChoices(type_choices), required=False
+    )
     q = forms.CharField(label=_("Keyword"), max_length=100, required=False)
     tz = forms.ChoiceField(
         label=_("Show online meeting times in this time zone"),
-        choices=[(zone, zone.replace("_", " ")) for zone in VIEWER_ZONES],
+        choices=SharedChoices([(zone, zone.replace("_", " ")) for zone in VIEWER_ZONES]),
         initial="America/New_York",
         required=False,
     )
     page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["type"].choices = type_choices()
 
     def to_query(self) -> MeetingQuery:
         data = self.cleaned_data

@@ -33,9 +33,16 @@ def type_label(code: str, *, language: str | None = None) -> str:
 
 
 def type_choices() -> list[tuple[str, str]]:
-    """Common types first, then the rest of the spec's codes by name."""
-    others = sorted(set(spec_types()) - set(COMMON_TYPES), key=lambda code: type_label(code))
-    return [(code, type_label(code)) for code in [*COMMON_TYPES, *others]]
+    """Common types first, then the rest of the spec's codes by name (in the page's language)."""
+    return _type_choices((get_language() or "en")[:2])
+
+
+@functools.cache
+def _type_choices(language: str) -> list[tuple[str, str]]:
+    """Worded once per language: every search form validates against the list."""
+    label = functools.partial(type_label, language=language)
+    others = sorted(set(spec_types()) - set(COMMON_TYPES), key=label)
+    return [(code, label(code)) for code in [*COMMON_TYPES, *others]]
 
 
 # What the most common types mean for someone going for the first time, in plain words.

@@ -12,6 +12,8 @@ from django.db.models.functions import StrIndex
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
+from recoverynav.core import sql
+from recoverynav.geo.distance import bounding_box
 from recoverynav.meetings import schedule
 from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
 from recoverynav.meetings.services import ZONES_CACHE_KEY
@@ -81,7 +83,6 @@ def search_meetings(
     search = MeetingSearch(query=query)
     online_only = set(query.attendance) == {Attendance.ONLINE}
     near = bool(query.place.strip()) and not online_only
-    meetings = _filtered(query, now, near=near)
     offset = (max(query.page, 1) - 1) * per_page
     if near:
         from recoverynav.geo import selectors as geo
@@ -90,21 +91,17 @@ def search_meetings(
         place = search.lookup.place
         if place is None:
             return search
-        nearby = geo.nearby_ids(
-            meetings.order_by(),  # sorted by distance afterwards: no need to sort by name
-            latitude=place.latitude,
-            longitude=place.longitude,
-            radius_miles=query.radius_miles,
-        )
+        nearby = _nearby(query=query, now=now, latitude=place.latitude, longitude=place.longitude)
         search.total_nearby = len(nearby)
         page = nearby[offset : offset + per_page]
         search.has_next = len(nearby) > offset + per_page
         miles = dict(page)
-        found = {m.pk: m for m in Meeting.objects.filter(pk__in=miles).order_by()}
+        found = _meetings_by_id(list(miles))
         search.meetings = [found[pk] for pk, _ in page if pk in found]
         for meeting in search.meetings:
             meeting.miles = miles[meeting.pk]
     else:
+        meetings = _filtered(query, now, near=False)
         # Sort and cut bare (name, id) pairs first, then read whole rows for this page only:
         # sorting thousands of full rows ("online now", a common keyword) cost tens of ms.
         page_ids = meetings.order_by("name", "pk").values("pk")[offset : offset + per_page + 1]
@@ -117,10 +114,69 @@ def search_meetings(
     return search
 
 
-def _filtered(query: MeetingQuery, now: dt.datetime, *, near: bool) -> QuerySet[Meeting]:
+def _nearby(
+    *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
+) -> list[tuple[int, float]]:
+    """(id, miles) of the meetings matching the query within its radius, nearest first.
+
+    Most searches ask for a place and at most how to attend and which fellowship: those run
+    one hand-written query (see core.sql); the rest go through the ORM. Both give the same
+    rows (meetings/tests/test_search_sql.py)."""
+    find = _nearby_by_sql if _is_plain(query) else _nearby_by_orm
+    return find(query=query, now=now, latitude=latitude, longitude=longitude)
+
+
+def _is_plain(query: MeetingQuery) -> bool:
+    return not (query.keyword.split() or query.when or query.days or query.bands or query.types)
+
+
+def _nearby_by_sql(
+    *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
+) -> list[tuple[int, float]]:
+    """The indexed box query (meeting_lat_lon_attendance) of a plain query."""
+    from recoverynav.geo.selectors import within_radius
+
+    box = bounding_box(latitude=latitude, longitude=longitude, radius_miles=query.radius_miles)
+    attendance = _attendance(query, near=True)
+    conditions = [
+        sql.in_list("attendance", len(attendance)),
+        "{latitude} BETWEEN %s AND %s",
+        "{longitude} BETWEEN %s AND %s",
+    ]
+    params = [*attendance, box.min_lat, box.max_lat, box.min_lon, box.max_lon]
+    if query.fellowships:
+        conditions.append(sql.in_list("fellowship", len(query.fellowships)))
+        params += query.fellowships
+    rows = sql.fetch_all(
+        sql.select(Meeting, ["id", "latitude", "longitude"], where=conditions), params
+    )
+    return within_radius(
+        rows, latitude=latitude, longitude=longitude, radius_miles=query.radius_miles
+    )
+
+
+def _nearby_by_orm(
+    *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
+) -> list[tuple[int, float]]:
+    from recoverynav.geo.selectors import nearby_ids
+
+    return nearby_ids(
+        _filtered(query, now, near=True).order_by(),  # sorted by distance: not by name
+        latitude=latitude,
+        longitude=longitude,
+        radius_miles=query.radius_miles,
+    )
+
+
+def _attendance(query: MeetingQuery, *, near: bool) -> list[str]:
     attendance = query.attendance or SHOWN_BY_DEFAULT
     if near:  # online-only meetings have no place to be near
         attendance = [kind for kind in attendance if kind in PLACE_ATTENDANCE]
+    return attendance
+
+
+def _filtered(query: MeetingQuery, now: dt.datetime, *, near: bool) -> QuerySet[Meeting]:
+    attendance = _attendance(query, near=near)
     meetings = Meeting.objects.filter(attendance__in=attendance)
     if query.fellowships:
         meetings = meetings.filter(fellowship__in=query.fellowships)
@@ -208,10 +264,26 @@ def _attach_times(meetings: list[Meeting]) -> None:
     """Each meeting's weekly rows, from one query for the page."""
     weekly: dict[int, list[MeetingTime]] = {meeting.pk: [] for meeting in meetings}
     if weekly:
-        for row in MeetingTime.objects.filter(meeting_id__in=weekly):
+        fields = [f.name for f in MeetingTime._meta.concrete_fields]
+        text = sql.select(
+            MeetingTime,
+            fields,
+            where=[sql.in_list("meeting", len(weekly))],
+            order_by=MeetingTime._meta.ordering,
+        )
+        for row in MeetingTime.objects.raw(text, list(weekly)):
             weekly[row.meeting_id].append(row)
     for meeting in meetings:
         meeting.weekly_times = weekly[meeting.pk]
+
+
+def _meetings_by_id(pks: list[int]) -> dict[int, Meeting]:
+    """Whole meetings by id, for one page of results (hand-written: every search runs it)."""
+    if not pks:
+        return {}
+    fields = [f.name for f in Meeting._meta.concrete_fields]
+    text = sql.select(Meeting, fields, where=[sql.in_list("id", len(pks))])
+    return {meeting.pk: meeting for meeting in Meeting.objects.raw(text, pks)}
 
 
 def _label(meeting: Meeting, now: dt.datetime) -> None:
