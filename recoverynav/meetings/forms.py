@@ -78,6 +78,8 @@ VIEWER_ZONES = [
 MAX_PAGE = 500
 # The fields inside "More choices": their markup is cached per distinct choice.
 CHOICE_FIELDS = ["day", "time", "attendance", "fellowship", "type", "tz"]
+# The two selects above the keyword, cached the same way (every search sends them).
+SELECT_FIELDS = ["radius", "when"]
 
 
 class SharedChoices(BaseChoiceIterator):

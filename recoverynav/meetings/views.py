@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.http import (
     Http404,
@@ -15,7 +17,12 @@ from django.views.decorators.http import require_http_methods
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import render_framed_page
 from recoverynav.meetings import exports
-from recoverynav.meetings.forms import CHOICE_FIELDS, MeetingSearchForm, ProblemReportForm
+from recoverynav.meetings.forms import (
+    CHOICE_FIELDS,
+    SELECT_FIELDS,
+    MeetingSearchForm,
+    ProblemReportForm,
+)
 from recoverynav.meetings.selectors import (
     meeting_by_slug,
     meetings_for_feed,
@@ -33,6 +40,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "form": form,
         "searched": False,
         "choices_fragment": choices_fragment(form, CHOICE_FIELDS),
+        "selects_fragment": choices_fragment(form, SELECT_FIELDS),
     }
     if form.is_bound and form.is_valid():
         now = timezone.now()
@@ -51,23 +59,25 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _pages(request: HttpRequest, result) -> dict:
-    def link(page: int) -> str:
-        params = request.GET.copy()
-        params["page"] = str(page)
-        return "?" + params.urlencode()
+    """Links that keep the visitor's other choices, built from one plain copy of the query
+    (QueryDict.copy() deep-copies the whole query for each link)."""
+    sent = dict(request.GET.lists())
 
-    params = request.GET.copy()
-    params.pop("page", None)
-    online = request.GET.copy()
-    online.setlist("attendance", ["online"])
-    online.pop("page", None)
+    def query(**changes: list[str] | None) -> str:
+        """The query string with some parameters replaced (a list) or left out (None)."""
+        params = {**sent, **changes}
+        return urlencode(
+            [(name, value) for name, values in params.items() for value in values or ()]
+        )
+
+    page = result.query.page
     return {
-        "next_url": link(result.query.page + 1) if result.has_next else "",
-        "previous_url": link(result.query.page - 1) if result.query.page > 1 else "",
+        "next_url": "?" + query(page=[str(page + 1)]) if result.has_next else "",
+        "previous_url": "?" + query(page=[str(page - 1)]) if page > 1 else "",
         "calendar_url": reverse("meetings:search_calendar", kwargs={"fmt": "ics"})
         + "?"
-        + params.urlencode(),
-        "online_url": "?" + online.urlencode(),
+        + query(page=None),
+        "online_url": "?" + query(attendance=["online"], page=None),
     }
 
 
