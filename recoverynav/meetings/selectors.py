@@ -263,18 +263,24 @@ def _schedule_filter(times: QuerySet[MeetingTime], query: MeetingQuery) -> Query
 def _attach_times(meetings: list[Meeting]) -> None:
     """Each meeting's weekly rows, from one query for the page."""
     weekly: dict[int, list[MeetingTime]] = {meeting.pk: [] for meeting in meetings}
-    if weekly:
-        fields = [f.name for f in MeetingTime._meta.concrete_fields]
-        text = sql.select(
-            MeetingTime,
-            fields,
-            where=[sql.in_list("meeting", len(weekly))],
-            order_by=MeetingTime._meta.ordering,
-        )
-        for row in MeetingTime.objects.raw(text, list(weekly)):
-            weekly[row.meeting_id].append(row)
+    for row in _weekly_rows(list(weekly)):
+        weekly[row.meeting_id].append(row)
     for meeting in meetings:
         meeting.weekly_times = weekly[meeting.pk]
+
+
+def _weekly_rows(meeting_ids: list[int]) -> list[MeetingTime]:
+    """The meetings' weekly rows in the model's order (hand-written: every search runs it)."""
+    if not meeting_ids:
+        return []
+    fields = [f.name for f in MeetingTime._meta.concrete_fields]
+    text = sql.select(
+        MeetingTime,
+        fields,
+        where=[sql.in_list("meeting", len(meeting_ids))],
+        order_by=MeetingTime._meta.ordering,
+    )
+    return list(MeetingTime.objects.raw(text, meeting_ids))
 
 
 def _meetings_by_id(pks: list[int]) -> dict[int, Meeting]:
