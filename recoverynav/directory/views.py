@@ -62,7 +62,9 @@ def search(request: HttpRequest) -> HttpResponse:
             )
             if not results.total:
                 context["helplines"] = _helplines()
-    return render_framed_page(request, "directory/search.html", context)
+    return render_framed_page(
+        request, "directory/search.html", context, frame_context=lambda: {"form": SearchForm()}
+    )
 
 
 def _page_number(text: str) -> int:
