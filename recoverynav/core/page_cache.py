@@ -119,23 +119,30 @@ SLOT_SPLIT = re.compile("\x1eslot:([^\x1e]+)\x1e")
 
 
 def render_framed_page(
-    request: HttpRequest, template_name: str, context: dict, *, status: int = 200
+    request: HttpRequest,
+    template_name: str,
+    context: dict,
+    *,
+    frame_context: Callable[[], dict] | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     """`render(request, template_name, context)` for a page whose parts inside
     `{% slot %}…{% endslot %}` differ per request (a search form and its results, the
     language links) and whose rest, the frame, is the same for everyone.
 
     The frame is rendered once per language and code without any of the request's data
-    (no `request`, no view context, no context processor that reads the request): a value
-    outside a slot that came from the visitor would be missing from the page, never shown to
-    another visitor. Each request then renders only the slots. Turned off by PAGE_CACHE=0,
-    when every page is rendered whole."""
+    (no `request`, no view context, no context processor that reads the request; only
+    `frame_context()`, which must be the same for everyone, e.g. an unbound form for its
+    labels): a value outside a slot that came from the visitor would be missing from the
+    page, never shown to another visitor (so is `{% csrf_token %}`: a POST form's token
+    belongs in a slot). Each request then renders only the slots. Turned off by
+    PAGE_CACHE=0, when every page is rendered whole."""
     template = get_template(template_name).template
     if not settings.PAGE_CACHE_ENABLED:
         return render(request, template_name, context, status=status)
-    frame = _frame(template)
+    frame = _frame(template, frame_context or dict)
     nodes = slot_nodes(template)
-    if frame is None or any(name not in nodes for name in frame[1::2]):
+    if any(name not in nodes for name in frame[1::2]):
         return render(request, template_name, context, status=status)
     request_context = RequestContext(request, context)
     with (
@@ -150,7 +157,7 @@ def render_framed_page(
     return HttpResponse("".join(parts), status=status)
 
 
-def _frame(template: Template) -> list[str] | None:
+def _frame(template: Template, frame_context: Callable[[], dict]) -> list[str]:
     """The page's frame split at its slots: [text, slot name, text, slot name, …, text]."""
     key = (
         "frame:"
@@ -162,7 +169,7 @@ def _frame(template: Template) -> list[str] | None:
     if frame is None:
         from recoverynav.core.context_processors import site_constants
 
-        html = template.render(Context({FRAME_MODE: True, **site_constants()}))
+        html = template.render(Context({**frame_context(), FRAME_MODE: True, **site_constants()}))
         frame = SLOT_SPLIT.split(html)
         shared_cache.set(key, frame, PAGE_CACHE_SECONDS)
     return frame

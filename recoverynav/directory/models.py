@@ -107,9 +107,7 @@ class Facility(models.Model):
 
     @property
     def language_labels(self) -> list[str]:
-        named = [label for label in self.labels("language") if label]
-        other = str(vocabulary.LANGUAGE.values["other"])
-        return [n for n in named if n != other] + list(self.other_languages)
+        return vocabulary.language_names(self.languages, self.other_languages)
 
     @property
     def address_lines(self) -> list[str]:

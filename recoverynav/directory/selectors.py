@@ -18,6 +18,7 @@ MIN_RADIUS, MAX_RADIUS, DEFAULT_RADIUS = 5, 100, 25
 MAX_PER_PAGE = 50
 # Columns a result card never shows; not loading them keeps a page of results cheap.
 LIST_DEFERRED = ["other_services", "match_key", "source_id", "uuid", "county", "organization"]
+LIST_FIELDS = [f.name for f in Facility._meta.concrete_fields if f.name not in LIST_DEFERRED]
 
 
 @dataclass
@@ -103,9 +104,8 @@ def _list_rows(pks: list[int]) -> dict[int, Facility]:
     """The facilities by pk, without the columns a card never shows (they stay deferred)."""
     if not pks:
         return {}
-    shown = [f.name for f in Facility._meta.concrete_fields if f.name not in LIST_DEFERRED]
-    facilities = Facility.objects.raw(
-        sql.select(Facility, shown, where=[sql.in_list("id", len(pks))]), pks
+    facilities = sql.fetch_instances(
+        Facility, LIST_FIELDS, where=[sql.in_list("id", len(pks))], params=pks
     )
     return {facility.pk: facility for facility in facilities}
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from recoverynav.core.client_address import client_ip
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import render_framed_page
+from recoverynav.core.querystring import query_with
 from recoverynav.directory import services
 from recoverynav.directory.forms import (
     FILTER_FIELDS,
@@ -61,7 +62,9 @@ def search(request: HttpRequest) -> HttpResponse:
             )
             if not results.total:
                 context["helplines"] = _helplines()
-    return render_framed_page(request, "directory/search.html", context)
+    return render_framed_page(
+        request, "directory/search.html", context, frame_context=lambda: {"form": SearchForm()}
+    )
 
 
 def _page_number(text: str) -> int:
@@ -71,20 +74,15 @@ def _page_number(text: str) -> int:
 
 def _links(request: HttpRequest, radius: int, page: int) -> dict:
     """Query strings for paging, a wider radius and telehealth, keeping the other choices."""
-
-    def with_(**changes: object) -> str:
-        query = request.GET.copy()
-        query.pop("page", None)
-        for key, value in changes.items():
-            query.setlist(key, value if isinstance(value, list) else [str(value)])
-        return "?" + query.urlencode()
-
     wider = [r for r, _label in RADIUS_CHOICES if r > radius]
+    params = request.GET
     return {
-        "wider_url": with_(radius=wider[0]) if wider else "",
-        "telehealth_url": with_(setting=["telehealth"], radius=RADIUS_CHOICES[-1][0]),
-        "next_url": with_(page=page + 1),
-        "previous_url": with_(page=max(page - 1, 1)),
+        "wider_url": query_with(params, radius=wider[0], drop=["page"]) if wider else "",
+        "telehealth_url": query_with(
+            params, setting=["telehealth"], radius=RADIUS_CHOICES[-1][0], drop=["page"]
+        ),
+        "next_url": query_with(params, drop=["page"], page=page + 1),
+        "previous_url": query_with(params, drop=["page"], page=max(page - 1, 1)),
     }
 
 

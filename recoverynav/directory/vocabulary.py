@@ -6,6 +6,7 @@ SQLite and PostgreSQL evaluate on the rows the bounding-box index already narrow
 The bit positions are stored data: never renumber, only append.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -150,3 +151,12 @@ GROUPS: dict[str, Group] = {
 
 # "otp" is a plain boolean column (a certification, not a menu of options).
 OTP = "otp"
+
+
+def language_names(mask: int, other_languages: Iterable[str]) -> list[str]:
+    """The languages a facility offers care in: our named ones (not the word "Other"),
+    then the ones the listing spells out."""
+    other = str(LANGUAGE.values["other"])
+    return [name for name in LANGUAGE.labels(mask) if name and name != other] + list(
+        other_languages
+    )

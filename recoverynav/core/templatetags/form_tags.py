@@ -2,10 +2,12 @@
 through its own widget template, which made the finder pages several times slower than the
 rest of the site."""
 
+from html import escape
+
 from django import template
 from django.forms import BoundField
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -59,12 +61,18 @@ def select_field(field: BoundField, *, size: int = 0, describedby: str = "") -> 
     if describedby:
         attrs["aria-describedby"] = describedby
     chosen = set(widget.format_value(field.value()))
-    options = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (value, SELECTED if str(value) in chosen else "", label)
-            for value, label in field.field.choices
-        ),
+    # Every select of a finder is built on every search: plain escaping, not format_html
+    # (which costs ten times as much for the same text).
+    options = "".join(
+        f'<option value="{_escaped(value)}"{SELECTED if str(value) in chosen else ""}>'
+        f"{_escaped(label)}</option>"
+        for value, label in field.field.choices
     )
-    return format_html('<select name="{}"{}>{}</select>', field.html_name, flatatt(attrs), options)
+    return mark_safe(  # noqa: S308  # nosec B308, B703 (every value escaped)
+        f'<select name="{_escaped(field.html_name)}"{flatatt(attrs)}>{options}</select>'
+    )
+
+
+def _escaped(value: object) -> str:
+    """What conditional_escape gives: markup already marked safe stays as it is."""
+    return value.__html__() if hasattr(value, "__html__") else escape(str(value))

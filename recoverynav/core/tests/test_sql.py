@@ -57,3 +57,26 @@ def test_in_list_has_one_placeholder_per_value() -> None:
     text = sql.select(PostalCode, ["code"], where=[sql.in_list("code", 3)], order_by=["code"])
     assert text.count("%s") == 3
     assert sql.fetch_all(text, ["T0001", "T0002", "T0009"]) == [("T0001",), ("T0002",)]
+
+
+def test_instances_come_back_converted_as_the_orm_would_and_the_rest_deferred() -> None:
+    import datetime as dt
+
+    from recoverynav.directory.models import Facility
+    from recoverynav.directory.tests.factories import make_facility
+
+    made = make_facility(name="Hope House", is_otp=True, other_languages=["Tagalog"])
+    fields = ["id", "name", "is_otp", "other_languages", "last_verified"]
+
+    (loaded,) = sql.fetch_instances(
+        Facility, fields, where=[sql.in_list("id", 1)], params=[made.pk]
+    )
+    from_orm = Facility.objects.get(pk=made.pk)
+
+    assert loaded.is_otp is True
+    assert loaded.other_languages == ["Tagalog"]
+    assert isinstance(loaded.last_verified, dt.date)
+    assert loaded.last_verified == from_orm.last_verified
+    assert "city" in loaded.get_deferred_fields()
+    assert loaded.city == from_orm.city  # read when asked for
+    assert loaded._state.adding is False

@@ -25,6 +25,19 @@ def test_a_search_result_links_to_the_page_and_says_how_far_it_is() -> None:
     assert 'data-kind="facility"' in html
 
 
+def test_the_distance_is_written_the_way_each_language_writes_numbers() -> None:
+    facility = make_facility(name="Hope House")
+    facility.distance = 12.75
+
+    with translation.override("es"):
+        spanish = FacilityCards().card(facility, in_list=True)
+    english = FacilityCards().card(facility, in_list=True)
+
+    assert "12,8" in spanish
+    assert "12.8 miles away" in english
+    assert f'href="/es/treatment/{facility.pk}/"' in spanish
+
+
 def test_the_facility_page_card_has_no_link_or_distance() -> None:
     html = facility_card(make_facility(name="Hope House"))
 
