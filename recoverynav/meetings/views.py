@@ -55,7 +55,13 @@ def search(request: HttpRequest) -> HttpResponse:
             from recoverynav.geo.selectors import choice_links
 
             context["place_choices"] = choice_links(lookup=result.lookup, params=request.GET)
-    return render_framed_page(request, "meetings/search.html", context)
+    # The frame holds the labels, hints and button, worded from an unbound form.
+    return render_framed_page(
+        request,
+        "meetings/search.html",
+        context,
+        frame_context=lambda: {"form": MeetingSearchForm()},
+    )
 
 
 def _pages(request: HttpRequest, result) -> dict:
