@@ -78,13 +78,14 @@ def fetch_instances(
     *,
     where: Sequence[str],
     params: Sequence[Any],
+    order_by: Sequence[str] = (),
 ) -> list[models.Model]:
     """Instances of `model` with only `field_names` loaded (the rest deferred), values
     converted as the ORM converts them (dates, booleans, JSON). `Model.objects.raw()` does
     the same but works the columns and converters out again on every call: 0.3 ms for a
     page of twenty results, against 0.1 ms here."""
     attnames, converters = _loading(model, tuple(field_names), connection.vendor)
-    rows = fetch_all(select(model, field_names, where=where), params)
+    rows = fetch_all(select(model, field_names, where=where, order_by=order_by), params)
     database = connections[connection.alias]  # the connection itself, not the proxy
     instances = []
     for row in rows:

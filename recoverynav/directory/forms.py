@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from recoverynav.core.forms import MissingFieldsTakeInitialMixin
+from recoverynav.core.forms import MissingFieldsTakeInitialMixin, SharedChoices
 from recoverynav.directory import vocabulary
 from recoverynav.directory.models import ProblemKind
 from recoverynav.directory.selectors import DEFAULT_RADIUS
@@ -23,9 +23,7 @@ def _group_field(name: str) -> forms.MultipleChoiceField:
     group = vocabulary.GROUPS[name]
     return forms.MultipleChoiceField(
         label=group.label,
-        # A plain function: forms deep-copy their fields, and a bound method would copy
-        # the whole group with it.
-        choices=lambda: vocabulary.GROUPS[name].choices(),
+        choices=SharedChoices(group.choices),  # read when shown, in the active language
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -41,7 +39,7 @@ class SearchForm(MissingFieldsTakeInitialMixin):
     )
     radius = forms.TypedChoiceField(
         label=_("Within"),
-        choices=RADIUS_CHOICES,
+        choices=SharedChoices(RADIUS_CHOICES),
         coerce=int,
         initial=DEFAULT_RADIUS,
         required=False,
@@ -51,8 +49,7 @@ class SearchForm(MissingFieldsTakeInitialMixin):
         label=_("Certified opioid treatment program (methadone clinic)"), required=False
     )
 
-    # One checkbox group per PAGE_GROUPS entry; choices are read when shown, in the active
-    # language (building them per request cost a tenth of a millisecond).
+    # One checkbox group per PAGE_GROUPS entry.
     setting = _group_field("setting")
     medication = _group_field("medication")
     payment = _group_field("payment")

@@ -1,12 +1,9 @@
 """The finder's GET form and the report-a-problem form."""
 
-from collections.abc import Callable, Iterator
-
 from django import forms
-from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from recoverynav.core.forms import MissingFieldsTakeInitialMixin
+from recoverynav.core.forms import MissingFieldsTakeInitialMixin, SharedChoices
 from recoverynav.meetings.meeting_types import type_choices
 from recoverynav.meetings.models import Attendance, Fellowship
 from recoverynav.meetings.selectors import MeetingQuery
@@ -80,24 +77,6 @@ MAX_PAGE = 500
 CHOICE_FIELDS = ["day", "time", "attendance", "fellowship", "type", "tz"]
 # The two selects above the keyword, cached the same way (every search sends them).
 SELECT_FIELDS = ["radius", "when"]
-
-
-class SharedChoices(BaseChoiceIterator):
-    """A field's fixed choices (a list, or a function of the active language), shared by
-    every form. Django copies and re-checks each field's choice list for every form it makes
-    (and the form set the type list anew): a quarter of a search request's time."""
-
-    def __init__(self, choices: list[tuple] | Callable[[], list[tuple]]) -> None:
-        self.choices = choices
-
-    def __iter__(self) -> Iterator[tuple]:
-        return iter(self.choices() if callable(self.choices) else self.choices)
-
-    def __copy__(self) -> "SharedChoices":
-        return self  # never changed in place: nothing to copy
-
-    def __deepcopy__(self, memo: dict) -> "SharedChoices":
-        return self
 
 
 class MeetingSearchForm(MissingFieldsTakeInitialMixin):

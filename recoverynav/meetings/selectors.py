@@ -273,23 +273,26 @@ def _weekly_rows(meeting_ids: list[int]) -> list[MeetingTime]:
     """The meetings' weekly rows in the model's order (hand-written: every search runs it)."""
     if not meeting_ids:
         return []
-    fields = [f.name for f in MeetingTime._meta.concrete_fields]
-    text = sql.select(
+    return sql.fetch_instances(
         MeetingTime,
-        fields,
+        [f.name for f in MeetingTime._meta.concrete_fields],
         where=[sql.in_list("meeting", len(meeting_ids))],
+        params=meeting_ids,
         order_by=MeetingTime._meta.ordering,
     )
-    return list(MeetingTime.objects.raw(text, meeting_ids))
 
 
 def _meetings_by_id(pks: list[int]) -> dict[int, Meeting]:
     """Whole meetings by id, for one page of results (hand-written: every search runs it)."""
     if not pks:
         return {}
-    fields = [f.name for f in Meeting._meta.concrete_fields]
-    text = sql.select(Meeting, fields, where=[sql.in_list("id", len(pks))])
-    return {meeting.pk: meeting for meeting in Meeting.objects.raw(text, pks)}
+    meetings = sql.fetch_instances(
+        Meeting,
+        [f.name for f in Meeting._meta.concrete_fields],
+        where=[sql.in_list("id", len(pks))],
+        params=pks,
+    )
+    return {meeting.pk: meeting for meeting in meetings}
 
 
 def _label(meeting: Meeting, now: dt.datetime) -> None:

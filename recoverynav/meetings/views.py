@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.http import (
     Http404,
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import render_framed_page
+from recoverynav.core.querystring import query_with
 from recoverynav.meetings import exports
 from recoverynav.meetings.forms import (
     CHOICE_FIELDS,
@@ -65,25 +64,14 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _pages(request: HttpRequest, result) -> dict:
-    """Links that keep the visitor's other choices, built from one plain copy of the query
-    (QueryDict.copy() deep-copies the whole query for each link)."""
-    sent = dict(request.GET.lists())
-
-    def query(**changes: list[str] | None) -> str:
-        """The query string with some parameters replaced (a list) or left out (None)."""
-        params = {**sent, **changes}
-        return urlencode(
-            [(name, value) for name, values in params.items() for value in values or ()]
-        )
-
-    page = result.query.page
+    """Links that keep the visitor's other choices."""
+    params, page = request.GET, result.query.page
     return {
-        "next_url": "?" + query(page=[str(page + 1)]) if result.has_next else "",
-        "previous_url": "?" + query(page=[str(page - 1)]) if page > 1 else "",
+        "next_url": query_with(params, page=page + 1) if result.has_next else "",
+        "previous_url": query_with(params, page=page - 1) if page > 1 else "",
         "calendar_url": reverse("meetings:search_calendar", kwargs={"fmt": "ics"})
-        + "?"
-        + query(page=None),
-        "online_url": "?" + query(attendance=["online"], page=None),
+        + query_with(params, drop=["page"]),
+        "online_url": query_with(params, drop=["page"], attendance=["online"]),
     }
 
 

@@ -100,14 +100,15 @@ def test_it_reads_a_page_of_meetings_and_their_times_as_the_orm_would() -> None:
 def search_urls() -> list[str]:
     urls = []
     for place, extra in itertools.product(
-        # Searches near a place: listings by name (no place, online only) take neither path.
-        ["19103", "19446", "64105", "95124", "Philadelphia, PA", "Springfield", "99999"],
+        # Near a place, and listings by name (no place, online only), which take the ORM.
+        ["19103", "19446", "64105", "95124", "Philadelphia, PA", "Springfield", "99999", ""],
         [
             {},
             {"radius": "50"},
             {"radius": "50", "page": "2"},
             {"radius": "1"},
             {"attendance": ["in_person", "online"]},
+            {"attendance": ["online"]},
             {"attendance": ["hybrid", "temporarily_closed"], "radius": "25"},
             {"fellowship": ["aa"], "radius": "25"},
             {"q": "step"},
