@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.client_address import client_ip
 from recoverynav.core.forms import choices_fragment
-from recoverynav.core.page_cache import render_framed_page
+from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
 from recoverynav.core.querystring import query_with
 from recoverynav.directory import services
 from recoverynav.directory.forms import (
@@ -23,16 +23,23 @@ from recoverynav.directory.forms import (
 from recoverynav.directory.hsds import export_services
 from recoverynav.directory.selectors import export_page, facility_detail, search_facilities
 from recoverynav.geo.selectors import choice_links, lookup_place
-from recoverynav.hotlines.selectors import country_with_hotlines
+from recoverynav.hotlines.selectors import country_with_hotlines, hotlines_version
 
 HSDS_PAGE_SIZE = 100
 
 
 def _helplines() -> list:
-    country = country_with_hotlines(settings.DEFAULT_COUNTRY)
-    if country is None:
-        return []
-    return [h for h in country.shown if "treatment_referral" in h.purposes]
+    """The country's treatment-referral lines, shown when a search finds nothing (often, in
+    the country): kept in the cache under the hotlines' version, so an edit shows at once."""
+    version = hashlib.blake2b(hotlines_version().encode(), digest_size=16).hexdigest()
+    key = f"directory:helplines:{settings.DEFAULT_COUNTRY}:{version}"
+    lines = cache.get(key)
+    if lines is None:
+        country = country_with_hotlines(settings.DEFAULT_COUNTRY)
+        shown = country.shown if country else []
+        lines = [line for line in shown if "treatment_referral" in line.purposes]
+        cache.set(key, lines, PAGE_CACHE_SECONDS)
+    return lines
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -41,6 +48,7 @@ def search(request: HttpRequest) -> HttpResponse:
     searched = form.is_bound and form.is_valid() and form.cleaned_data["place"]
     filters_open = bool(searched and form.filters())
     context["filters_fragment"] = choices_fragment(form, FILTER_FIELDS, filters_open)
+    context["radius_fragment"] = choices_fragment(form, ["radius"])
     if searched:
         lookup = lookup_place(form.cleaned_data["place"])
         context.update(

@@ -1,8 +1,12 @@
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import ngettext
 
 from recoverynav.directory import cards
 from recoverynav.directory.models import Facility
+from recoverynav.directory.selectors import SearchPage
+from recoverynav.geo.selectors import Place
 
 register = template.Library()
 
@@ -20,3 +24,15 @@ def result_items(facilities: list[Facility]) -> SafeString:
     page = cards.FacilityCards()
     items = "".join(f"<li>{page.card(facility, in_list=True)}</li>" for facility in facilities)
     return mark_safe(items)  # noqa: S308  # nosec B308, B703 (cards escape every value)
+
+
+@register.simple_tag
+def results_heading(results: SearchPage, place: Place) -> str:
+    """ "12 places within 25 miles of 22903 · Charlottesville, VA" (escaped by the template);
+    worded here because the template's plural block cost as much as ten cards."""
+    miles = floatformat(results.radius_miles, 0)
+    return ngettext(
+        "%(total)s place within %(miles)s miles of %(label)s",
+        "%(total)s places within %(miles)s miles of %(label)s",
+        results.total,
+    ) % {"total": results.total, "miles": miles, "label": place.label}

@@ -96,6 +96,21 @@ def test_no_results_suggest_a_wider_radius_telehealth_and_the_helpline(
     assert 'href="tel:18006624357"' in page
 
 
+def test_a_changed_helpline_number_shows_on_the_next_search_without_results(
+    visitor: Client, gazetteer, hotlines
+) -> None:
+    from recoverynav.hotlines.models import Hotline
+
+    html(visitor, "/treatment/", place="22902", radius="10")
+    line = Hotline.objects.get(name="SAMHSA National Helpline")
+    line.phone = "1-800-555-0199"
+    line.save()
+
+    page = html(visitor, "/treatment/", place="22902", radius="10")
+    assert 'href="tel:18005550199"' in page
+    assert "18006624357" not in page
+
+
 def test_results_are_paged_with_plain_links(visitor: Client, gazetteer) -> None:
     for miles in range(25):
         make_facility(latitude=miles_north(miles / 5)[0])
