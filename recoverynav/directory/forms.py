@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +31,9 @@ def _group_field(name: str) -> forms.MultipleChoiceField:
     )
 
 
+GROUP_FIELDS = {name: _group_field(name) for name in PAGE_GROUPS}
+
+
 class SearchForm(MissingFieldsTakeInitialMixin):
     defaults_for_missing = ("radius",)
     place = forms.CharField(
@@ -49,15 +54,21 @@ class SearchForm(MissingFieldsTakeInitialMixin):
         label=_("Certified opioid treatment program (methadone clinic)"), required=False
     )
 
-    # One checkbox group per PAGE_GROUPS entry.
-    setting = _group_field("setting")
-    medication = _group_field("medication")
-    payment = _group_field("payment")
-    language = _group_field("language")
-    age = _group_field("age")
-    program = _group_field("program")
+    def __init__(self, *args, **kwargs) -> None:
+        """The six checkbox groups join the form only when the request sends one of them
+        or the page needs their markup (see filter_fields): most searches send a place and
+        a distance, and copying nine fields for every form was a twentieth of a search."""
+        super().__init__(*args, **kwargs)
+        if any(name in self.data for name in PAGE_GROUPS):
+            self._add_group_fields()
+
+    def _add_group_fields(self) -> None:
+        for name in PAGE_GROUPS:
+            if name not in self.fields:
+                self.fields[name] = copy.deepcopy(GROUP_FIELDS[name])
 
     def filter_fields(self) -> list[forms.BoundField]:
+        self._add_group_fields()
         return [self[name] for name in PAGE_GROUPS]
 
     def filters(self) -> dict[str, list[str]]:
