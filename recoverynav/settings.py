@@ -123,6 +123,8 @@ if os.environ.get("REDIS_URL"):
 # Pages that are the same for every visitor (home, guide index, help-now…) are served from
 # this cache once rendered (core/page_cache.py); PAGE_CACHE=0 turns that off.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+# How often (seconds) the guide looks at its content files for edits; 0 checks every request.
+GUIDE_CHECK_SECONDS = float(os.environ.get("GUIDE_CHECK_SECONDS", "1"))
 
 # Sessions are only used by the admin; public pages never start one.
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"

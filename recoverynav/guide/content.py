@@ -7,6 +7,7 @@ Operators edit `content/<language>/<slug>.md`; a changed file is picked up on th
 import datetime
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,11 +59,20 @@ def page_path(*, slug: str, language: str) -> Path | None:
     return path if path.is_file() else None
 
 
+_versions: dict[tuple[str, str], tuple[float, str]] = {}
+
+
 def content_version(language: str) -> str:
     """Changes when a page file of `language` or English is added, removed or edited, so
     pages cached from the files follow edits made while the site runs. Every guide page
-    served asks, so it reads the folders with os.scandir (a quarter of pathlib's cost)."""
+    served asks, and reading the folders cost a fifth of a cached article's time: the
+    answer is reused for GUIDE_CHECK_SECONDS (an edit shows within a second)."""
     root = content_dir()
+    key = (str(root), language)
+    now = time.monotonic()
+    known = _versions.get(key)
+    if known is not None and now - known[0] < settings.GUIDE_CHECK_SECONDS:
+        return known[1]
     stamps = []
     for folder in sorted({str(root / REFERENCE_LANGUAGE), str(root / language)}):
         try:
@@ -74,7 +84,9 @@ def content_version(language: str) -> str:
             for entry in entries
             if entry.name.endswith(".md")
         )
-    return str(root) + ";" + ";".join(sorted(stamps))
+    version = str(root) + ";" + ";".join(sorted(stamps))
+    _versions[key] = (now, version)
+    return version
 
 
 def slugs_for(language: str) -> list[str]:

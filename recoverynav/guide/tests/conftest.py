@@ -31,8 +31,10 @@ def write_page(root: Path, language: str, slug: str, **fields: object) -> Path:
 
 @pytest.fixture
 def content_dir(tmp_path: Path, settings) -> Path:
-    """An empty content folder the guide reads instead of the shipped one."""
+    """An empty content folder the guide reads instead of the shipped one, whose edits the
+    site sees at once (it checks the files once a second otherwise)."""
     settings.GUIDE_CONTENT_DIR = tmp_path
+    settings.GUIDE_CHECK_SECONDS = 0
     return tmp_path
 
 

@@ -73,6 +73,26 @@ def test_it_picks_up_an_edited_file_without_a_restart(content_dir: Path) -> None
     assert get_page("edited", "en").title == "After"
 
 
+def test_the_pages_version_follows_edits_checked_at_most_once_a_second(
+    content_dir: Path, settings, monkeypatch
+) -> None:
+    from recoverynav.guide import content
+
+    settings.GUIDE_CHECK_SECONDS = 1
+    clock = [1000.0]
+    monkeypatch.setattr(content.time, "monotonic", lambda: clock[0])
+    path = write_page(content_dir, "en", "edited", title="Before")
+    before = content.content_version("en")
+
+    write_page(content_dir, "en", "edited", title="After")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    clock[0] += 0.5
+    assert content.content_version("en") == before  # not looked at again yet
+    clock[0] += 0.6
+    assert content.content_version("en") != before
+
+
 def test_the_check_framework_reports_a_broken_file(content_dir: Path) -> None:
     (content_dir / "en").mkdir()
     (content_dir / "en" / "broken.md").write_text("no front matter", encoding="utf-8")
