@@ -1,7 +1,7 @@
 from django import template
 from django.template.defaultfilters import floatformat
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from recoverynav.directory import cards
 from recoverynav.directory.models import Facility
@@ -36,3 +36,12 @@ def results_heading(results: SearchPage, place: Place) -> str:
         "%(total)s places within %(miles)s miles of %(label)s",
         results.total,
     ) % {"total": results.total, "miles": miles, "label": place.label}
+
+
+@register.simple_tag
+def page_of(results: SearchPage) -> str:
+    """ "Page 2 of 5" under the results."""
+    return gettext("Page %(page)s of %(pages)s") % {
+        "page": results.page,
+        "pages": results.num_pages,
+    }
