@@ -11,8 +11,7 @@ from django.db.models import Count, Max, QuerySet
 from recoverynav.core import sql
 from recoverynav.directory import vocabulary
 from recoverynav.directory.models import Facility, ImportRun, Organization
-from recoverynav.geo.distance import bounding_box
-from recoverynav.geo.selectors import within_radius
+from recoverynav.geo.selectors import nearby_by_sql
 
 MIN_RADIUS, MAX_RADIUS, DEFAULT_RADIUS = 5, 100, 25
 MAX_PER_PAGE = 50
@@ -80,14 +79,15 @@ def search_facilities(
     because every locator search runs them (see core.sql)."""
     radius_miles = min(max(float(radius_miles), MIN_RADIUS), MAX_RADIUS)
     per_page = min(max(per_page, 1), MAX_PER_PAGE)
-    box = bounding_box(latitude=latitude, longitude=longitude, radius_miles=radius_miles)
     conditions, params = _filter_conditions(filters)
-    conditions += ["{latitude} BETWEEN %s AND %s", "{longitude} BETWEEN %s AND %s"]
-    params += [box.min_lat, box.max_lat, box.min_lon, box.max_lon]
-    in_box = sql.fetch_all(
-        sql.select(Facility, ["id", "latitude", "longitude"], where=conditions), params
+    found = nearby_by_sql(
+        Facility,
+        where=conditions,
+        params=params,
+        latitude=latitude,
+        longitude=longitude,
+        radius_miles=radius_miles,
     )
-    found = within_radius(in_box, latitude=latitude, longitude=longitude, radius_miles=radius_miles)
     num_pages = max(1, math.ceil(len(found) / per_page))
     page = min(max(page, 1), num_pages)
     window = found[(page - 1) * per_page : page * per_page]

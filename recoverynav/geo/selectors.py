@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, QuerySet
+from django.db.models import Avg, Model, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
@@ -292,6 +292,29 @@ def nearby_ids(
             f"{lon_field}__range": (box.min_lon, box.max_lon),
         }
     ).values_list("pk", lat_field, lon_field)
+    return within_radius(rows, latitude=latitude, longitude=longitude, radius_miles=radius_miles)
+
+
+def nearby_by_sql(
+    model: type[Model],
+    *,
+    where: list[str],
+    params: list[object],
+    latitude: float,
+    longitude: float,
+    radius_miles: float,
+) -> list[tuple[int, float]]:
+    """`nearby_ids` for the finders' hot paths, in hand-written SQL (see core.sql): the rows
+    of `model` meeting the `where` conditions, within the radius, nearest first."""
+    box = bounding_box(latitude=latitude, longitude=longitude, radius_miles=radius_miles)
+    rows = sql.fetch_all(
+        sql.select(
+            model,
+            ["id", "latitude", "longitude"],
+            where=[*where, "{latitude} BETWEEN %s AND %s", "{longitude} BETWEEN %s AND %s"],
+        ),
+        [*params, box.min_lat, box.max_lat, box.min_lon, box.max_lon],
+    )
     return within_radius(rows, latitude=latitude, longitude=longitude, radius_miles=radius_miles)
 
 

@@ -13,7 +13,6 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from recoverynav.core import sql
-from recoverynav.geo.distance import bounding_box
 from recoverynav.meetings import schedule
 from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
 from recoverynav.meetings.services import ZONES_CACHE_KEY
@@ -134,24 +133,21 @@ def _nearby_by_sql(
     *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
 ) -> list[tuple[int, float]]:
     """The indexed box query (meeting_lat_lon_attendance) of a plain query."""
-    from recoverynav.geo.selectors import within_radius
+    from recoverynav.geo.selectors import nearby_by_sql
 
-    box = bounding_box(latitude=latitude, longitude=longitude, radius_miles=query.radius_miles)
     attendance = _attendance(query, near=True)
-    conditions = [
-        sql.in_list("attendance", len(attendance)),
-        "{latitude} BETWEEN %s AND %s",
-        "{longitude} BETWEEN %s AND %s",
-    ]
-    params = [*attendance, box.min_lat, box.max_lat, box.min_lon, box.max_lon]
+    conditions = [sql.in_list("attendance", len(attendance))]
+    params: list[object] = [*attendance]
     if query.fellowships:
         conditions.append(sql.in_list("fellowship", len(query.fellowships)))
         params += query.fellowships
-    rows = sql.fetch_all(
-        sql.select(Meeting, ["id", "latitude", "longitude"], where=conditions), params
-    )
-    return within_radius(
-        rows, latitude=latitude, longitude=longitude, radius_miles=query.radius_miles
+    return nearby_by_sql(
+        Meeting,
+        where=conditions,
+        params=params,
+        latitude=latitude,
+        longitude=longitude,
+        radius_miles=query.radius_miles,
     )
 
 
