@@ -41,5 +41,6 @@ def language_alternates(request: HttpRequest) -> list[dict]:
 
 @lru_cache(maxsize=4096)
 def _translated_paths(path: str, current: str, urlconf: str) -> tuple[tuple[str, str], ...]:
-    """Resolving a path and reversing it in each language costs ~0.1 ms; paths repeat."""
+    """Resolving a path and reversing it in each language costs ~0.1 ms; paths repeat. The
+    active language and URLconf are part of the key because both change how a path resolves."""
     return tuple((code, translate_url(path, code)) for code, _name in settings.LANGUAGES)

@@ -134,9 +134,9 @@ def render_framed_page(
     (no `request`, no view context, no context processor that reads the request; only
     `frame_context()`, which must be the same for everyone, e.g. an unbound form for its
     labels): a value outside a slot that came from the visitor would be missing from the
-    page, never shown to another visitor (so is `{% csrf_token %}`: a POST form's token
-    belongs in a slot). Each request then renders only the slots. Turned off by
-    PAGE_CACHE=0, when every page is rendered whole."""
+    page, never shown to another visitor. `{% csrf_token %}` outside a slot would be empty
+    too, so a POST form's token belongs in a slot. Each request then renders only the
+    slots. Turned off by PAGE_CACHE=0, when every page is rendered whole."""
     template = get_template(template_name).template
     if not settings.PAGE_CACHE_ENABLED:
         return render(request, template_name, context, status=status)
