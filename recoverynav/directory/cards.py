@@ -109,7 +109,9 @@ class FacilityCards:
         address = "<br>".join(escape(line) for line in facility.address_lines)
         html.append(f"<address>{address}</address>")
         html.append(f'<ul class="actions">{self._actions(facility)}</ul>')
-        html.append(f'<dl class="facts">{self._facts(facility)}</dl>')
+        facts = self._facts(facility)
+        if facts:
+            html.append(f'<dl class="facts">{facts}</dl>')
         if (self.today - facility.last_verified).days > settings.DIRECTORY_STALE_AFTER_DAYS:
             html.append(f'<p class="notice">{words["stale"]}</p>')
         html.append(
@@ -183,6 +185,7 @@ def _outside_link(href: str, text_html: str) -> str:
     return f'<a href="{escape(href)}" rel="noopener noreferrer">{text_html}</a>'
 
 
-def facility_card(facility: Facility, *, in_list: bool = False) -> SafeString:
-    """One card, for the facility page."""
-    return FacilityCards().card(facility, in_list=in_list)
+def facility_card(facility: Facility) -> SafeString:
+    """One card, for the facility page, with the save button's script."""
+    cards = FacilityCards()
+    return cards.card(facility) + cards.text.save_buttons.script

@@ -19,10 +19,11 @@ def facility_card(facility: Facility) -> SafeString:
 
 @register.simple_tag
 def result_items(facilities: list[Facility]) -> SafeString:
-    """A search result's cards, each in its <li>: one tag for the twenty of a page, the
-    words looked up once."""
+    """A search result's cards, each in its <li>, then the save buttons' script (allowed in
+    a list): one tag for the twenty of a page, the words looked up once."""
     page = cards.FacilityCards()
     items = "".join(f"<li>{page.card(facility, in_list=True)}</li>" for facility in facilities)
+    items += page.text.save_buttons.script
     return mark_safe(items)  # noqa: S308  # nosec B308, B703 (cards escape every value)
 
 

@@ -66,3 +66,37 @@ def test_use_my_location_searches_where_the_person_is(plain_http_server: str, ga
         assert "Region Ten" in page.content()
         assert errors == []  # no CSP violation, no script error
         browser.close()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "saved", "announced"),
+    [
+        ("", "Saved to my plan", "Saved to your plan: Region Ten"),
+        ("/es", "Guardado en mi plan", "Guardado en su plan: Region Ten"),
+    ],
+)
+def test_save_to_my_plan_from_the_results_keeps_the_place_in_this_browser(
+    plain_http_server: str, prefix: str, saved: str, announced: str
+) -> None:
+    """The list carries the save script once, with the words every button shares."""
+    from playwright.sync_api import sync_playwright
+
+    facility = make_facility(name="Region Ten")
+    make_facility(name="Hope House")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.goto(f"{plain_http_server}{prefix}/treatment/?place=38.03,-78.48")
+
+        button = page.locator(f"[data-plan-save][data-id='{facility.pk}']")
+        button.click()
+        page.locator("[data-plan-save-status]").filter(has_text=announced).wait_for()
+
+        assert saved in button.inner_text()
+        assert page.locator("script[src*='plan/save']").count() == 1
+        stored = page.evaluate("JSON.parse(localStorage.getItem('recoverynav.plan'))")
+        assert [option["name"] for option in stored["options"]] == ["Region Ten"]
+        assert errors == []
+        browser.close()

@@ -45,6 +45,27 @@ def test_the_facility_page_card_has_no_link_or_distance() -> None:
     assert "miles away" not in html
 
 
+def test_the_facility_page_card_brings_the_save_buttons_script() -> None:
+    html = facility_card(make_facility(name="Hope House"))
+
+    assert html.count('<script src="/static/plan/save.js" defer') == 1
+
+
+def test_a_search_result_leaves_the_script_to_the_list() -> None:
+    facility = make_facility(name="Hope House")
+    facility.distance = 1.0
+
+    assert "<script" not in FacilityCards().card(facility, in_list=True)
+
+
+def test_a_place_with_no_listed_services_has_no_empty_facts_list() -> None:
+    bare = make_facility(name="Hope House")
+    listed = make_facility(name="Region Ten", attributes={"payment": ["medicaid"]})
+
+    assert "<dl" not in facility_card(bare)
+    assert '<dl class="facts"><dt>Payment</dt><dd>Medicaid</dd></dl>' in facility_card(listed)
+
+
 def test_every_value_from_the_data_is_escaped() -> None:
     facility = make_facility(
         name='<script>alert("x")</script>',

@@ -55,6 +55,7 @@ def test_it_finds_places_near_a_zip_code_with_everything_a_person_needs(
         assert label in page
     assert "Information as of" in page
     assert 'data-plan-save data-kind="facility"' in page  # "Save to my plan"
+    assert page.count('<script src="/static/plan/save.js" defer data-saved-text=') == 1
 
 
 def test_filters_arrive_as_plain_query_parameters(visitor: Client, gazetteer) -> None:

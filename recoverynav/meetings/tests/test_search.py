@@ -124,6 +124,15 @@ def test_the_page_asks_a_bounded_number_of_queries(
     assert "page=2" in response.content.decode()
 
 
+def test_the_results_carry_the_save_buttons_script_once(visitor, gazetteer) -> None:
+    import_records([meeting_record(slug=f"m{i}", **CHARLOTTESVILLE) for i in range(3)])
+
+    html = visitor.get("/meetings/", {"place": "22903"}).content.decode()
+
+    assert html.count("data-plan-save ") == 3
+    assert html.count('<script src="/static/plan/save.js" defer data-saved-text=') == 1
+
+
 @pytest.mark.usefixtures("meetings")
 def test_the_page_offers_a_choice_when_the_place_is_ambiguous(visitor) -> None:
     html = visitor.get("/meetings/", {"place": "Arlington"}).content.decode()

@@ -4,6 +4,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from recoverynav.plan.buttons import SaveButtons
+
 
 def render(language: str = "en", **values: str) -> str:
     template = Template(
@@ -25,10 +27,13 @@ def test_it_renders_a_plain_link_to_the_plans_options_step() -> None:
     assert "Save to my plan" in html
 
 
-def test_it_brings_its_own_script() -> None:
+def test_it_brings_its_own_script_carrying_the_words_every_button_shares() -> None:
     html = render(kind="meeting", id="m1", name="Morning group", url="/meetings/m1/")
 
-    assert '<script src="/static/plan/save.js" defer></script>' in html
+    assert (
+        '<script src="/static/plan/save.js" defer data-saved-text="Saved to my plan"'
+        ' data-saved-status="Saved to your plan: %(name)s"></script>'
+    ) in html
 
 
 def test_it_speaks_spanish_on_spanish_pages() -> None:
@@ -36,7 +41,20 @@ def test_it_speaks_spanish_on_spanish_pages() -> None:
 
     assert 'href="/es/plan/#step-options"' in html
     assert "Guardar en mi plan" in html
-    assert 'data-saved-status="Guardado en su plan: Grupo"' in html
+    assert 'data-saved-status="Guardado en su plan: %(name)s"' in html
+
+
+def test_a_list_of_buttons_carries_the_script_once_after_them() -> None:
+    with translation.override("en"):
+        buttons = SaveButtons()
+        listed = [
+            buttons.render(kind="facility", id=n, name=f"Place {n}", url=f"/treatment/{n}/")
+            for n in range(20)
+        ]
+
+    assert not any("<script" in button for button in listed)
+    assert buttons.script.count("<script") == 1
+    assert 'data-saved-text="Saved to my plan"' in buttons.script
 
 
 @pytest.mark.parametrize("name", ['"><script>alert(1)</script>', "O'Brien & Sons"])

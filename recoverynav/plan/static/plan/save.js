@@ -4,6 +4,9 @@
   "use strict";
   if (window.recoveryPlanSave) return; // the include may add this script more than once
   window.recoveryPlanSave = true;
+  // The words every button shares ride on the script element (see plan/buttons.py); a
+  // button's own data-saved-text or data-saved-status wins.
+  var words = (document.currentScript && document.currentScript.dataset) || {};
   var KEY = "recoverynav.plan";
   var KINDS = ["facility", "meeting"];
 
@@ -31,8 +34,16 @@
   }
 
   function mark(link) {
-    link.firstChild.textContent = link.dataset.savedText;
+    var text = link.dataset.savedText || words.savedText;
+    if (text) link.firstChild.textContent = text;
     link.classList.add("plan-saved");
+  }
+
+  function savedStatus(link) {
+    var name = link.dataset.name || "";
+    if (link.dataset.savedStatus) return link.dataset.savedStatus;
+    // A function as the replacement, so "$&" in a name is not read as a pattern.
+    return (words.savedStatus || "").replace("%(name)s", function () { return name; });
   }
 
   document.addEventListener("click", function (event) {
@@ -54,7 +65,7 @@
     mark(link);
     var status = link.nextElementSibling;
     if (status && status.hasAttribute("data-plan-save-status")) {
-      status.textContent = link.dataset.savedStatus;
+      status.textContent = savedStatus(link);
     }
   });
 
