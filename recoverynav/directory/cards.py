@@ -7,7 +7,7 @@ string formatting with every value escaped (about 10 µs)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from html import escape
@@ -84,7 +84,10 @@ class FacilityCards:
         self.text = _words(
             self.language, str(get_urlconf() or settings.ROOT_URLCONF), get_script_prefix()
         )
-        self.today = timezone.localdate()
+        # Information checked before this day is old enough to ask people to call ahead.
+        self.stale_before = timezone.localdate() - timedelta(
+            days=settings.DIRECTORY_STALE_AFTER_DAYS
+        )
 
     def labels(self, group: str, mask: int) -> str:
         return _worded_labels(self.language, group, mask)
@@ -112,7 +115,7 @@ class FacilityCards:
         facts = self._facts(facility)
         if facts:
             html.append(f'<dl class="facts">{facts}</dl>')
-        if (self.today - facility.last_verified).days > settings.DIRECTORY_STALE_AFTER_DAYS:
+        if facility.last_verified < self.stale_before:
             html.append(f'<p class="notice">{words["stale"]}</p>')
         html.append(
             self.text.save_buttons.render(

@@ -100,3 +100,15 @@ def test_an_old_listing_asks_to_call_ahead() -> None:
     old = make_facility(last_verified=timezone.localdate() - dt.timedelta(days=5 * 365))
 
     assert "Please call ahead before you go." in facility_card(old)
+
+
+def test_the_call_ahead_notice_starts_the_day_after_the_listing_turns_stale(settings) -> None:
+    settings.DIRECTORY_STALE_AFTER_DAYS = 365
+    today = timezone.localdate()
+    just_fresh = make_facility(last_verified=today - dt.timedelta(days=365))
+    just_stale = make_facility(last_verified=today - dt.timedelta(days=366))
+
+    assert not just_fresh.is_stale
+    assert "Please call ahead" not in facility_card(just_fresh)
+    assert just_stale.is_stale
+    assert "Please call ahead" in facility_card(just_stale)
