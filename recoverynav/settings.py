@@ -3,10 +3,12 @@
 Defaults are safe for production (DEBUG off, secure cookies); `make run` opts into DEBUG.
 """
 
+import math
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -18,6 +20,31 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value is None or value == "":
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole number from the environment; anything else stops the start with its name."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def env_float(name: str, default: float) -> float:
+    """A finite number from the environment (seconds, miles); anything else stops the start."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return float(default)
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.")
+    return number
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -95,16 +122,23 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'recoverynav.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
+# SQLite reads through a memory map of the file (SQLITE_MMAP_SIZE bytes of it, 0 = off): the
+# pages come straight from the operating system's file cache, shared by every worker, instead
+# of being copied into each connection's 2 MB page cache, which a searched directory outgrows.
+SQLITE_MMAP_SIZE = env_int("SQLITE_MMAP_SIZE", 256 * 1024 * 1024)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers continue during an import; IMMEDIATE avoids lock-upgrade deadlocks.
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            f"PRAGMA mmap_size={SQLITE_MMAP_SIZE};"
+        ),
         "transaction_mode": "IMMEDIATE",
-        "timeout": float(os.environ.get("SQLITE_TIMEOUT", "5")),
+        "timeout": env_float("SQLITE_TIMEOUT", 5),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -124,7 +158,7 @@ if os.environ.get("REDIS_URL"):
 # this cache once rendered (core/page_cache.py); PAGE_CACHE=0 turns that off.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
 # How often (seconds) the guide looks at its content files for edits; 0 checks every request.
-GUIDE_CHECK_SECONDS = float(os.environ.get("GUIDE_CHECK_SECONDS", "1"))
+GUIDE_CHECK_SECONDS = env_float("GUIDE_CHECK_SECONDS", 1)
 
 # Sessions are only used by the admin; public pages never start one.
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
@@ -166,7 +200,7 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
@@ -191,12 +225,12 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 # How many trusted proxies (load balancer, nginx) add to X-Forwarded-For in front of the app;
 # 0 uses the connection's address. Rate limits and the admin sign-in throttle read it.
-TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", "0"))
+TRUSTED_PROXY_HOPS = env_int("TRUSTED_PROXY_HOPS", 0)
 if env_bool("BEHIND_TLS_PROXY"):
     # The load balancer terminates TLS and says so in this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -228,8 +262,8 @@ SCREENING_DAST10_ENABLED = env_bool("SCREENING_DAST10_ENABLED", True)
 # when unset both are derived from SECRET_KEY (HKDF). Changing it makes stored emails
 # unreadable and resets "known commenter" look-ups, so set it once in production.
 COMMENTS_EMAIL_KEY = os.environ.get("COMMENTS_EMAIL_KEY", "")
-COMMENTS_MIN_SECONDS = int(os.environ.get("COMMENTS_MIN_SECONDS", "5"))  # faster = robot
-COMMENTS_TOKEN_MAX_AGE = int(os.environ.get("COMMENTS_TOKEN_MAX_AGE", str(60 * 60 * 24)))
+COMMENTS_MIN_SECONDS = env_int("COMMENTS_MIN_SECONDS", 5)  # faster = robot
+COMMENTS_TOKEN_MAX_AGE = env_int("COMMENTS_TOKEN_MAX_AGE", 60 * 60 * 24)
 # "count/seconds", per shortened-network hash and per email hash.
 COMMENTS_RATE_LIMIT_IP = os.environ.get("COMMENTS_RATE_LIMIT_IP", "5/600")
 COMMENTS_RATE_LIMIT_EMAIL = os.environ.get("COMMENTS_RATE_LIMIT_EMAIL", "10/3600")
@@ -239,10 +273,10 @@ COMMENTS_RATE_LIMIT_BACKEND = os.environ.get(
 COMMENTS_BLOCKED_WORDS = env_list(
     "COMMENTS_BLOCKED_WORDS", "viagra,cialis,replica watches,payday loan,seo services"
 )
-COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
-COMMENTS_MAX_LENGTH = int(os.environ.get("COMMENTS_MAX_LENGTH", "5000"))
-COMMENTS_MAX_DEPTH = int(os.environ.get("COMMENTS_MAX_DEPTH", "3"))
-COMMENTS_RETENTION_DAYS = int(os.environ.get("COMMENTS_RETENTION_DAYS", "30"))
+COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2)
+COMMENTS_MAX_LENGTH = env_int("COMMENTS_MAX_LENGTH", 5000)
+COMMENTS_MAX_DEPTH = env_int("COMMENTS_MAX_DEPTH", 3)
+COMMENTS_RETENTION_DAYS = env_int("COMMENTS_RETENTION_DAYS", 30)
 COMMENTS_MODERATION_LINK_MAX_AGE = int(
     os.environ.get("COMMENTS_MODERATION_LINK_MAX_AGE", str(60 * 60 * 24 * 7))
 )
@@ -251,27 +285,27 @@ COMMENTS_SITE_URL = os.environ.get("COMMENTS_SITE_URL", "")
 
 # --- directory (treatment locator) ---
 # Listings whose data is older than this many days say "may be out of date, call ahead".
-DIRECTORY_STALE_AFTER_DAYS = int(os.environ.get("DIRECTORY_STALE_AFTER_DAYS", "365"))
+DIRECTORY_STALE_AFTER_DAYS = env_int("DIRECTORY_STALE_AFTER_DAYS", 365)
 # Problem reports accepted per visitor per hour (counted in the cache, no address stored).
-DIRECTORY_REPORTS_PER_HOUR = int(os.environ.get("DIRECTORY_REPORTS_PER_HOUR", "5"))
+DIRECTORY_REPORTS_PER_HOUR = env_int("DIRECTORY_REPORTS_PER_HOUR", 5)
 
 # Meetings (recoverynav/meetings, docs/meetings.md): feed fetching limits for
 # import_meetings/sync_meetings; a failed fetch keeps the previous data.
-MEETINGS_FEED_TIMEOUT = float(os.environ.get("MEETINGS_FEED_TIMEOUT", "30"))  # each wait for data
-MEETINGS_FEED_DEADLINE = float(os.environ.get("MEETINGS_FEED_DEADLINE", "300"))  # whole download
+MEETINGS_FEED_TIMEOUT = env_float("MEETINGS_FEED_TIMEOUT", 30)  # each wait for data
+MEETINGS_FEED_DEADLINE = env_float("MEETINGS_FEED_DEADLINE", 300)  # whole download
 # The meetings' covering index INCLUDEs columns for PostgreSQL's index-only scans; SQLite
 # builds the same index without them, as intended, so its warning on every migrate is noise.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
-MEETINGS_FEED_MAX_BYTES = int(os.environ.get("MEETINGS_FEED_MAX_BYTES", str(200 * 1024 * 1024)))
+MEETINGS_FEED_MAX_BYTES = env_int("MEETINGS_FEED_MAX_BYTES", 200 * 1024 * 1024)
 
 # API (recoverynav/api): limits, and the middleware that gives every /api/ response the
 # rate limit, CORS for reads, ETag/Last-Modified and JSON errors.
 MIDDLEWARE += ["recoverynav.api.middleware.api_middleware"]
-API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))  # requests per window; 0 = off
-API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))  # seconds
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)  # requests per window; 0 = off
+API_RATE_LIMIT_WINDOW = env_int("API_RATE_LIMIT_WINDOW", 60)  # seconds
 # The client's address is read through TRUSTED_PROXY_HOPS (core.client_address).
-API_MAX_PAGE_SIZE = int(os.environ.get("API_MAX_PAGE_SIZE", "100"))
-API_MAX_RADIUS_MILES = float(os.environ.get("API_MAX_RADIUS_MILES", "100"))
+API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 100)
+API_MAX_RADIUS_MILES = env_float("API_MAX_RADIUS_MILES", 100)
 
 # Quality (docs/quality.md): a kind 503 when the database is unavailable (it reads the bundled
 # emergency numbers instead), and a brake on admin password guessing.
@@ -280,7 +314,7 @@ MIDDLEWARE += [
     "recoverynav.core.middleware.DatabaseTroubleMiddleware",
 ]
 OFFLINE_HELP_FILE = PACKAGE_DIR / "hotlines" / "data" / "hotlines.csv"
-ADMIN_LOGIN_MAX_FAILURES = int(os.environ.get("ADMIN_LOGIN_MAX_FAILURES", "5"))
-ADMIN_LOGIN_LOCK_SECONDS = int(os.environ.get("ADMIN_LOGIN_LOCK_SECONDS", "900"))
+ADMIN_LOGIN_MAX_FAILURES = env_int("ADMIN_LOGIN_MAX_FAILURES", 5)
+ADMIN_LOGIN_LOCK_SECONDS = env_int("ADMIN_LOGIN_LOCK_SECONDS", 900)
 # `python -m bench http` serves a constant page through the same middleware as its baseline.
 BENCH_CONSTANT_VIEW = env_bool("RECOVERYNAV_BENCH_CONSTANT_VIEW")
