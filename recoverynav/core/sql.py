@@ -72,6 +72,29 @@ def fetch_all(text: str, params: Sequence[Any]) -> list[tuple]:
         return cursor.fetchall()
 
 
+def fetch_converted(
+    model: type[models.Model],
+    field_names: Sequence[str],
+    *,
+    where: Sequence[str],
+    params: Sequence[Any],
+    order_by: Sequence[str] = (),
+) -> list[list[Any]]:
+    """The rows' values of `field_names`, converted as the ORM converts them (dates,
+    booleans, JSON), for code that needs values but no model instances."""
+    converters = _loading(model, tuple(field_names), connection.vendor)[1]
+    rows = fetch_all(select(model, field_names, where=where, order_by=order_by), params)
+    database = connections[connection.alias]  # the connection itself, not the proxy
+    converted = []
+    for row in rows:
+        values = list(row)
+        for index, expression, field_converters in converters:
+            for convert in field_converters:
+                values[index] = convert(values[index], expression, database)
+        converted.append(values)
+    return converted
+
+
 def fetch_instances(
     model: type[models.Model],
     field_names: Sequence[str],
@@ -84,17 +107,9 @@ def fetch_instances(
     converted as the ORM converts them (dates, booleans, JSON). `Model.objects.raw()` does
     the same but works the columns and converters out again on every call: 0.3 ms for a
     page of twenty results, against 0.1 ms here."""
-    attnames, converters = _loading(model, tuple(field_names), connection.vendor)
-    rows = fetch_all(select(model, field_names, where=where, order_by=order_by), params)
-    database = connections[connection.alias]  # the connection itself, not the proxy
-    instances = []
-    for row in rows:
-        values = list(row)
-        for index, expression, field_converters in converters:
-            for convert in field_converters:
-                values[index] = convert(values[index], expression, database)
-        instances.append(model.from_db(database.alias, attnames, values))
-    return instances
+    attnames = _loading(model, tuple(field_names), connection.vendor)[0]
+    rows = fetch_converted(model, field_names, where=where, params=params, order_by=order_by)
+    return [model.from_db(connection.alias, attnames, values) for values in rows]
 
 
 @lru_cache(maxsize=64)

@@ -21,6 +21,7 @@ from django.utils.translation import get_language, gettext
 
 from recoverynav.directory import vocabulary
 from recoverynav.directory.models import Facility
+from recoverynav.directory.selectors import FacilityListing
 from recoverynav.plan.buttons import SaveButtons
 
 ONE_DECIMAL = Decimal("0.1")
@@ -95,9 +96,9 @@ class FacilityCards:
     def as_of_date(self, day: date) -> str:
         return _worded_date(self.language, self.text.as_of, day)
 
-    def card(self, facility: Facility, *, in_list: bool = False) -> SafeString:
-        """The card; `in_list` (a search result) links the name to the page and shows
-        `facility.distance` in miles."""
+    def card(self, facility: Facility | FacilityListing, *, in_list: bool = False) -> SafeString:
+        """The card of a facility or of a search's listing; `in_list` (a search result)
+        links the name to the page and shows `facility.distance` in miles."""
         words = self.text.words
         name = escape(facility.name)
         page_url = self.text.page_url(facility.pk)
@@ -130,7 +131,7 @@ class FacilityCards:
         # Every value above went through escape(); the rest is this module's own markup.
         return mark_safe("\n".join(html))  # noqa: S308  # nosec B308, B703
 
-    def _actions(self, facility: Facility) -> str:
+    def _actions(self, facility: Facility | FacilityListing) -> str:
         links = []
         if facility.phone:
             call = escape(self.text.call % {"number": facility.phone})
@@ -143,7 +144,7 @@ class FacilityCards:
         links.append(_outside_link(facility.directions_url, self.text.words["directions"]))
         return "".join(f"<li>{link}</li>" for link in links)
 
-    def _facts(self, facility: Facility) -> str:
+    def _facts(self, facility: Facility | FacilityListing) -> str:
         words = self.text.words
         facts = []
         if facility.care_settings:

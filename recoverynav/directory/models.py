@@ -8,6 +8,7 @@ raw attributes); the facility's attributes are the union of its records, so merg
 re-importing them is idempotent.
 """
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -36,55 +37,25 @@ class Organization(models.Model):
         return self.name
 
 
-class Facility(models.Model):
-    uuid = models.UUIDField(_("HSDS id"), default=uuid.uuid4, unique=True, editable=False)
-    organization = models.ForeignKey(
-        Organization,
-        on_delete=models.PROTECT,
-        related_name="facilities",
-        verbose_name=_("organization"),
-    )
-    name = models.CharField(_("name"), max_length=300)
-    alternate_name = models.CharField(_("program or site name"), max_length=300, blank=True)
-    address_1 = models.CharField(_("street address"), max_length=300, blank=True)
-    address_2 = models.CharField(_("address line 2"), max_length=300, blank=True)
-    city = models.CharField(_("city"), max_length=120, blank=True)
-    state = models.CharField(_("state"), max_length=2, blank=True)
-    postal_code = models.CharField(_("ZIP code"), max_length=10, blank=True)
-    county = models.CharField(_("county"), max_length=120, blank=True)
-    latitude = models.FloatField(_("latitude"))
-    longitude = models.FloatField(_("longitude"))
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    intake_phone = models.CharField(_("intake phone"), max_length=40, blank=True)
-    website = models.URLField(_("website"), max_length=500, blank=True)
-    # Searchable attributes: one bitmask per vocabulary group (see vocabulary.py).
-    care_types = models.IntegerField(_("type of care"), default=0)
-    care_settings = models.IntegerField(_("settings"), default=0)
-    medications = models.IntegerField(_("medications"), default=0)
-    payments = models.IntegerField(_("payment accepted"), default=0)
-    languages = models.IntegerField(_("languages"), default=0)
-    ages = models.IntegerField(_("ages"), default=0)
-    programs = models.IntegerField(_("special programs"), default=0)
-    is_otp = models.BooleanField(_("certified opioid treatment program"), default=False)
-    # Everything the sources say that has no column: [[category, value], ...], kept as given.
-    other_services = models.JSONField(_("other services"), default=list, blank=True)
-    other_languages = models.JSONField(_("other languages"), default=list, blank=True)
-    source = models.CharField(_("source"), max_length=40)
-    source_id = models.CharField(_("source id"), max_length=200)
-    match_key = models.CharField(_("match key"), max_length=500, db_index=True)
-    last_verified = models.DateField(_("last verified"))
-    is_active = models.BooleanField(_("shown on the site"), default=True)
+class FacilityFacts:
+    """What a facility says about itself (labels, address lines, phone links, directions),
+    shared by the model and by `selectors.FacilityListing`, the read-only row a search lists."""
 
-    class Meta:
-        ordering = ["name", "pk"]
-        verbose_name = _("facility")
-        verbose_name_plural = _("facilities")
-        indexes = [
-            models.Index(fields=["latitude", "longitude"], name="facility_lat_lon"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.city}, {self.state})"
+    __slots__ = ()
+    pk: int
+    name: str
+    address_1: str
+    address_2: str
+    city: str
+    state: str
+    postal_code: str
+    latitude: float
+    longitude: float
+    phone: str
+    intake_phone: str
+    languages: int
+    other_languages: list[str]
+    last_verified: "dt.date"
 
     def get_absolute_url(self) -> str:
         return reverse("directory:facility", args=[self.pk])
@@ -133,6 +104,57 @@ class Facility(models.Model):
     def is_stale(self) -> bool:
         age = timezone.localdate() - self.last_verified
         return age.days > settings.DIRECTORY_STALE_AFTER_DAYS
+
+
+class Facility(FacilityFacts, models.Model):
+    uuid = models.UUIDField(_("HSDS id"), default=uuid.uuid4, unique=True, editable=False)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="facilities",
+        verbose_name=_("organization"),
+    )
+    name = models.CharField(_("name"), max_length=300)
+    alternate_name = models.CharField(_("program or site name"), max_length=300, blank=True)
+    address_1 = models.CharField(_("street address"), max_length=300, blank=True)
+    address_2 = models.CharField(_("address line 2"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    state = models.CharField(_("state"), max_length=2, blank=True)
+    postal_code = models.CharField(_("ZIP code"), max_length=10, blank=True)
+    county = models.CharField(_("county"), max_length=120, blank=True)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    intake_phone = models.CharField(_("intake phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), max_length=500, blank=True)
+    # Searchable attributes: one bitmask per vocabulary group (see vocabulary.py).
+    care_types = models.IntegerField(_("type of care"), default=0)
+    care_settings = models.IntegerField(_("settings"), default=0)
+    medications = models.IntegerField(_("medications"), default=0)
+    payments = models.IntegerField(_("payment accepted"), default=0)
+    languages = models.IntegerField(_("languages"), default=0)
+    ages = models.IntegerField(_("ages"), default=0)
+    programs = models.IntegerField(_("special programs"), default=0)
+    is_otp = models.BooleanField(_("certified opioid treatment program"), default=False)
+    # Everything the sources say that has no column: [[category, value], ...], kept as given.
+    other_services = models.JSONField(_("other services"), default=list, blank=True)
+    other_languages = models.JSONField(_("other languages"), default=list, blank=True)
+    source = models.CharField(_("source"), max_length=40)
+    source_id = models.CharField(_("source id"), max_length=200)
+    match_key = models.CharField(_("match key"), max_length=500, db_index=True)
+    last_verified = models.DateField(_("last verified"))
+    is_active = models.BooleanField(_("shown on the site"), default=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("facility")
+        verbose_name_plural = _("facilities")
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="facility_lat_lon"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.city}, {self.state})"
 
 
 class SourceRecord(models.Model):

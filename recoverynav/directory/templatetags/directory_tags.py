@@ -5,7 +5,7 @@ from django.utils.translation import gettext, ngettext
 
 from recoverynav.directory import cards
 from recoverynav.directory.models import Facility
-from recoverynav.directory.selectors import SearchPage
+from recoverynav.directory.selectors import FacilityListing, SearchPage
 from recoverynav.geo.selectors import Place
 
 register = template.Library()
@@ -18,7 +18,7 @@ def facility_card(facility: Facility) -> SafeString:
 
 
 @register.simple_tag
-def result_items(facilities: list[Facility]) -> SafeString:
+def result_items(facilities: list[FacilityListing]) -> SafeString:
     """A search result's cards, each in its <li>, then the save buttons' script (allowed in
     a list): one tag for the twenty of a page, the words looked up once."""
     page = cards.FacilityCards()

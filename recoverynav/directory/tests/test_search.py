@@ -2,8 +2,10 @@
 
 import pytest
 
-from recoverynav.directory.selectors import search_facilities
+from recoverynav.directory.models import Facility
+from recoverynav.directory.selectors import LIST_FIELDS, FacilityListing, search_facilities
 from recoverynav.directory.tests.factories import CHARLOTTESVILLE, make_facility, miles_north
+from recoverynav.directory.vocabulary import GROUPS
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +113,48 @@ def test_it_reads_a_page_in_two_queries_whatever_the_number_of_results(
         labels = [(f.name, f.payment_labels, f.setting_labels) for f in results.facilities]
 
     assert len(labels) == 20
+
+
+def test_a_listing_says_what_the_facility_itself_says() -> None:
+    """Results are read-only listings, not model instances: the page and the API read the
+    same attributes of both, so they must agree on every one."""
+    facility = make_facility(
+        name="Region Ten",
+        alternate_name="Outpatient",
+        address_2="Suite 2",
+        intake_phone="(434) 555-0199",
+        website="https://example.org/",
+        other_languages=["Tagalog"],
+        is_otp=True,
+        attributes={
+            "setting": ["outpatient"],
+            "medication": ["buprenorphine"],
+            "payment": ["medicaid"],
+            "language": ["spanish"],
+            "age": ["adults"],
+            "program": ["veterans"],
+        },
+    )
+    stored = Facility.objects.get(pk=facility.pk)
+
+    (listing,) = search().facilities
+
+    assert isinstance(listing, FacilityListing)
+    for name in LIST_FIELDS:
+        assert getattr(listing, name) == getattr(stored, name), name
+    for name in ["pk", "address_lines", "phone_uri", "intake_phone_uri", "directions_url"]:
+        assert getattr(listing, name) == getattr(stored, name), name
+    for name in ["setting_labels", "medication_labels", "payment_labels", "language_labels"]:
+        assert getattr(listing, name) == getattr(stored, name) != [], name
+    assert listing.is_stale == stored.is_stale
+    assert listing.get_absolute_url() == stored.get_absolute_url()
+    assert {name: listing.labels(name) for name in GROUPS} == {
+        name: stored.labels(name) for name in GROUPS
+    }
+
+
+def test_a_listing_reads_only_columns_of_the_facility_table() -> None:
+    columns = {field.name for field in Facility._meta.concrete_fields}
+
+    assert set(LIST_FIELDS) <= columns
+    assert "organization" not in LIST_FIELDS  # a listing never needs a second query
