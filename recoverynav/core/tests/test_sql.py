@@ -80,3 +80,16 @@ def test_instances_come_back_converted_as_the_orm_would_and_the_rest_deferred() 
     assert "city" in loaded.get_deferred_fields()
     assert loaded.city == from_orm.city  # read when asked for
     assert loaded._state.adding is False
+
+
+def test_converted_values_come_back_as_the_orm_gives_them_in_the_order_asked() -> None:
+    from recoverynav.directory.models import Facility
+    from recoverynav.directory.tests.factories import make_facility
+
+    made = make_facility(name="Hope House", is_otp=True, other_languages=["Tagalog"])
+    fields = ["last_verified", "other_languages", "is_otp", "name", "id"]
+
+    rows = sql.fetch_converted(Facility, fields, where=["{id} = %s"], params=[made.pk])
+
+    assert rows == [list(Facility.objects.filter(pk=made.pk).values_list(*fields).get())]
+    assert rows[0][2] is True
