@@ -21,7 +21,12 @@ from recoverynav.directory.forms import (
     SearchForm,
 )
 from recoverynav.directory.hsds import export_services
-from recoverynav.directory.selectors import export_page, facility_detail, search_facilities
+from recoverynav.directory.selectors import (
+    SearchPage,
+    export_page,
+    facility_detail,
+    search_facilities,
+)
 from recoverynav.geo.selectors import choice_links, lookup_place
 from recoverynav.hotlines.selectors import country_with_hotlines, hotlines_version
 
@@ -65,9 +70,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 filters=form.filters(),
                 page=_page_number(request.GET.get("page", "")),
             )
-            context.update(
-                results=results, place=lookup.place, **_links(request, radius, results.page)
-            )
+            context.update(results=results, place=lookup.place, **_links(request, radius, results))
             if not results.total:
                 context["helplines"] = _helplines()
     return render_framed_page(
@@ -80,17 +83,23 @@ def _page_number(text: str) -> int:
     return int(text) if text.isdigit() and int(text) > 0 else 1
 
 
-def _links(request: HttpRequest, radius: int, page: int) -> dict:
-    """Query strings for paging, a wider radius and telehealth, keeping the other choices."""
-    wider = [r for r, _label in RADIUS_CHOICES if r > radius]
+def _links(request: HttpRequest, radius: int, results: SearchPage) -> dict:
+    """Query strings for the links the results show, keeping the other choices: paging, or
+    when nothing was found, a wider radius and telehealth."""
     params = request.GET
+    if results.total:
+        paging = {}
+        if results.has_next:
+            paging["next_url"] = query_with(params, drop=["page"], page=results.page + 1)
+        if results.has_previous:
+            paging["previous_url"] = query_with(params, drop=["page"], page=results.page - 1)
+        return paging
+    wider = [r for r, _label in RADIUS_CHOICES if r > radius]
     return {
         "wider_url": query_with(params, radius=wider[0], drop=["page"]) if wider else "",
         "telehealth_url": query_with(
             params, setting=["telehealth"], radius=RADIUS_CHOICES[-1][0], drop=["page"]
         ),
-        "next_url": query_with(params, drop=["page"], page=page + 1),
-        "previous_url": query_with(params, drop=["page"], page=max(page - 1, 1)),
     }
 
 
