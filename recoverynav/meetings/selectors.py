@@ -215,7 +215,8 @@ def _with_keywords(
     match = fts_match(words) if listed and connection.vendor == "sqlite" else ""
     if not match:
         return meetings.filter(exact)
-    candidates = RawSQL(  # nosec B611 (fixed SQL; the query is a parameter)
+    # Fixed SQL; the query is a parameter.
+    candidates = RawSQL(  # nosec B611
         "SELECT rowid FROM meetings_meeting_words WHERE meetings_meeting_words MATCH %s",
         [match],
     )

@@ -24,7 +24,8 @@ def result_items(facilities: list[FacilityListing]) -> SafeString:
     page = cards.FacilityCards()
     items = "".join(f"<li>{page.card(facility, in_list=True)}</li>" for facility in facilities)
     items += page.text.save_buttons.script
-    return mark_safe(items)  # noqa: S308  # nosec B308, B703 (cards escape every value)
+    # Cards escape every value.
+    return mark_safe(items)  # noqa: S308  # nosec B308, B703
 
 
 @register.simple_tag
