@@ -8,7 +8,6 @@ raw attributes); the facility's attributes are the union of its records, so merg
 re-importing them is idempotent.
 """
 
-import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -39,23 +38,10 @@ class Organization(models.Model):
 
 class FacilityFacts:
     """What a facility says about itself (labels, address lines, phone links, directions),
-    shared by the model and by `selectors.FacilityListing`, the read-only row a search lists."""
+    shared by the model and by `selectors.FacilityListing`, the read-only row a search lists:
+    both have the columns these read."""
 
     __slots__ = ()
-    pk: int
-    name: str
-    address_1: str
-    address_2: str
-    city: str
-    state: str
-    postal_code: str
-    latitude: float
-    longitude: float
-    phone: str
-    intake_phone: str
-    languages: int
-    other_languages: list[str]
-    last_verified: "dt.date"
 
     def get_absolute_url(self) -> str:
         return reverse("directory:facility", args=[self.pk])

@@ -4,7 +4,7 @@ import datetime as dt
 import math
 import uuid
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from django.db.models import Count, Max, QuerySet
 
@@ -54,7 +54,7 @@ class FacilityListing(FacilityFacts):
 
 
 # The columns a listing reads, in its order (every one a Facility field; tested).
-LIST_FIELDS = [name for name in FacilityListing.__dataclass_fields__ if name != "distance"]
+LIST_FIELDS = [column.name for column in fields(FacilityListing) if column.name != "distance"]
 
 
 @dataclass
