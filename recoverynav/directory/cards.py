@@ -7,20 +7,19 @@ string formatting with every value escaped (about 10 µs)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from html import escape
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import timezone
 from django.utils.formats import date_format, get_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from recoverynav.directory import vocabulary
-from recoverynav.directory.models import Facility
+from recoverynav.directory.models import Facility, stale_before
 from recoverynav.directory.selectors import FacilityListing
 from recoverynav.plan.buttons import SaveButtons
 
@@ -85,10 +84,7 @@ class FacilityCards:
         self.text = _words(
             self.language, str(get_urlconf() or settings.ROOT_URLCONF), get_script_prefix()
         )
-        # Information checked before this day is old enough to ask people to call ahead.
-        self.stale_before = timezone.localdate() - timedelta(
-            days=settings.DIRECTORY_STALE_AFTER_DAYS
-        )
+        self.stale_before = stale_before()  # once per page, not per card
 
     def labels(self, group: str, mask: int) -> str:
         return _worded_labels(self.language, group, mask)

@@ -8,6 +8,7 @@ raw attributes); the facility's attributes are the union of its records, so merg
 re-importing them is idempotent.
 """
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -34,6 +35,11 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def stale_before() -> dt.date:
+    """Information checked before this day is old enough to ask people to call ahead."""
+    return timezone.localdate() - dt.timedelta(days=settings.DIRECTORY_STALE_AFTER_DAYS)
 
 
 class FacilityFacts:
@@ -88,8 +94,7 @@ class FacilityFacts:
 
     @property
     def is_stale(self) -> bool:
-        age = timezone.localdate() - self.last_verified
-        return age.days > settings.DIRECTORY_STALE_AFTER_DAYS
+        return self.last_verified < stale_before()
 
 
 class Facility(FacilityFacts, models.Model):
