@@ -66,7 +66,8 @@ def fill_and_post(page, *, comment: str, remember: bool) -> None:
     page.fill("#comment-website", "https://ana.example")
     page.check("#comment-consent")
     page.set_checked("#comment-remember", remember)
-    page.click("button[type=submit]")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
 
 
 def test_it_remembers_the_writer_in_the_browser_only(page) -> None:
@@ -94,7 +95,8 @@ def test_unticking_the_box_forgets_the_writer(page) -> None:
 
 def test_the_error_summary_takes_the_focus(page) -> None:
     page.goto("/test-page/")
-    page.click("button[type=submit]")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
 
     assert page.evaluate("document.activeElement.id") == "comment-errors"
     page.click("#comment-errors a[href='#comment-name']")

@@ -55,7 +55,8 @@ def test_with_javascript_every_question_is_on_one_page(server_url: str) -> None:
         page.check("#id_audience_0")
         page.check("#id_substances_0")
         page.check("#id_age_band_2")
-        page.click("button[type=submit]")
+        with page.expect_navigation():
+            page.click("button[type=submit]")
 
         assert page.is_visible("text=Your self-check")
         assert not page.is_visible("[data-crisis]")
@@ -72,7 +73,8 @@ def test_with_javascript_every_question_is_on_one_page(server_url: str) -> None:
         assert not page.is_visible("input[name='audit:audit-4-answer']")
         page.check("input[name='audit:audit-9-answer'][value='no']")
         page.check("input[name='audit:audit-10-answer'][value='no']")
-        page.click("button[value=all]")
+        with page.expect_navigation():
+            page.click("button[value=all]")
 
         assert page.is_visible("text=Score: 3 out of 40")
         browser.close()
