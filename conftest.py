@@ -8,6 +8,12 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
+
+# On a busy machine an example may stall behind another test worker: the properties judge
+# outcomes, never the time an example took (speed is `make bench`'s job).
+hypothesis_settings.register_profile("recoverynav", deadline=None, print_blob=True)
+hypothesis_settings.load_profile("recoverynav")
 
 
 @pytest.fixture

@@ -48,7 +48,6 @@ def open_api(hotlines: None, gazetteer: None, settings) -> Iterator[None]:
 @schema.parametrize()
 @settings(
     max_examples=EXAMPLES_PER_OPERATION,
-    deadline=None,
     suppress_health_check=list(HealthCheck),
 )
 def test_it_answers_every_generated_request_without_a_server_error(case, open_api) -> None:

@@ -41,7 +41,7 @@ def snapshot() -> tuple:
 
 
 @pytest.mark.django_db
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(damage=damaged_files)
 def test_the_hotline_loader_loads_or_refuses_without_half_changes(damage) -> None:
     load_hotlines()
@@ -69,9 +69,7 @@ def test_the_hotline_loader_loads_or_refuses_without_half_changes(damage) -> Non
         assert snapshot() == before
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(st.text(max_size=80), st.sampled_from(["22903", "Austin, TX", "0,0"])))
 def test_the_place_lookup_answers_any_text_with_places_or_an_error(gazetteer, text: str) -> None:
     lookup = lookup_place(text)

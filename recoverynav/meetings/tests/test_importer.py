@@ -386,7 +386,7 @@ def test_batched_inserts_store_every_kind_of_value_as_the_orm_would() -> None:
     assert (bare.types, bare.start_time, bare.updated, bare.times.count()) == ([], None, None, 0)
 
 
-@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.settings(max_examples=300)
 @given(st.text(alphabet="ab1-_ Z.é", min_size=1, max_size=10))
 def test_page_slugs_match_slugify_whichever_path_makes_them(feed_slug) -> None:
     from django.utils.text import slugify

@@ -27,7 +27,7 @@ def any_answers(instrument: Instrument) -> st.SearchStrategy[dict]:
 
 @pytest.mark.parametrize("instrument", INSTRUMENTS, ids=lambda i: i.id)
 def test_any_valid_answers_score_in_range_and_in_exactly_one_band(instrument: Instrument) -> None:
-    @settings(max_examples=150, deadline=None)
+    @settings(max_examples=150)
     @given(answers=any_answers(instrument), sex=st.sampled_from([None, "male", "female"]))
     def check(answers: dict, sex: str | None) -> None:
         result = score(instrument, answers, sex=sex)
