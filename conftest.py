@@ -105,25 +105,28 @@ AXE_JS = Path(__file__).resolve().parent / "recoverynav/core/tests/vendor/axe.mi
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    """A headless Chromium for one test (never downloaded: Debian's package). Per test, so the
-    event loop of Playwright's sync API never outlives the test that needs it."""
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium shared by one test module (never downloaded: Debian's package).
+
+    Playwright's sync API runs an event loop in the test thread, and Django's async-safety
+    guard would then refuse the ORM calls the tests make (and the test database's teardown);
+    DJANGO_ALLOW_ASYNC_UNSAFE is set only while the browser runs, so it never reaches other
+    tests (nor the subprocesses of the deployment check, which rightly refuse it)."""
     if os.environ.get("RECOVERYNAV_SKIP_BROWSER_TESTS") == "1":
         pytest.skip("RECOVERYNAV_SKIP_BROWSER_TESTS=1 (browser tests run in CI's SQLite pass)")
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
-    # That event loop runs in the test thread; Django's async-safety guard would otherwise
-    # refuse the ORM calls the same test makes (and the test database's teardown).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
 
 
 @dataclass

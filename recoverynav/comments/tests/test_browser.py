@@ -1,62 +1,16 @@
 """In a real browser: posting works, and "save my details" fills the form next time from
 localStorage without any cookie."""
 
-import os
-import shutil
-
 import pytest
-from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.db import connections
-from django.test.testcases import LiveServerThread
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.urls("recoverynav.comments.tests.urls"),
-    pytest.mark.skipif(
-        not CHROMIUM or bool(os.environ.get("RECOVERYNAV_SKIP_BROWSER_TESTS")),
-        reason="needs Chromium (CI's SQLite pass runs it)",
-    ),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.urls("recoverynav.comments.tests.urls")]
 
 
 @pytest.fixture
-def server_url(transactional_db, settings):
-    """A live server started after the test settings (plain HTTP) are in place; the shared
-    `live_server` starts earlier and would redirect to HTTPS."""
+def page(tab, settings):
+    """A tab on the comment test page's site, with the minimum writing time switched off."""
     settings.COMMENTS_MIN_SECONDS = 0
-    settings.ALLOWED_HOSTS = ["localhost"]
-    shared = {
-        conn.alias: conn
-        for conn in connections.all()
-        if conn.vendor == "sqlite" and conn.is_in_memory_db()
-    }
-    for conn in shared.values():
-        conn.inc_thread_sharing()
-    thread = LiveServerThread("localhost", StaticFilesHandler, shared, port=0)
-    thread.daemon = True
-    thread.start()
-    thread.is_ready.wait()
-    if thread.error:
-        raise thread.error
-    yield f"http://localhost:{thread.port}"
-    thread.terminate()
-    for conn in shared.values():
-        conn.dec_thread_sharing()
-
-
-@pytest.fixture
-def page(server_url):
-    """Chromium on the live server. The test body runs inside Playwright's event loop, so it
-    must not use the ORM itself (its connection would outlive the test)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        context = browser.new_context(base_url=server_url)
-        yield context.new_page()
-        browser.close()
+    return tab.page
 
 
 def fill_and_post(page, *, comment: str, remember: bool) -> None:
