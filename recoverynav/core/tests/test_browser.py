@@ -7,6 +7,7 @@ page's forms submitted as they stand (results or error messages), a country chos
 colour scheme, and the not-found page.
 """
 
+import re
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
@@ -95,6 +96,47 @@ def test_every_page_is_accessible_and_stays_on_our_origin(
         submit_each_form(tab, url, problems)
 
     assert visited >= len(starts)
+    assert not problems, "\n".join(problems)
+    assert not tab.foreign_requests(), tab.foreign_requests()
+
+
+# States a crawl from links alone may miss: each is a URL, then what shows the page is in it.
+SEARCH_STATES = [
+    ("treatment results", "/treatment/?place=22903", "[data-plan-save]"),
+    ("no treatment nearby", "/treatment/?place=79848&radius=5", ".no-results"),
+    ("treatment: place not found", "/treatment/?place=zzzz", "#place-error[role=alert]"),
+    ("meetings near a place", "/meetings/?place=94103", "a[href*='/meetings/sf-']"),
+    ("online meetings now or soon", "/meetings/?when=now_or_soon&attendance=online", "main li"),
+    ("meetings: place not found", "/meetings/?place=zzzz", "main [role=alert]"),
+]
+# From a state above, the first link to a detail page (a facility, a meeting), and its path.
+DETAIL_LINKS = {
+    "treatment results": (
+        "main a[href*='/treatment/']:not([href$='/report/'])[href$='/']",
+        r"/treatment/\d+/$",
+    ),
+    "meetings near a place": ("main a[href*='/meetings/sf-']", r"/meetings/sf-[\w-]+/$"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_search_results_empty_and_error_states_and_detail_pages_are_accessible(
+    tab, demo_data: None, language: str
+) -> None:
+    prefix = "" if language == "en" else "/es"
+    problems: list[str] = []
+    for label, url, proof in SEARCH_STATES:
+        response = tab.goto(prefix + url)
+        assert response.status == 200, label
+        assert tab.page.locator(proof).count(), f"{label}: the page is not in that state"
+        check_current_page(tab, label, problems)
+        if label in DETAIL_LINKS:
+            link, path = DETAIL_LINKS[label]
+            with tab.page.expect_navigation():
+                tab.page.locator(link).first.click()
+            assert re.search(path, tab.page.url), tab.page.url
+            check_current_page(tab, f"{label} -> {tab.page.url}", problems)
+
     assert not problems, "\n".join(problems)
     assert not tab.foreign_requests(), tab.foreign_requests()
 
