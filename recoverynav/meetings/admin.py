@@ -1,8 +1,15 @@
-from django.contrib import admin
-from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
+"""The registry of meeting sources (kind, URL, zone, fellowship, enabled, last success,
+counts, last error) with a "sync now" action, the import runs, meetings and problem reports."""
 
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.models import FeedSource, ImportRun, Meeting, ProblemReport
+from recoverynav.meetings.services import sync_source
+
+ERROR_SHOWN = 160
 
 
 class ImportRunInline(admin.TabularInline):
@@ -27,22 +34,58 @@ class ImportRunInline(admin.TabularInline):
 
 @admin.register(FeedSource)
 class FeedSourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "enabled", "fellowship", "last_success_at", "meeting_count", "last_run"]
-    list_filter = ["enabled", "fellowship"]
-    readonly_fields = ["last_success_at"]
+    list_display = [
+        "name",
+        "kind",
+        "enabled",
+        "fellowship",
+        "default_timezone",
+        "last_success_at",
+        "meeting_count",
+        "error",
+    ]
+    list_filter = ["enabled", "kind", "fellowship"]
+    search_fields = ["name", "url"]
+    readonly_fields = ["last_success_at", "meeting_count", "last_error", "last_error_at"]
+    fields = [
+        "name",
+        "kind",
+        "url",
+        "filters",
+        "fellowship",
+        "default_timezone",
+        "zone_from_place",
+        "data_as_of",
+        "enabled",
+        *readonly_fields,
+    ]
+    actions = ["sync_now"]
     inlines = [ImportRunInline]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(meeting_total=Count("meetings"))
+    @admin.display(description=_("last error"), ordering="last_error_at")
+    def error(self, source: FeedSource) -> str:
+        """The last failed sync's reason, while no sync has succeeded since."""
+        text = source.last_error
+        return text if len(text) <= ERROR_SHOWN else text[: ERROR_SHOWN - 1] + "…"
 
-    @admin.display(description=_("meetings"), ordering="meeting_total")
-    def meeting_count(self, source: FeedSource) -> int:
-        return source.meeting_total
-
-    @admin.display(description=_("last import"))
-    def last_run(self, source: FeedSource) -> str:
-        run = source.runs.first()
-        return run.message if run else "—"
+    @admin.action(description=_("Sync the chosen sources now"))
+    def sync_now(self, request, queryset) -> None:
+        """What `sync_meetings` does for cron, for the chosen sources, from the admin."""
+        done = 0
+        for source in queryset:
+            try:
+                report = sync_source(source)
+            except FeedError as error:
+                messages.error(request, f"{source.name}: {error}")
+                continue
+            done += 1
+            messages.success(request, report.summary())
+        if done:
+            messages.info(
+                request,
+                ngettext("%(count)d source synced.", "%(count)d sources synced.", done)
+                % {"count": done},
+            )
 
 
 @admin.register(ImportRun)

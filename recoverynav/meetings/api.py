@@ -229,7 +229,7 @@ def _search(request: HttpRequest, data: QueryDict, filters: MeetingFilters) -> d
         "place": result.place,
         "candidates": (lookup.alternatives if lookup.place else lookup.places) if lookup else [],
         "message": lookup.error if lookup else "",
-        "total": result.total_nearby,
+        "total": result.total,
         "page": result.query.page,
         "page_size": filters.page_size,
         "has_next": result.has_next,

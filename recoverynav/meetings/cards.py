@@ -3,7 +3,11 @@
 A results page shows twenty cards. Through the template engine they took most of a search's
 time, so they are built here: `MeetingCards` looks the words, URL shape and formats up once
 per page, in the active language, and each card is then string formatting with every value
-escaped."""
+escaped.
+
+Times are shown the way people read them: the viewer's time first, then the meeting's own
+in words ("8 p.m. in Austin"), weekdays that share a time together, never a zone's IANA
+name."""
 
 import datetime as dt
 from functools import lru_cache
@@ -15,28 +19,50 @@ from django.utils.formats import date_format, time_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
-from recoverynav.meetings.meeting_types import type_label
-from recoverynav.meetings.models import Attendance, Meeting
+from recoverynav.meetings.meeting_types import format_name, type_label
+from recoverynav.meetings.models import Attendance, Fellowship, Meeting
 from recoverynav.meetings.schedule import Status
+from recoverynav.meetings.zones import zone_words
 from recoverynav.plan.buttons import SaveButtons
 
 # A slug no meeting has: reversed once, then replaced by each card's own slug.
 _SLUG_MARK = "slug-mark-7f3c9e"
+DAYS_IN_WEEK = 7
 
 
 class MeetingCards:
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        *,
+        viewer_zone: str = "",
+        zone_chosen: bool = False,
+        today: dt.date | None = None,
+        back_query: str = "",
+    ) -> None:
         self.page_url_shape = escape(reverse("meetings:meeting", args=[_SLUG_MARK]))
+        self.back_query = escape(back_query)
         self.save_buttons = SaveButtons()
-        self.from_to = gettext("%(day)s %(start)s to %(end)s")
-        self.your_time = gettext("%(day)s %(start)s your time")
-        self.no_set_time = escape(gettext("By appointment or no set time: check with the group."))
-        self.miles_away = gettext("%(miles)s miles away")
         self.language = get_language()
+        self.viewer_zone = viewer_zone
+        self.zone_chosen = zone_chosen
+        self.today = today
+        self.words = {
+            "from_to": gettext("%(start)s to %(end)s"),
+            "your_time": gettext("%(time)s your time"),
+            "zone_time": gettext("%(time)s %(zone)s"),
+            "in_place": gettext("%(time)s in %(place)s"),
+            "every_day": gettext("Every day"),
+            "today": gettext("Today"),
+            "tomorrow": gettext("Tomorrow"),
+            "miles": gettext("%(miles)s miles away"),
+            "no_set_time": gettext("By appointment or no set time: check with the group."),
+        }
         self.attendance = {value: str(label) for value, label in Attendance.choices}
+        self.fellowship = {value: str(label) for value, label in Fellowship.choices}
 
     def page_url(self, meeting: Meeting) -> str:
-        return self.page_url_shape.replace(_SLUG_MARK, escape(meeting.slug))
+        url = self.page_url_shape.replace(_SLUG_MARK, escape(meeting.slug))
+        return f"{url}?{self.back_query}" if self.back_query else url
 
     def card(self, meeting: Meeting) -> SafeString:
         """A search result: name, status ("in progress"…), times, where, types, save button.
@@ -46,13 +72,15 @@ class MeetingCards:
         status = getattr(meeting, "status", None)
         if status is not None:
             html.append(
-                f'<p class="meeting-status"><strong>{escape(_status_text(status))}</strong></p>'
+                f'<p class="tag tag-{status.kind}"><strong>{escape(_status_text(status))}'
+                "</strong></p>"
             )
-        html.append(self.times(meeting.shown_times, meeting.timezone))
+        html.append(self.times(meeting.shown_times, meeting))
         html.append(f"<p>{self._where(meeting)}</p>")
-        labels = _type_labels(self.language, tuple(meeting.types))
-        if labels:
-            html.append(f'<p class="muted">{labels}</p>')
+        kinds = [self.fellowship.get(meeting.fellowship, "")]
+        kinds.append(_type_labels(self.language, tuple(meeting.types)))
+        kinds += [escape(format_name(names)) for names in meeting.other_formats or []]
+        html.append(f'<p class="muted">{" · ".join(k for k in kinds if k)}</p>')
         button = self.save_buttons.render(
             kind="meeting", id=meeting.slug, name=meeting.name, url=page_url
         )
@@ -60,39 +88,75 @@ class MeetingCards:
         # Every value above went through escape(); the rest is this module's own markup.
         return mark_safe("\n".join(html))  # noqa: S308  # nosec B308, B703
 
-    def times(self, times: list[dict], zone: str) -> SafeString:
-        """Each weekly time in the meeting's zone, and in the viewer's when they differ."""
-        items = []
+    def times(self, times: list[dict], meeting: Meeting) -> SafeString:
+        """The weekly times, weekdays with the same time together: in the viewer's zone with
+        the meeting's own time beside it when the zones differ, else in the meeting's."""
+        groups: dict[tuple, list[dt.datetime]] = {}
         for when in times:
-            start, end = when["start"], when["end"]
-            text = self.from_to % {
-                "day": _weekday(self.language, start.weekday()),
-                "start": _clock(self.language, start.time()),
-                "end": _clock(self.language, end.time()),
+            shown_start = when.get("viewer_start") or when["start"]
+            shown_end = when.get("viewer_end") or when["end"]
+            converted = "viewer_start" in when
+            key = (shown_start.time(), shown_end.time(), when["start"].time(), converted)
+            groups.setdefault(key, []).append(shown_start)
+        items = []
+        for (start, end, own_start, converted), starts in groups.items():
+            span = self.words["from_to"] % {
+                "start": _clock(self.language, start),
+                "end": _clock(self.language, end),
             }
-            item = f'<li>{escape(text)} <span class="muted">({escape(zone)})</span>'
-            viewer_start = when.get("viewer_start")
-            if viewer_start:
-                mine = self.your_time % {
-                    "day": _weekday(self.language, viewer_start.weekday()),
-                    "start": _clock(self.language, viewer_start.time()),
+            if converted:
+                mine = self.words["your_time" if self.zone_chosen else "zone_time"] % {
+                    "time": span,
+                    "zone": zone_words(self.viewer_zone),
                 }
-                item += f"<br><strong>{escape(mine)}</strong>"
-            items.append(item + "</li>")
+                own = {"time": _clock(self.language, own_start), "place": meeting.city}
+                if not meeting.city:
+                    own = {**own, "zone": zone_words(meeting.timezone)}
+                theirs = self.words["in_place" if meeting.city else "zone_time"] % own
+                text = f'{escape(mine)} <span class="muted">({escape(theirs)})</span>'
+            else:
+                zone = escape(zone_words(meeting.timezone))
+                text = f'{escape(span)} <span class="muted">({zone})</span>'
+            days = escape(self._days(starts))
+            items.append(f"<li>{days} · {text}</li>")
         if not items:
-            items.append(f"<li>{self.no_set_time}</li>")
+            items.append(f"<li>{escape(self.words['no_set_time'])}</li>")
         # Escaped values in this module's own markup.
         return mark_safe('<ul class="meeting-times">\n' + "\n".join(items) + "\n</ul>")  # noqa: S308  # nosec B308, B703
+
+    def _days(self, starts: list[dt.datetime]) -> str:
+        if len(starts) == DAYS_IN_WEEK:
+            return self.words["every_day"]
+        if len(starts) == 1 and self.today is not None:
+            date = starts[0].date()
+            if date == self.today:
+                return self.words["today"]
+            if date == self.today + dt.timedelta(days=1):
+                return self.words["tomorrow"]
+        ordered = sorted(starts, key=lambda start: (start.weekday() + 1) % 7)  # Sunday first
+        return ", ".join(_weekday(self.language, start.weekday()) for start in ordered)
 
     def _where(self, meeting: Meeting) -> str:
         text = escape(self.attendance.get(meeting.attendance, meeting.attendance))
         if meeting.is_in_person and meeting.formatted_address:
-            place = f"{meeting.location_name}, " if meeting.location_name else ""
-            text += " · " + escape(place + meeting.formatted_address)
+            text += " · " + escape(place_text(meeting))
         miles = getattr(meeting, "miles", None)
         if miles is not None:
-            text += " · " + escape(self.miles_away % {"miles": floatformat(miles, 1)})
+            text += " · " + escape(self.words["miles"] % {"miles": floatformat(miles, 1)})
         return text
+
+
+def place_text(meeting: Meeting) -> str:
+    """The place's name and address once: feeds often repeat the address in the name
+    ("Alpha 180 House, 1904 Nueces St, Austin, TX 78705")."""
+    address = meeting.formatted_address
+    name = meeting.location_name.strip(" ,")
+    street = address.split(",")[0].strip()
+    if street and street in name:
+        name = name[: name.index(street)].strip(" ,")
+    if not name or name in address:
+        return address
+    return f"{name}, {address}"
 
 
 # Weekday names, clock times and type lists repeat across results: worded once per language.

@@ -1,39 +1,92 @@
-"""`load_demo_data` calls this on every `make run`: the bundled real feeds are imported once,
-when there are no meetings yet."""
+"""`load_demo_data` calls this on every `make run`: the bundled real sources are registered in
+the registry of meeting sources like any other (kind, `bundled:` file, fellowship, zone, the
+date the snapshot was current) and synced like any other; an unchanged file changes nothing."""
 
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from recoverynav.meetings.models import FeedSource, Fellowship, Meeting
-from recoverynav.meetings.services import FeedError, import_meetings
+from recoverynav.meetings.models import FeedSource, Fellowship
+from recoverynav.meetings.services import sync_meetings
 
 FEEDS_DIR = Path(__file__).resolve().parent / "data" / "feeds"
-# (source name, file, fellowship, default zone for meetings whose ZIP code is not known)
+BMLT_SAMPLE = "bundled:bmlt/gnyr-2018-GetSearchResults.json"
+
+
+@dataclass(frozen=True)
+class DemoSource:
+    name: str
+    location: str
+    fellowship: str
+    timezone: str  # for meetings whose ZIP code is not known
+    as_of_year: int  # the snapshot's listings were current about then
+    kind: str = FeedSource.Kind.MEETING_GUIDE
+    zone_from_place: bool = True
+
+    @property
+    def filename(self) -> str:
+        return self.location.rsplit("/", 1)[-1]
+
+
+def _feed(name: str, filename: str, fellowship: str, zone: str, year: int, **more) -> DemoSource:
+    return DemoSource(name, f"bundled:feeds/{filename}", fellowship, zone, year, **more)
+
+
+BUNDLED_SOURCES = [
+    _feed("sepia", "aasepia.json", Fellowship.AA, "America/New_York", 2022),
+    _feed("san-jose", "aasanjose.test.json", Fellowship.AA, "America/Los_Angeles", 2021),
+    _feed("sf-marin", "aasfmarin.test.json", Fellowship.AA, "America/Los_Angeles", 2021),
+    _feed("dry-dock-sf", "airtable-json.test.json", Fellowship.AA, "America/Los_Angeles", 2020),
+    _feed("al-anon-ma", "al-anon.json", Fellowship.AL_ANON, "America/New_York", 2023),
+    _feed("atlanta", "atlanta.json", Fellowship.AA, "America/New_York", 2024),
+    _feed("ben-lomond", "benlomond.test.json", Fellowship.AA, "America/Los_Angeles", 2021),
+    # A national list written in its site's zone ("8pm Eastern"), wherever a meeting is.
+    _feed("eda", "eda.json", Fellowship.OTHER, "America/New_York", 2023, zone_from_place=False),
+    _feed("edmonton", "edmonton.json", Fellowship.AA, "America/Edmonton", 2020),
+    _feed("kansas-city", "kc.test.json", Fellowship.AA, "America/Chicago", 2021),
+    _feed("nw-texas", "nwta.test.json", Fellowship.AA, "America/Chicago", 2021),
+    DemoSource(
+        "na-greater-new-york",
+        BMLT_SAMPLE,
+        Fellowship.NA,
+        "America/New_York",
+        2018,
+        kind=FeedSource.Kind.BMLT,
+    ),
+]
+# Kept for the benchmark and tests that read the Meeting Guide files directly.
 BUNDLED_FEEDS = [
-    ("sepia", "aasepia.json", Fellowship.AA, "America/New_York"),
-    ("san-jose", "aasanjose.test.json", Fellowship.AA, "America/Los_Angeles"),
-    ("sf-marin", "aasfmarin.test.json", Fellowship.AA, "America/Los_Angeles"),
-    ("dry-dock-sf", "airtable-json.test.json", Fellowship.AA, "America/Los_Angeles"),
-    ("al-anon-ma", "al-anon.json", Fellowship.AL_ANON, "America/New_York"),
-    ("atlanta", "atlanta.json", Fellowship.AA, "America/New_York"),
-    ("ben-lomond", "benlomond.test.json", Fellowship.AA, "America/Los_Angeles"),
-    ("eda", "eda.json", Fellowship.OTHER, "America/New_York"),
-    ("edmonton", "edmonton.json", Fellowship.AA, "America/Edmonton"),
-    ("kansas-city", "kc.test.json", Fellowship.AA, "America/Chicago"),
-    ("nw-texas", "nwta.test.json", Fellowship.AA, "America/Chicago"),
+    (s.name, s.filename, s.fellowship, s.timezone)
+    for s in BUNDLED_SOURCES
+    if s.kind == FeedSource.Kind.MEETING_GUIDE
 ]
 
 
+def register_demo_sources() -> list[FeedSource]:
+    """The bundled sources in the registry. An entry the operator has set up stays as it is;
+    one without a location (how earlier versions kept the demo feeds) is completed."""
+    registered = []
+    for demo in BUNDLED_SOURCES:
+        settings = {
+            "kind": demo.kind,
+            "url": demo.location,
+            "fellowship": demo.fellowship,
+            "default_timezone": demo.timezone,
+            "zone_from_place": demo.zone_from_place,
+            "data_as_of": dt.date(demo.as_of_year, 1, 1),
+            "enabled": True,
+        }
+        source, created = FeedSource.objects.get_or_create(name=demo.name, defaults=settings)
+        if not created and not source.url:
+            for name, value in settings.items():
+                setattr(source, name, value)
+            source.save()
+        registered.append(source)
+    return registered
+
+
 def load_demo_data(*, stdout: TextIO) -> None:
-    if Meeting.objects.exists():
-        return
-    for name, filename, fellowship, zone in BUNDLED_FEEDS:
-        source = FeedSource.objects.filter(name=name).first() or FeedSource(
-            name=name, fellowship=fellowship, default_timezone=zone, enabled=False
-        )
-        try:
-            report = import_meetings(source=source, data=(FEEDS_DIR / filename).read_bytes())
-        except FeedError as error:
-            stdout.write(f"Meetings: {name} not loaded: {error}\n")
-            continue
-        stdout.write(f"Meetings: {report.summary()}\n")
+    demo = [source for source in register_demo_sources() if source.enabled and source.url]
+    for line in sync_meetings(sources=demo):
+        stdout.write(f"Meetings: {line}\n")

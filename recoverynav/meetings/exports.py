@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 import icalendar
 
 from recoverynav.meetings import schedule
-from recoverynav.meetings.meeting_types import TYPE_EXPLANATIONS, type_label
+from recoverynav.meetings.ical_zones import vtimezone
+from recoverynav.meetings.importers.meeting_guide import specific_address
+from recoverynav.meetings.meeting_types import explanation, format_name, spec_types, type_label
 from recoverynav.meetings.models import Attendance, Meeting
 
 PHONE_CHARACTERS = set("0123456789+,*#")  # the spec: digits, + and one-tap , * #
@@ -16,7 +18,9 @@ ATTENDANCE_OPTION = {
     Attendance.IN_PERSON: "in_person",
     Attendance.ONLINE: "online",
     Attendance.HYBRID: "hybrid",
-    Attendance.TEMPORARILY_CLOSED: "in_person",
+    # TSML's reading of the spec: a closed building with no online option is inactive, and
+    # the TC type says why (temporarily, not gone).
+    Attendance.TEMPORARILY_CLOSED: "inactive",
     Attendance.INACTIVE: "inactive",
 }
 
@@ -28,19 +32,31 @@ def calendar_for(
     page_url: Callable[[Meeting], str],
     site_name: str,
 ) -> bytes:
-    """One weekly VEVENT per meeting and weekday, in the meeting's own zone (with VTIMEZONE)."""
+    """One weekly VEVENT per meeting and weekday, in the meeting's own zone, with a VTIMEZONE
+    whose yearly rules never end, like the weekly RRULEs (see ical_zones)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{site_name}//Meetings//EN")
     calendar.add("version", "2.0")
-    for meeting in meetings:
-        for row in meeting.weekly_times:
-            calendar.add_component(_event(meeting, row, now=now, url=page_url(meeting)))
-    calendar.add_missing_timezones()
+    events = [
+        _event(meeting, row, now=now, url=page_url(meeting))
+        for meeting in meetings
+        for row in meeting.weekly_times
+    ]
+    zones = sorted({row.timezone for meeting in meetings for row in meeting.weekly_times})
+    for zone in zones:
+        block = vtimezone(zone, first_year=now.year - 1)
+        if block is not None:
+            calendar.add_component(block)
+    for event in events:
+        calendar.add_component(event)
+    calendar.add_missing_timezones()  # only zones whose rule vtimezone() cannot write
     return calendar.to_ical()
 
 
 def _event(meeting: Meeting, row, *, now: dt.datetime, url: str) -> icalendar.Event:
-    start = schedule.next_start(start_minute=row.start_minute, zone=row.timezone, now=now)
+    start = schedule.next_start(
+        start_minute=row.start_minute, zone=row.timezone, now=now, end_minute=row.end_minute
+    )
     event = icalendar.Event()
     event.add("uid", f"{meeting.slug}-{row.day}@recoverynav")
     event.add("dtstamp", now.astimezone(dt.UTC))
@@ -62,16 +78,22 @@ def _event(meeting: Meeting, row, *, now: dt.datetime, url: str) -> icalendar.Ev
 
 def feed_record(meeting: Meeting, *, url: str, feedback_url: str) -> dict:
     """One meeting in the Meeting Guide format: required name and slug, the optional fields
-    only when they have a value, and never contact e-mails or personal names."""
+    only when they have a value, and never contact e-mails or personal names.
+
+    By the spec's words: `approximate` says whether the *address* is approximate (a town, not
+    a street), and coordinates are given only when they are the meeting's own or, for an
+    approximate address, the town's (not a ZIP code's centre standing in for a street
+    address); only the spec's type codes; the phone as digits and one-tap characters."""
     days = sorted({row.day for row in meeting.weekly_times})
     record: dict = {"name": meeting.name, "slug": meeting.slug}
     if days:
         record["day"] = days[0] if len(days) == 1 else days
         record["time"] = meeting.start_time.strftime("%H:%M")
         record["end_time"] = meeting.end_time.strftime("%H:%M")
+    known = spec_types()
     optional = {
         "timezone": meeting.timezone,
-        "types": list(meeting.types),
+        "types": [code for code in meeting.types if code in known],
         "notes": meeting.notes,
         "location": meeting.location_name,
         "location_notes": meeting.location_notes,
@@ -91,10 +113,17 @@ def feed_record(meeting: Meeting, *, url: str, feedback_url: str) -> dict:
         "feedback_url": feedback_url,
     }
     record.update({key: value for key, value in optional.items() if value})
-    if meeting.latitude is not None:
+    vague = meeting.address_approximate
+    if vague is None and meeting.formatted_address:
+        vague = not specific_address(
+            {"address": meeting.address, "formatted_address": meeting.formatted_address}
+        )
+    if vague is not None:
+        record["approximate"] = "yes" if vague else "no"
+    # A ZIP code's centre standing in for a street address is no point to publish.
+    if meeting.latitude is not None and (vague or not meeting.approximate):
         record["latitude"] = round(meeting.latitude, 5)
         record["longitude"] = round(meeting.longitude, 5)
-        record["approximate"] = "yes" if meeting.approximate else "no"
     if meeting.updated:
         record["updated"] = meeting.updated.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
     record["attendance_option"] = ATTENDANCE_OPTION[meeting.attendance]
@@ -111,10 +140,15 @@ def feed_chunks(records: Iterator[dict]) -> Iterator[str]:
     yield "]"
 
 
-def type_names(codes: Iterable[str]) -> list[dict]:
-    """Codes with their name and, for the common ones, what they mean, in the page's language."""
-    return [
-        {"code": code, "label": label, "explanation": TYPE_EXPLANATIONS.get(code, "")}
-        for code in codes
+def type_names(meeting: Meeting) -> list[dict]:
+    """The meeting's types with their names and, for the common ones, what they mean at this
+    fellowship's meetings, then the source's other formats by name, in the page's language."""
+    names = [
+        {"code": code, "label": label, "explanation": explanation(code, meeting.fellowship)}
+        for code in meeting.types
         if (label := type_label(code))
+    ]
+    return names + [
+        {"code": "", "label": format_name(other), "explanation": ""}
+        for other in meeting.other_formats or []
     ]

@@ -1,12 +1,18 @@
 """The finder's GET form and the report-a-problem form."""
 
+import functools
+
 from django import forms
+from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from recoverynav.core.forms import MissingFieldsTakeInitialMixin, SharedChoices
+from recoverynav.meetings.fellowships import canonical_fellowship
 from recoverynav.meetings.meeting_types import type_choices
 from recoverynav.meetings.models import Attendance, Fellowship
 from recoverynav.meetings.selectors import MeetingQuery
+from recoverynav.meetings.zones import zone_label
 
 DAY_CHOICES = [
     ("0", _("Sunday")),
@@ -72,14 +78,30 @@ VIEWER_ZONES = [
     "Pacific/Auckland",
     "UTC",
 ]
+DEFAULT_ZONE = "America/New_York"
 MAX_PAGE = 500
 # The fields inside "More choices": their markup is cached per distinct choice.
 CHOICE_FIELDS = ["day", "time", "attendance", "fellowship", "type", "tz"]
 # The two selects above the keyword, cached the same way (every search sends them).
 SELECT_FIELDS = ["radius", "when"]
+# Without any of these, a search is a question still to ask: where? (see is_prompt)
+PLACE_OR_TIME = ("place", "when", "q")
+
+
+def zone_choices() -> list[tuple[str, str]]:
+    """The zones to choose from, in words, in the page's language."""
+    return _zone_choices(get_language() or "en")
+
+
+@functools.cache
+def _zone_choices(language: str) -> list[tuple[str, str]]:
+    return [(zone, zone_label(zone)) for zone in VIEWER_ZONES]
 
 
 class MeetingSearchForm(MissingFieldsTakeInitialMixin):
+    """The finder's choices. A fellowship may be sent as any spelling other pages link with
+    (`AA`, `Al-Anon`, `SMART`…): it is read as its canonical code, so those links work."""
+
     defaults_for_missing = ("radius",)
     place = forms.CharField(
         label=_("Near (ZIP code, town or county)"), max_length=200, required=False
@@ -119,16 +141,28 @@ class MeetingSearchForm(MissingFieldsTakeInitialMixin):
         widget=forms.CheckboxSelectMultiple,
     )
     type = forms.MultipleChoiceField(
-        label=_("Meeting types"), choices=SharedChoices(type_choices), required=False
+        label=_("Meeting types"),
+        choices=SharedChoices(type_choices),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     q = forms.CharField(label=_("Keyword"), max_length=100, required=False)
     tz = forms.ChoiceField(
-        label=_("Show online meeting times in this time zone"),
-        choices=SharedChoices([(zone, zone.replace("_", " ")) for zone in VIEWER_ZONES]),
-        initial="America/New_York",
+        label=_("Your time zone"),
+        choices=SharedChoices(zone_choices),
+        initial=DEFAULT_ZONE,
         required=False,
     )
     page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
+
+    def __init__(self, data: QueryDict | None = None, *args, **kwargs) -> None:
+        if data is not None and "fellowship" in data:
+            sent = data.getlist("fellowship")
+            canonical = list(dict.fromkeys(canonical_fellowship(value) for value in sent))
+            if canonical != sent:
+                data = data.copy()
+                data.setlist("fellowship", canonical)
+        super().__init__(data, *args, **kwargs)
 
     def to_query(self) -> MeetingQuery:
         data = self.cleaned_data
@@ -147,7 +181,19 @@ class MeetingSearchForm(MissingFieldsTakeInitialMixin):
 
     @property
     def viewer_zone(self) -> str:
-        return (self.cleaned_data.get("tz") if self.is_valid() else "") or "America/New_York"
+        return (self.cleaned_data.get("tz") if self.is_valid() else "") or DEFAULT_ZONE
+
+    @property
+    def zone_chosen(self) -> bool:
+        """Whether the visitor (or their browser, through the page's script) chose a zone."""
+        return bool(self.is_valid() and self.cleaned_data.get("tz"))
+
+    def is_prompt(self) -> bool:
+        """No place, time or keyword yet (a link such as `?fellowship=NA`): the page asks
+        where, and shows what can be joined online soon, instead of a national list."""
+        data = self.cleaned_data
+        online_only = set(data["attendance"]) == {Attendance.ONLINE}
+        return not online_only and not any(str(data[name]).strip() for name in PLACE_OR_TIME)
 
 
 class ProblemReportForm(forms.Form):

@@ -1,6 +1,6 @@
 """Meeting type codes from the Meeting Guide spec (data/spec-types.json), named in English and
-Spanish. Codes the spec does not know (such as the older `ONL`) are kept on meetings but have
-no label unless we give one here."""
+Spanish. Codes the spec does not know are mapped to its codes where they mean the same, named
+here when we can word them, and dropped otherwise (see importers.meeting_guide._types)."""
 
 import functools
 import json
@@ -10,8 +10,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 SPEC_TYPES_FILE = Path(__file__).resolve().parent / "data" / "spec-types.json"
-# Codes in real feeds that the spec has dropped; ours to name.
-EXTRA_TYPES = {"ONL": _("Online")}
+# Variants real feeds use for the spec's codes. ONL ("online") maps to nothing: the
+# conference link or phone says a meeting is online, and the spec dropped the code.
+TYPE_ALIASES = {"ASBI": "ABSI", "LGBTQIA": "LGBTQ", "LGBTQ+": "LGBTQ", "SPANISH": "S"}
+# Non-spec codes of real feeds we can word (kept as named formats, not as types).
+EXTRA_NAMES = {
+    "AC": {"en": "Adult children focus", "es": "Enfoque en hijos adultos"},
+}
 # Types people filter by most, offered first on the search form.
 COMMON_TYPES = ["O", "C", "BE", "W", "M", "S", "LGBTQ", "Y", "X", "ASL", "SP", "B", "ST", "MED"]
 
@@ -28,8 +33,13 @@ def type_label(code: str, *, language: str | None = None) -> str:
     names = spec_types().get(code)
     if names:
         return names.get(language) or names["en"]
-    extra = EXTRA_TYPES.get(code)
-    return str(extra) if extra else ""
+    return ""
+
+
+def format_name(names: dict[str, str], *, language: str | None = None) -> str:
+    """A named format ({"en": …, "es": …}) in the page's language, else in English."""
+    language = (language or get_language() or "en")[:2]
+    return names.get(language) or names.get("en", "")
 
 
 def type_choices() -> list[tuple[str, str]]:
@@ -46,6 +56,7 @@ def _type_choices(language: str) -> list[tuple[str, str]]:
 
 
 # What the most common types mean for someone going for the first time, in plain words.
+# "Closed" depends on the fellowship: see explanation().
 TYPE_EXPLANATIONS = {
     "O": _("Anyone may come, including family, friends and people who are curious."),
     "C": _("For people who have a problem with drinking or using, or who want to stop."),
@@ -60,7 +71,19 @@ TYPE_EXPLANATIONS = {
     "X": _("The room can be reached by wheelchair."),
     "ASL": _("American Sign Language interpretation is offered."),
     "TC": _("The building is closed for now; check for an online option."),
-    "ONL": _("You join by video or phone."),
     "S": _("The meeting is in Spanish."),
     "LGBTQ": _("A welcoming space for lesbian, gay, bisexual, transgender and queer people."),
 }
+# In family groups, "closed" means for family and friends, not for the person who drinks.
+CLOSED_FOR = {
+    "al-anon": _("For family and friends of someone with a drinking problem."),
+    "nar-anon": _("For family and friends of someone with a drug problem."),
+}
+
+
+def explanation(code: str, fellowship: str = "") -> str:
+    """What the type means at this fellowship's meetings, in the page's language."""
+    if code == "C" and fellowship in CLOSED_FOR:
+        return str(CLOSED_FOR[fellowship])
+    text = TYPE_EXPLANATIONS.get(code)
+    return str(text) if text else ""

@@ -1,19 +1,29 @@
 """Support-group meetings shaped after the Meeting Guide spec, the feeds they come from, and
 a weekly schedule kept in each meeting's own local time so "happening now" stays indexed."""
 
+from zoneinfo import available_timezones
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from recoverynav.meetings.meeting_types import type_label
+from recoverynav.meetings.meeting_types import format_name, type_label
+from recoverynav.meetings.phones import Dial, parse_dial
 
 
 class Fellowship(models.TextChoices):
+    """Canonical codes (stored, and used in links as `?fellowship=na`); the finder also takes
+    the spellings other pages link with (see fellowships.canonical_fellowship)."""
+
     AA = "aa", _("Alcoholics Anonymous (AA)")
     NA = "na", _("Narcotics Anonymous (NA)")
-    AL_ANON = "al-anon", _("Al-Anon and Alateen (family and friends)")
+    CA = "ca", _("Cocaine Anonymous (CA)")
+    CMA = "cma", _("Crystal Meth Anonymous (CMA)")
     SMART = "smart", _("SMART Recovery")
+    AL_ANON = "al-anon", _("Al-Anon and Alateen (family and friends)")
+    NAR_ANON = "nar-anon", _("Nar-Anon (family and friends)")
     OTHER = "other", _("Other mutual-help groups")
 
 
@@ -26,12 +36,35 @@ class Attendance(models.TextChoices):
 
 
 class FeedSource(models.Model):
+    """One entry of the registry of meeting sources: where meetings come from, how to read
+    them, and how the last syncs went. `sync_meetings` imports every enabled source."""
+
+    class Kind(models.TextChoices):
+        MEETING_GUIDE = "meeting_guide", _("Meeting Guide JSON feed")
+        BMLT = "bmlt", _("BMLT root server or aggregator")
+
     name = models.SlugField(_("name"), max_length=50, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.MEETING_GUIDE
+    )
     url = models.CharField(
-        _("feed URL or file path"),
+        _("URL or file"),
         max_length=500,
         blank=True,
-        help_text=_("An https:// address of a Meeting Guide JSON feed, or a file on the server."),
+        help_text=_(
+            "Meeting Guide: the https:// address of the JSON feed. BMLT: the root server's or "
+            "aggregator's address (https://…/main_server/). Or a file on the server; "
+            "bundled:NAME for a file that comes with Recovery Navigator."
+        ),
+    )
+    filters = models.CharField(
+        _("BMLT search filters"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "BMLT only: GetSearchResults parameters that choose the meetings, for example "
+            "services[]=1005&services[]=1006&recursive=1. An aggregator needs at least one."
+        ),
     )
     fellowship = models.CharField(
         _("fellowship"), max_length=10, choices=Fellowship.choices, blank=True
@@ -42,16 +75,45 @@ class FeedSource(models.Model):
         blank=True,
         help_text=_("Used when a meeting names no time zone and its ZIP code is unknown."),
     )
+    zone_from_place = models.BooleanField(
+        _("time zone from each meeting's ZIP code"),
+        default=True,
+        help_text=_(
+            "Untick when the source writes every time in its default zone (as a national "
+            "online list often does) even for meetings elsewhere."
+        ),
+    )
+    data_as_of = models.DateField(
+        _("data as of"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a snapshot: when its listings were current. Empty: the last successful sync "
+            "is the date shown."
+        ),
+    )
     enabled = models.BooleanField(_("synced"), default=True)
     last_success_at = models.DateTimeField(_("last successful import"), null=True, blank=True)
+    meeting_count = models.PositiveIntegerField(_("meetings"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    last_error_at = models.DateTimeField(_("last error at"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("meeting feed")
-        verbose_name_plural = _("meeting feeds")
+        verbose_name = _("meeting source")
+        verbose_name_plural = _("meeting sources")
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        errors = {}
+        if self.default_timezone and self.default_timezone not in available_timezones():
+            errors["default_timezone"] = _("Use a time zone name such as America/Chicago.")
+        if self.filters and self.kind != self.Kind.BMLT:
+            errors["filters"] = _("Search filters are for BMLT servers only.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class ImportRun(models.Model):
@@ -60,7 +122,7 @@ class ImportRun(models.Model):
         FAILED = "failed", _("Failed; nothing changed")
 
     source = models.ForeignKey(
-        FeedSource, on_delete=models.CASCADE, related_name="runs", verbose_name=_("feed")
+        FeedSource, on_delete=models.CASCADE, related_name="runs", verbose_name=_("source")
     )
     started_at = models.DateTimeField(_("started"))
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
@@ -88,7 +150,7 @@ class Meeting(models.Model):
         FeedSource,
         on_delete=models.CASCADE,
         related_name="meetings",
-        verbose_name=_("feed"),
+        verbose_name=_("source"),
         db_index=False,  # the (source, source_slug) constraint's index starts with it
     )
     source_slug = models.CharField(_("slug in the feed"), max_length=200)
@@ -112,12 +174,18 @@ class Meeting(models.Model):
     formatted_address = models.CharField(_("address"), max_length=500, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    # The map point is not the meeting's own (the feed said so, or we placed it by ZIP code).
     approximate = models.BooleanField(_("approximate location"), default=False)
+    # The spec's `approximate`: the *address* is only a town or area, not a door to go to.
+    address_approximate = models.BooleanField(_("approximate address"), null=True, blank=True)
     region = models.CharField(_("region"), max_length=255, blank=True)
     conference_url = models.URLField(_("online meeting link"), max_length=500, blank=True)
     conference_url_notes = models.TextField(_("online meeting notes"), blank=True)
     conference_phone = models.CharField(_("dial-in phone"), max_length=100, blank=True)
     conference_phone_notes = models.TextField(_("dial-in notes"), blank=True)
+    # Formats the source names that have no Meeting Guide code: [{"en": …, "es": …}, …].
+    # Nullable so adding it never made SQLite rebuild the table (and drop its triggers).
+    other_formats = models.JSONField(_("other formats"), null=True, blank=True)
     fellowship = models.CharField(_("fellowship"), max_length=10, choices=Fellowship.choices)
     attendance = models.CharField(_("attendance"), max_length=20, choices=Attendance.choices)
     url = models.URLField(_("listing on the source's website"), max_length=500, blank=True)
@@ -169,8 +237,9 @@ class Meeting(models.Model):
 
     @property
     def type_labels(self) -> list[str]:
-        """Plain words for the types, in the page's language; unknown codes are left out."""
-        return [label for label in (type_label(code) for code in self.types) if label]
+        """Plain words for the types and the source's other formats, in the page's language."""
+        labels = [label for label in (type_label(code) for code in self.types) if label]
+        return labels + [format_name(names) for names in self.other_formats or []]
 
     @property
     def last_seen(self):
@@ -185,10 +254,14 @@ class Meeting(models.Model):
             f"https://www.openstreetmap.org/directions?to={self.latitude:.5f},{self.longitude:.5f}"
         )
 
+    @cached_property
+    def dial(self) -> Dial | None:
+        """The dial-in number as people read it, its tel: link and the codes it enters."""
+        return parse_dial(self.conference_phone) if self.conference_phone else None
+
     @property
     def phone_uri(self) -> str:
-        keep = "".join(ch for ch in self.conference_phone if ch.isdigit() or ch in "+,*#")
-        return "tel:" + keep.replace("#", "%23") if keep else ""
+        return self.dial.uri if self.dial else ""
 
 
 class MeetingTime(models.Model):

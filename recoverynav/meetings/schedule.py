@@ -19,9 +19,20 @@ from django.db.models.expressions import RawSQL
 MINUTES_PER_DAY = 24 * 60
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
 SOON_MINUTES = 60
-# The importer cuts listed spans to four hours, so an in-progress meeting started at most four
-# hours ago: "now" reads a narrow index range instead of a whole day of rows.
-LONGEST_MEETING = 4 * 60
+# "In progress" reads the index for rows that started at most this long ago: a narrow range
+# instead of a day of rows. Meetings are kept at their real length; the few longer ones
+# (marathons, 24-hour meetings) come from a short cached list instead (`long_rows`).
+INDEXED_SPAN = 4 * 60
+
+
+@dataclass(frozen=True)
+class LongRow:
+    """A weekly row longer than INDEXED_SPAN: (row id, zone, start and end minute)."""
+
+    id: int
+    timezone: str
+    start_minute: int
+    end_minute: int
 
 
 @functools.cache
@@ -36,12 +47,21 @@ def minute_of_week(instant: dt.datetime, zone: str) -> int:
     return day * MINUTES_PER_DAY + local.hour * 60 + local.minute
 
 
-def window_condition(*, now: dt.datetime, zones: list[str], when: str) -> RawSQL:
+def window_condition(
+    *,
+    now: dt.datetime,
+    zones: list[str],
+    when: str,
+    long_rows: list[LongRow] = (),
+    soon_minutes: int = SOON_MINUTES,
+) -> RawSQL:
     """A condition on MeetingTime rows in progress (`when="now"`), starting within the hour
     (`"soon"`), or either.
 
     Zones whose clocks read the same minute right now share one condition. Written as SQL:
-    built as Q objects, the dozens of zone conditions cost the ORM more than the query took."""
+    built as Q objects, the dozens of zone conditions cost the ORM more than the query took.
+    Rows longer than INDEXED_SPAN that started before it are checked here, one by one, and
+    named by id."""
     by_minute: dict[int, list[str]] = {}
     for zone in zones:
         by_minute.setdefault(minute_of_week(now, zone), []).append(zone)
@@ -57,26 +77,38 @@ def window_condition(*, now: dt.datetime, zones: list[str], when: str) -> RawSQL
             term(
                 same,
                 '"start_minute" BETWEEN %s AND %s AND "end_minute" > %s',
-                minute - LONGEST_MEETING,
+                minute - INDEXED_SPAN,
                 minute,
                 minute,
             )
-            if minute < LONGEST_MEETING:  # a Saturday-night meeting still going on Sunday
+            if minute < INDEXED_SPAN:  # a Saturday-night meeting still going on Sunday
                 wrapped = minute + MINUTES_PER_WEEK
                 term(
                     same,
                     '"start_minute" >= %s AND "end_minute" > %s',
-                    wrapped - LONGEST_MEETING,
+                    wrapped - INDEXED_SPAN,
                     wrapped,
                 )
         if when in {"soon", "now_or_soon"}:
-            soon = minute + SOON_MINUTES
+            soon = minute + soon_minutes
             term(same, '"start_minute" > %s AND "start_minute" <= %s', minute, soon)
-            if minute + SOON_MINUTES >= MINUTES_PER_WEEK:
-                term(same, '"start_minute" <= %s', minute + SOON_MINUTES - MINUTES_PER_WEEK)
+            if soon >= MINUTES_PER_WEEK:
+                term(same, '"start_minute" <= %s', soon - MINUTES_PER_WEEK)
+    if when in {"now", "now_or_soon"}:
+        going = [row.id for row in long_rows if _in_progress(row, now)]
+        if going:
+            terms.append(f'"id" IN ({", ".join(["%s"] * len(going))})')
+            params.extend(going)
     sql = " OR ".join(terms) if terms else "1 = 0"
     # Only fixed SQL text is joined here; every value (zones, minutes) is a parameter.
     return RawSQL(f"({sql})", params, output_field=BooleanField())  # noqa: S611  # nosec B611
+
+
+def _in_progress(row: LongRow, now: dt.datetime) -> bool:
+    found = status(
+        start_minute=row.start_minute, end_minute=row.end_minute, zone=row.timezone, now=now
+    )
+    return found is not None and found.kind == "now"
 
 
 @dataclass(frozen=True)
@@ -85,26 +117,59 @@ class Status:
     minutes: int  # minutes left, or minutes until it starts
 
 
-def status(*, start_minute: int, end_minute: int, zone: str, now: dt.datetime) -> Status | None:
+def status(
+    *,
+    start_minute: int,
+    end_minute: int,
+    zone: str,
+    now: dt.datetime,
+    soon_minutes: int = SOON_MINUTES,
+) -> Status | None:
     """The same rule as window_condition, for one row (used to label results)."""
     minute = minute_of_week(now, zone)
     for shift in (0, MINUTES_PER_WEEK):
         if start_minute <= minute + shift < end_minute:
             return Status("now", end_minute - minute - shift)
     until = (start_minute - minute) % MINUTES_PER_WEEK
-    if 0 < until <= SOON_MINUTES:
+    if 0 < until <= soon_minutes:
         return Status("soon", until)
     return None
 
 
-def next_start(*, start_minute: int, zone: str, now: dt.datetime) -> dt.datetime:
-    """The next (or current) start of a weekly meeting, as an aware datetime in its zone."""
+def minutes_to_start(
+    *,
+    start_minute: int,
+    end_minute: int,
+    zone: str,
+    now: dt.datetime,
+    zone_minute: int | None = None,
+) -> int:
+    """Minutes from now to this row's start: negative when it is in progress (it started
+    that long ago), else until its next start. Sorting by it puts what is on now first,
+    then what starts soonest (today's meetings before the rest of the week)."""
+    minute = minute_of_week(now, zone) if zone_minute is None else zone_minute
+    since = (minute - start_minute) % MINUTES_PER_WEEK
+    if since < end_minute - start_minute:
+        return -since
+    return (start_minute - minute) % MINUTES_PER_WEEK
+
+
+def next_start(
+    *, start_minute: int, zone: str, now: dt.datetime, end_minute: int | None = None
+) -> dt.datetime:
+    """The start of the meeting in progress now (when `end_minute` is given and it is on),
+    else of its next one, as an aware datetime in its zone."""
     tz = zone_info(zone)
     local_now = now.astimezone(tz)
     minute = minute_of_week(now, zone)
-    days_ahead = (start_minute // MINUTES_PER_DAY - minute // MINUTES_PER_DAY) % 7
-    if days_ahead == 0 and start_minute < minute:
-        days_ahead = 7
+    today, start_day = minute // MINUTES_PER_DAY, start_minute // MINUTES_PER_DAY
+    since_start = (minute - start_minute) % MINUTES_PER_WEEK
+    if end_minute is not None and since_start < end_minute - start_minute:
+        days_ahead = -((today - start_day) % 7)  # today, or the day it began
+    else:
+        days_ahead = (start_day - today) % 7
+        if days_ahead == 0 and start_minute < minute:
+            days_ahead = 7
     date = local_now.date() + dt.timedelta(days=days_ahead)
     of_day = start_minute % MINUTES_PER_DAY
     # Wall-clock arithmetic: the meeting is at 19:00 local whatever the UTC offset that day.

@@ -1,7 +1,15 @@
 """Reads: the one meeting search used by the finder page, the calendar export, the API and
-the benchmark; single meetings; and the labels that go with them."""
+the benchmark; single meetings; the coverage of a place; and the labels that go with them.
+
+Three orders, by what the visitor asked:
+- "in progress" / "starting soon": by start time, online meetings for everyone and meetings
+  one can go to only near a known place;
+- near a place: nearest first, and at the same distance the soonest first (today's meetings
+  before the rest of the week);
+- otherwise (keywords, filters across the country): by name."""
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -15,10 +23,15 @@ from django.utils import timezone
 from recoverynav.core import sql
 from recoverynav.meetings import schedule
 from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
-from recoverynav.meetings.services import ZONES_CACHE_KEY
+from recoverynav.meetings.services import LONG_ROWS_CACHE_KEY, ZONES_CACHE_KEY
 
 SHOWN_BY_DEFAULT = [Attendance.IN_PERSON, Attendance.ONLINE, Attendance.HYBRID]
 PLACE_ATTENDANCE = {Attendance.IN_PERSON, Attendance.HYBRID, Attendance.TEMPORARILY_CLOSED}
+# Joinable from anywhere: listed "now" for everyone, wherever they are.
+JOINABLE = [Attendance.ONLINE, Attendance.HYBRID]
+# Fewer meetings than this within COVERAGE_MILES of a place: our listings do not cover it.
+FEW_MEETINGS = 5
+COVERAGE_MILES = 25
 # Time-of-day bands by local start time, in minutes after midnight.
 BANDS = {
     "morning": Q(minute_of_day__gte=5 * 60, minute_of_day__lt=12 * 60),
@@ -46,6 +59,7 @@ class MeetingQuery:
     keyword: str = ""
     when: str = ""  # "", "now", "soon" or "now_or_soon"
     page: int = 1
+    soon_minutes: int = schedule.SOON_MINUTES  # how far ahead "soon" reaches
 
 
 @dataclass
@@ -54,11 +68,20 @@ class MeetingSearch:
     meetings: list[Meeting] = field(default_factory=list)
     has_next: bool = False
     lookup: object = None  # geo.PlaceLookup when a place was asked for
-    total_nearby: int | None = None
+    total: int | None = None  # known near a place and for "now"; not for listings by name
+    per_page: int = PER_PAGE
 
     @property
     def place(self):
         return self.lookup.place if self.lookup else None
+
+    @property
+    def total_nearby(self) -> int | None:
+        return self.total if self.lookup else None
+
+    @property
+    def page_count(self) -> int | None:
+        return max(1, math.ceil(self.total / self.per_page)) if self.total is not None else None
 
 
 def schedule_zones() -> list[str]:
@@ -71,18 +94,34 @@ def schedule_zones() -> list[str]:
     return zones
 
 
+def long_schedule_rows() -> list[schedule.LongRow]:
+    """Weekly rows longer than the span "now" reads from the index (marathons, 24-hour
+    meetings): few, so cached and checked one by one; cleared by each import."""
+    rows = cache.get(LONG_ROWS_CACHE_KEY)
+    if rows is None:
+        found = MeetingTime.objects.filter(
+            end_minute__gt=F("start_minute") + schedule.INDEXED_SPAN
+        ).values_list("pk", "timezone", "start_minute", "end_minute")
+        rows = [schedule.LongRow(*row) for row in found]
+        cache.set(LONG_ROWS_CACHE_KEY, rows, 300)
+    return rows
+
+
 def search_meetings(
     *, query: MeetingQuery, now: dt.datetime | None = None, per_page: int = PER_PAGE
 ) -> MeetingSearch:
-    """Meetings matching every filter: nearest first near a place, else by name.
+    """Meetings matching every filter: by start time for "now"/"soon", nearest first near a
+    place, else by name.
 
     Online-only meetings have no place, so a place search covers meetings you can go to;
-    asking only for online meetings lists them wherever they are."""
+    asking only for online meetings lists them wherever they are. "Now" lists what can be
+    joined from anywhere, and meetings to go to only near a place that was given."""
     now = now or timezone.now()
-    search = MeetingSearch(query=query)
+    search = MeetingSearch(query=query, per_page=per_page)
     online_only = set(query.attendance) == {Attendance.ONLINE}
     near = bool(query.place.strip()) and not online_only
     offset = (max(query.page, 1) - 1) * per_page
+    place = None
     if near:
         from recoverynav.geo import selectors as geo
 
@@ -90,16 +129,17 @@ def search_meetings(
         place = search.lookup.place
         if place is None:
             return search
+    weekly = None
+    if query.when:
+        ranked = _on_now(query=query, now=now, place=place)
+        search.total = len(ranked)
+        page = ranked[offset : offset + per_page]
+    elif place is not None:
         nearby = _nearby(query=query, now=now, latitude=place.latitude, longitude=place.longitude)
-        search.total_nearby = len(nearby)
-        page = nearby[offset : offset + per_page]
-        search.has_next = len(nearby) > offset + per_page
-        miles = dict(page)
-        found = _meetings_by_id(list(miles))
-        search.meetings = [found[pk] for pk, _ in page if pk in found]
-        for meeting in search.meetings:
-            meeting.miles = miles[meeting.pk]
+        search.total = len(nearby)
+        page, weekly = _soonest_first_at_each_distance(nearby, offset, per_page, now)
     else:
+        page = []
         meetings = _filtered(query, now, near=False)
         # Sort and cut bare (name, id) pairs first, then read whole rows for this page only:
         # sorting thousands of full rows ("online now", a common keyword) cost tens of ms.
@@ -107,10 +147,109 @@ def search_meetings(
         rows = list(Meeting.objects.filter(pk__in=page_ids).order_by("name", "pk"))
         search.has_next = len(rows) > per_page
         search.meetings = rows[:per_page]
-    _attach_times(search.meetings)
+    if page:
+        miles = dict(page)
+        found = _meetings_by_id(list(miles))
+        search.meetings = [found[pk] for pk, _ in page if pk in found]
+        for meeting in search.meetings:
+            meeting.miles = miles[meeting.pk]
+    if search.total is not None:
+        search.has_next = search.total > offset + per_page
+    _attach_times(search.meetings, weekly)
     for meeting in search.meetings:
-        _label(meeting, now)
+        _label(meeting, now, soon_minutes=query.soon_minutes)
     return search
+
+
+def _on_now(*, query: MeetingQuery, now: dt.datetime, place) -> list[tuple[int, float | None]]:
+    """(id, miles or None) of the meetings in progress or starting soon, by start time:
+    what can be joined online from anywhere, and near `place` (when given) what one can go
+    to. Every weekly row in the window comes from the times index with its start minute,
+    so the order costs arithmetic, not table rows."""
+    window = schedule.window_condition(
+        now=now,
+        zones=schedule_zones(),
+        when=query.when,
+        long_rows=long_schedule_rows(),
+        soon_minutes=query.soon_minutes,
+    )
+    miles: dict[int, float | None] = {}
+    rows: list[tuple] = []
+    if place is not None and _attendance(query, near=True):
+        near = _nearby(query=query, now=now, latitude=place.latitude, longitude=place.longitude)
+        miles.update(near)
+        if near:
+            rows += MeetingTime.objects.filter(window, meeting_id__in=list(miles)).values_list(
+                "meeting_id", "timezone", "start_minute", "end_minute"
+            )
+    joinable = [kind for kind in query.attendance or JOINABLE if kind in JOINABLE]
+    if joinable:
+        times = _schedule_filter(MeetingTime.objects.filter(window, attendance__in=joinable), query)
+        if query.fellowships or query.types or query.keyword.split():
+            chosen = _filtered(replace_attendance(query, joinable), now, near=False)
+            times = times.filter(meeting_id__in=chosen.order_by().values("pk")[:FENCE])
+        rows += times.values_list("meeting_id", "timezone", "start_minute", "end_minute")
+    starts = _minutes_to_start(rows, now)
+    ranked = sorted(starts, key=lambda pk: (starts[pk], miles.get(pk) or 0, pk))
+    return [(pk, miles.get(pk)) for pk in ranked]
+
+
+def replace_attendance(query: MeetingQuery, attendance: list[str]) -> MeetingQuery:
+    from dataclasses import replace
+
+    return replace(query, attendance=list(attendance), place="", when="")
+
+
+def _minutes_to_start(rows: list[tuple], now: dt.datetime) -> dict[int, int]:
+    """Each meeting's soonest start from now (negative: in progress), from (id, zone, start,
+    end) rows; each zone's clock is read once."""
+    zone_minutes: dict[str, int] = {}
+    soonest: dict[int, int] = {}
+    for pk, zone, start, end in rows:
+        minute = zone_minutes.get(zone)
+        if minute is None:
+            minute = zone_minutes[zone] = schedule.minute_of_week(now, zone)
+        found = schedule.minutes_to_start(
+            start_minute=start, end_minute=end, zone=zone, now=now, zone_minute=minute
+        )
+        if pk not in soonest or found < soonest[pk]:
+            soonest[pk] = found
+    return soonest
+
+
+def _soonest_first_at_each_distance(
+    nearby: list[tuple[int, float]], offset: int, per_page: int, now: dt.datetime
+) -> tuple[list[tuple[int, float]], list[MeetingTime]]:
+    """One page of `nearby` (nearest first) where meetings at the same distance (the same
+    building) come soonest first: today's before the rest of the week. The groups at the
+    page's edges are read whole, so every page agrees with its neighbours; their weekly rows
+    (one query) also serve the page's cards."""
+    low, high = offset, min(offset + per_page, len(nearby))
+    if low >= high:
+        return [], []
+    while low > 0 and nearby[low - 1][1] == nearby[low][1]:
+        low -= 1
+    while high < len(nearby) and nearby[high][1] == nearby[high - 1][1]:
+        high += 1
+    group = nearby[low:high]
+    rows = _weekly_rows([pk for pk, _ in group])
+    starts = _minutes_to_start(
+        [(r.meeting_id, r.timezone, r.start_minute, r.end_minute) for r in rows], now
+    )
+    never = schedule.MINUTES_PER_WEEK
+    ordered = sorted(group, key=lambda pair: (pair[1], starts.get(pair[0], never), pair[0]))
+    return ordered[offset - low : offset - low + per_page], rows
+
+
+def coverage_near(place, *, fellowships: list[str]) -> int:
+    """How many meetings one can go to (of the chosen fellowships) lie within COVERAGE_MILES
+    of the place: fewer than FEW_MEETINGS, and our listings do not cover the area."""
+    query = MeetingQuery(radius_miles=COVERAGE_MILES, fellowships=list(fellowships))
+    return len(
+        _nearby_by_sql(
+            query=query, now=timezone.now(), latitude=place.latitude, longitude=place.longitude
+        )
+    )
 
 
 def _nearby(
@@ -183,7 +322,13 @@ def _filtered(query: MeetingQuery, now: dt.datetime, *, near: bool) -> QuerySet[
     if query.when:
         # Few rows are on "now": find them (of the asked attendance) in the times index first.
         times = MeetingTime.objects.filter(
-            schedule.window_condition(now=now, zones=schedule_zones(), when=query.when),
+            schedule.window_condition(
+                now=now,
+                zones=schedule_zones(),
+                when=query.when,
+                long_rows=long_schedule_rows(),
+                soon_minutes=query.soon_minutes,
+            ),
             attendance__in=attendance,
         )
         # The LIMIT (above any table's size) is a fence: without it PostgreSQL may fold the
@@ -257,11 +402,12 @@ def _schedule_filter(times: QuerySet[MeetingTime], query: MeetingQuery) -> Query
     return times
 
 
-def _attach_times(meetings: list[Meeting]) -> None:
-    """Each meeting's weekly rows, from one query for the page."""
+def _attach_times(meetings: list[Meeting], rows: list[MeetingTime] | None = None) -> None:
+    """Each meeting's weekly rows, from one query for the page (or rows already read)."""
     weekly: dict[int, list[MeetingTime]] = {meeting.pk: [] for meeting in meetings}
-    for row in _weekly_rows(list(weekly)):
-        weekly[row.meeting_id].append(row)
+    for row in _weekly_rows(list(weekly)) if rows is None else rows:
+        if row.meeting_id in weekly:
+            weekly[row.meeting_id].append(row)
     for meeting in meetings:
         meeting.weekly_times = weekly[meeting.pk]
 
@@ -292,12 +438,18 @@ def _meetings_by_id(pks: list[int]) -> dict[int, Meeting]:
     return {meeting.pk: meeting for meeting in meetings}
 
 
-def _label(meeting: Meeting, now: dt.datetime) -> None:
+def _label(
+    meeting: Meeting, now: dt.datetime, *, soon_minutes: int = schedule.SOON_MINUTES
+) -> None:
     """Attach "in progress"/"starts in N minutes" from the meeting's own weekly rows."""
     meeting.status = None
     for row in meeting.weekly_times:
         found = schedule.status(
-            start_minute=row.start_minute, end_minute=row.end_minute, zone=row.timezone, now=now
+            start_minute=row.start_minute,
+            end_minute=row.end_minute,
+            zone=row.timezone,
+            now=now,
+            soon_minutes=soon_minutes,
         )
         if found and (meeting.status is None or found.kind == "now"):
             meeting.status = found
@@ -306,16 +458,24 @@ def _label(meeting: Meeting, now: dt.datetime) -> None:
 def occurrences(
     meeting: Meeting, *, now: dt.datetime, viewer_zone: str | None = None
 ) -> list[dict]:
-    """Each weekly time as naive local datetimes for display: in the meeting's zone and, for
-    online meetings, in the viewer's zone too (templates format them; no re-conversion)."""
+    """Each weekly time as naive local datetimes for display: the one in progress now (or the
+    next), in the meeting's zone and, when the viewer's zone differs, in theirs too
+    (templates format them; no re-conversion). `starts_in`: minutes from now (negative: on)."""
     shown = []
+    viewer = schedule.zone_info(viewer_zone) if viewer_zone else None
     for row in meeting.weekly_times:
-        start = schedule.next_start(start_minute=row.start_minute, zone=row.timezone, now=now)
+        start = schedule.next_start(
+            start_minute=row.start_minute, zone=row.timezone, now=now, end_minute=row.end_minute
+        )
         end = start + dt.timedelta(minutes=row.end_minute - row.start_minute)
-        entry = {"start": start.replace(tzinfo=None), "end": end.replace(tzinfo=None)}
-        if viewer_zone and viewer_zone != row.timezone:
-            viewer = schedule.zone_info(viewer_zone)
+        entry = {
+            "start": start.replace(tzinfo=None),
+            "end": end.replace(tzinfo=None),
+            "starts_in": round((start - now).total_seconds() / 60),
+        }
+        if viewer is not None and viewer_zone != row.timezone:
             entry["viewer_start"] = start.astimezone(viewer).replace(tzinfo=None)
+            entry["viewer_end"] = end.astimezone(viewer).replace(tzinfo=None)
         shown.append(entry)
     return shown
 

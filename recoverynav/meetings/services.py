@@ -1,21 +1,18 @@
-"""Writes: importing a Meeting Guide feed into one source's meetings (in one transaction),
-syncing every configured feed, and taking "report a problem" messages."""
+"""Writes: importing one source's meetings (a Meeting Guide feed or a BMLT answer) in one
+transaction, syncing every source of the registry, and taking "report a problem" messages."""
 
 import json
 import sqlite3
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
+from recoverynav.meetings.importers import FeedError
+from recoverynav.meetings.importers.bmlt import BmltAnswer, to_records
 from recoverynav.meetings.importers.meeting_guide import (
     CleanMeeting,
     FeedContext,
@@ -24,15 +21,25 @@ from recoverynav.meetings.importers.meeting_guide import (
     content_hash,
     feed_slug,
 )
-from recoverynav.meetings.models import FeedSource, ImportRun, Meeting, MeetingTime, ProblemReport
+from recoverynav.meetings.models import (
+    FeedSource,
+    Fellowship,
+    ImportRun,
+    Meeting,
+    MeetingTime,
+    ProblemReport,
+)
+from recoverynav.meetings.sources import read_feed, read_source
+
+__all__ = ["FeedError", "import_bmlt", "import_meetings", "read_feed", "sync_meetings"]
 
 ZONES_CACHE_KEY = "meetings:schedule-zones"
+LONG_ROWS_CACHE_KEY = "meetings:long-rows"
 BATCH_SIZE = 1000
 INSERT_BATCH = 5000
 PROGRESS_EVERY = 25_000
 ANALYZE_AFTER = 5_000
 MAX_REASONS_STORED = 200
-DOWNLOAD_CHUNK = 256 * 1024
 UPDATE_FIELDS = [
     "slug",
     "content_hash",
@@ -55,6 +62,7 @@ UPDATE_FIELDS = [
     "latitude",
     "longitude",
     "approximate",
+    "address_approximate",
     "region",
     "conference_url",
     "conference_url_notes",
@@ -67,10 +75,6 @@ UPDATE_FIELDS = [
     "updated",
     "search_text",
 ]
-
-
-class FeedError(Exception):
-    """The feed as a whole cannot be imported; nothing was changed."""
 
 
 @dataclass
@@ -97,59 +101,6 @@ class ImportReport:
         )
 
 
-def read_feed(location: str) -> bytes:
-    """The feed's bytes from an http(s) URL (time-limited) or a local file, size-capped."""
-    limit = settings.MEETINGS_FEED_MAX_BYTES
-    if location.startswith(("http://", "https://")):
-        data = _download(location, limit)
-    else:
-        path = Path(location)
-        try:
-            if path.stat().st_size > limit:
-                raise FeedError(
-                    f"{location} is larger than {limit} bytes (MEETINGS_FEED_MAX_BYTES)."
-                )
-            data = path.read_bytes()
-        except OSError as error:
-            raise FeedError(f"Could not read {location}: {error.strerror or error}") from error
-    if len(data) > limit:
-        raise FeedError(f"{location} is larger than {limit} bytes (MEETINGS_FEED_MAX_BYTES).")
-    return data
-
-
-def _download(url: str, limit: int) -> bytes:
-    """At most `limit` + 1 bytes, within MEETINGS_FEED_DEADLINE seconds overall.
-
-    urlopen's timeout bounds each wait for data, not the download: a server sending a byte
-    every few seconds would hold a sync for days. So the body is read a chunk at a time (read1
-    returns whatever one receive gives) and the clock is checked between chunks."""
-    deadline = time.monotonic() + settings.MEETINGS_FEED_DEADLINE
-    request = urllib.request.Request(  # noqa: S310 (read_feed checked the scheme)
-        url, headers={"User-Agent": "RecoveryNavigator/1 (meeting feed sync)"}
-    )
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        with urllib.request.urlopen(  # noqa: S310
-            request, timeout=settings.MEETINGS_FEED_TIMEOUT
-        ) as response:
-            while size <= limit:
-                if time.monotonic() > deadline:
-                    raise FeedError(
-                        f"Could not fetch {url}: the download took longer than "
-                        f"{settings.MEETINGS_FEED_DEADLINE:g} seconds (MEETINGS_FEED_DEADLINE); "
-                        f"{size} bytes had arrived."
-                    )
-                chunk = response.read1(min(DOWNLOAD_CHUNK, limit + 1 - size))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
-        raise FeedError(f"Could not fetch {url}: {error}") from error
-    return b"".join(chunks)
-
-
 def parse_feed(data: bytes) -> list[Any]:
     try:
         items = json.loads(data)
@@ -172,8 +123,10 @@ def feed_context(source: FeedSource) -> FeedContext:
 
     return FeedContext(
         source=source.name,
-        fellowship=source.fellowship,
+        fellowship=source.fellowship
+        or (Fellowship.NA if source.kind == FeedSource.Kind.BMLT else ""),
         default_timezone=source.default_timezone,
+        zone_from_place=source.zone_from_place,
         postal_timezone=geo.timezone_for_postal_code,
         postal_place=lambda code: point(geo.place_for_postal_code(code)),
         city_place=lambda city, state: point(geo.place_for_city(city=city, state=state)),
@@ -188,7 +141,7 @@ def import_meetings(
     force: bool = False,
     progress: Callable[[str], None] = lambda line: None,
 ) -> ImportReport:
-    """Replace `source`'s meetings with the valid meetings of the feed `data`.
+    """Replace `source`'s meetings with the valid meetings of the Meeting Guide feed `data`.
 
     Unchanged meetings (same content hash) are skipped; a feed that is not a JSON list, has
     no valid meetings, or would remove more than half of the stored meetings (unless
@@ -196,12 +149,56 @@ def import_meetings(
     started = timezone.now()
     try:
         items = parse_feed(data)
+    except FeedError as error:
+        _failed(source, started, error, dry_run)
+        raise
+    return import_records(
+        source=source, items=items, dry_run=dry_run, force=force, progress=progress
+    )
+
+
+def import_bmlt(
+    *,
+    source: FeedSource,
+    answer: BmltAnswer,
+    dry_run: bool = False,
+    force: bool = False,
+    progress: Callable[[str], None] = lambda line: None,
+) -> ImportReport:
+    """Replace `source`'s meetings with the valid meetings of a BMLT answer, with the same
+    guarantees as import_meetings: BMLT's own checks reject meetings with their reasons."""
+    records, rejected = to_records(answer)
+    return import_records(
+        source=source,
+        items=records,
+        rejected=rejected,
+        dry_run=dry_run,
+        force=force,
+        progress=progress,
+    )
+
+
+def import_records(
+    *,
+    source: FeedSource,
+    items: list[Any],
+    rejected: list[str] | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+    progress: Callable[[str], None] = lambda line: None,
+) -> ImportReport:
+    """The common import: Meeting Guide-shaped `items` (and meetings an importer already
+    `rejected`, with reasons) replace the source's meetings in one transaction."""
+    started = timezone.now()
+    try:
         report, plan = _plan(source, items, progress)
+        report.total += len(rejected or [])
+        report.rejections[:0] = rejected or []
         _check_plan(report, plan, force)
     except FeedError as error:
-        if not dry_run and source.pk:
-            _record(source, started, ImportRun.Status.FAILED, ImportReport(source.name), str(error))
+        _failed(source, started, error, dry_run)
         raise
+    report.dry_run = dry_run
     if dry_run:
         return report
     progress(f"Saving {len(plan.new) + len(plan.changed)} new or changed meetings…")
@@ -210,11 +207,15 @@ def import_meetings(
             source.save()
         _write(source, plan)
         source.last_success_at = timezone.now()
-        source.save(update_fields=["last_success_at"])
+        source.meeting_count = report.created + report.updated + report.unchanged
+        source.last_error, source.last_error_at = "", None
+        source.save(
+            update_fields=["last_success_at", "meeting_count", "last_error", "last_error_at"]
+        )
         _record(source, started, ImportRun.Status.SUCCESS, report, "")
         # Now (for this process) and after commit (in case a reader cached the old list).
-        cache.delete(ZONES_CACHE_KEY)
-        transaction.on_commit(lambda: cache.delete(ZONES_CACHE_KEY))
+        cache.delete_many([ZONES_CACHE_KEY, LONG_ROWS_CACHE_KEY])
+        transaction.on_commit(lambda: cache.delete_many([ZONES_CACHE_KEY, LONG_ROWS_CACHE_KEY]))
         if report.created + report.updated + report.removed > ANALYZE_AFTER:
             transaction.on_commit(_refresh_statistics)
     return report
@@ -432,7 +433,7 @@ def schedule_values(meeting_id: int, clean: CleanMeeting) -> list[dict]:
                 "timezone": clean.values["timezone"],
                 "day": day,
                 "start_minute": start,
-                "end_minute": start + clean.duration,
+                "end_minute": start + clean.duration,  # its whole length, however long
                 "minute_of_day": clean.start_minute,
                 "attendance": clean.values["attendance"],
             }
@@ -458,27 +459,56 @@ def _record(
     )
 
 
-def sync_meetings(*, progress: Callable[[str], None] = lambda line: None) -> list[str]:
-    """Import every enabled feed; one failing feed keeps its old data and does not stop the rest."""
+def _failed(source: FeedSource, started: Any, error: FeedError, dry_run: bool) -> None:
+    """Record a failed run on a saved source (the admin shows its last error); no meeting of
+    the source was touched."""
+    if dry_run or not source.pk:
+        return
+    _record(source, started, ImportRun.Status.FAILED, ImportReport(source.name), str(error))
+    FeedSource.objects.filter(pk=source.pk).update(
+        last_error=str(error)[:5000], last_error_at=timezone.now()
+    )
+    source.last_error, source.last_error_at = str(error)[:5000], timezone.now()
+
+
+def sync_source(
+    source: FeedSource,
+    *,
+    dry_run: bool = False,
+    force: bool = False,
+    progress: Callable[[str], None] = lambda line: None,
+) -> ImportReport:
+    """Read the source (URL or file, by its kind) and import it; a failure is recorded
+    against the source and raised as FeedError, with its meetings unchanged."""
+    started = timezone.now()
+    try:
+        payload = read_source(source)
+    except FeedError as error:
+        _failed(source, started, error, dry_run)
+        raise
+    options = {"source": source, "dry_run": dry_run, "force": force, "progress": progress}
+    if isinstance(payload, BmltAnswer):
+        return import_bmlt(answer=payload, **options)
+    return import_meetings(data=payload, **options)
+
+
+def sync_meetings(
+    *,
+    sources: list[FeedSource] | None = None,
+    progress: Callable[[str], None] = lambda line: None,
+) -> list[str]:
+    """Import every enabled source of the registry (or those given); one failing source
+    keeps its old data and does not stop the rest."""
+    if sources is None:
+        sources = list(FeedSource.objects.filter(enabled=True).exclude(url=""))
     lines = []
-    for source in FeedSource.objects.filter(enabled=True).exclude(url=""):
+    for source in sources:
+        progress(f"{source.name}: reading {source.url}…")
         try:
-            report = import_meetings(source=source, data=_read_recorded(source), progress=progress)
-            lines.append(report.summary())
+            lines.append(sync_source(source, progress=progress).summary())
         except FeedError as error:
             lines.append(f"{source.name}: {error}")
     return lines
-
-
-def _read_recorded(source: FeedSource) -> bytes:
-    """Fetch errors are recorded against the feed too, so the admin shows them."""
-    try:
-        return read_feed(source.url)
-    except FeedError as error:
-        _record(
-            source, timezone.now(), ImportRun.Status.FAILED, ImportReport(source.name), str(error)
-        )
-        raise
 
 
 def report_problem(*, meeting: Meeting, message: str) -> ProblemReport:

@@ -1,9 +1,17 @@
+"""The meeting finder's pages: the search (results first), one meeting, calendars, our feed,
+and "report a problem". Thin: forms parse, selectors read, summary/cards word."""
+
+import hashlib
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.core.cache import cache
 from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseRedirect,
+    QueryDict,
     StreamingHttpResponse,
 )
 from django.shortcuts import render
@@ -13,16 +21,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.forms import choices_fragment
-from recoverynav.core.page_cache import render_framed_page
+from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
 from recoverynav.core.querystring import query_with
-from recoverynav.meetings import exports
+from recoverynav.meetings import exports, summary
+from recoverynav.meetings.cards import MeetingCards, place_text
+from recoverynav.meetings.fellowships import finders_for
 from recoverynav.meetings.forms import (
     CHOICE_FIELDS,
     SELECT_FIELDS,
     MeetingSearchForm,
     ProblemReportForm,
 )
+from recoverynav.meetings.models import Attendance
 from recoverynav.meetings.selectors import (
+    COVERAGE_MILES,
+    FEW_MEETINGS,
+    JOINABLE,
+    MeetingQuery,
+    MeetingSearch,
+    coverage_near,
     meeting_by_slug,
     meetings_for_feed,
     occurrences,
@@ -31,29 +48,27 @@ from recoverynav.meetings.selectors import (
 from recoverynav.meetings.services import report_problem
 
 CALENDAR_LIMIT = 200
+# Online meetings offered where our listings run out, or before a place is given.
+ONLINE_SOON_SHOWN = 5
+ONLINE_SOON_MINUTES = 3 * 60
+# The search a meeting page's "Find another meeting" goes back to: only the finder's own
+# parameters, and not much of them.
+BACK_KEYS = {"place", "radius", "when", "day", "time", "attendance", "fellowship", "type", "q"}
+BACK_MAX = 600
 
 
 def search(request: HttpRequest) -> HttpResponse:
     form = MeetingSearchForm(request.GET or None)
-    context = {
+    context: dict = {
         "form": form,
         "searched": False,
+        "prompt": False,
+        "form_open": True,
         "choices_fragment": choices_fragment(form, CHOICE_FIELDS),
         "selects_fragment": choices_fragment(form, SELECT_FIELDS),
     }
     if form.is_bound and form.is_valid():
-        now = timezone.now()
-        result = search_meetings(query=form.to_query(), now=now)
-        zone = form.viewer_zone
-        for meeting in result.meetings:
-            meeting.shown_times = occurrences(
-                meeting, now=now, viewer_zone=zone if meeting.is_online else None
-            )
-        context.update(searched=True, result=result, viewer_zone=zone, **_pages(request, result))
-        if result.lookup is not None:
-            from recoverynav.geo.selectors import choice_links
-
-            context["place_choices"] = choice_links(lookup=result.lookup, params=request.GET)
+        context.update(_results(request, form))
     # The frame holds the labels, hints and button, worded from an unbound form.
     return render_framed_page(
         request,
@@ -63,9 +78,132 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _pages(request: HttpRequest, result) -> dict:
+def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
+    """Everything the page shows after a search, results first."""
+    now = timezone.now()
+    query = form.to_query()
+    params = form.data  # the visitor's choices, with fellowships in their canonical codes
+    chosen = summary.choices(params, form.cleaned_data)
+    if form.is_prompt():
+        return {
+            "prompt": True,
+            "chosen": chosen,
+            **_online_soon(query, now, form, zone_chosen=form.zone_chosen),
+            "finders": finders_for(query.fellowships),
+        }
+    result = search_meetings(query=query, now=now)
+    zone, zone_chosen = form.viewer_zone, form.zone_chosen
+    if result.place is not None and not zone_chosen and result.place.timezone:
+        zone, zone_chosen = result.place.timezone, True  # the visitor is near the place
+    _show_times(result.meetings, now=now, zone=zone, now_only=bool(query.when))
+    context = {
+        "searched": True,
+        # The form stays open when the place needs the visitor's attention.
+        "form_open": result.lookup is not None and result.place is None,
+        "result": result,
+        "chosen": chosen,
+        "heading": summary.heading(result, radius_miles=query.radius_miles),
+        "scope": summary.scope(result, radius_miles=query.radius_miles),
+        "page_words": summary.page_words(result),
+        "cards": MeetingCards(
+            viewer_zone=zone,
+            zone_chosen=zone_chosen,
+            today=now.astimezone(_zone(zone)).date(),
+            back_query=_back_query(params),
+        ),
+        **_pages(params, result),
+    }
+    if result.lookup is not None:
+        from recoverynav.geo.selectors import choice_links
+
+        context["place_choices"] = choice_links(lookup=result.lookup, params=params)
+    if result.place is not None and (result.total or 0) < FEW_MEETINGS:
+        context.update(_coverage(result, query, now, form, zone_chosen=zone_chosen))
+    return context
+
+
+def _show_times(meetings: list, *, now, zone: str, now_only: bool) -> None:
+    """Each card's times; for "now" only the occurrence that is on or next."""
+    for meeting in meetings:
+        times = occurrences(meeting, now=now, viewer_zone=zone)
+        if now_only and times:
+            times = [min(times, key=lambda entry: entry["starts_in"])]
+        meeting.shown_times = times
+
+
+def _coverage(result: MeetingSearch, query: MeetingQuery, now, form, *, zone_chosen) -> dict:
+    """Few or no meetings near the place: is it our listings (say so plainly, offer online
+    meetings and the fellowships' own finders) or the visitor's choices (offer to remove
+    them)? Never blame the choices for data we do not have."""
+    listed = coverage_near(result.place, fellowships=query.fellowships)
+    if listed >= FEW_MEETINGS:
+        return {"narrowed": not result.meetings, "listed_nearby": listed}
+    return {
+        "uncovered": True,
+        "coverage_miles": COVERAGE_MILES,
+        "place_words": summary.place_label(result.place),
+        "finders": finders_for(query.fellowships),
+        "helplines": _helplines(),
+        **_online_soon(query, now, form, zone_chosen=zone_chosen),
+    }
+
+
+def _online_soon(query: MeetingQuery, now, form, *, zone_chosen: bool) -> dict:
+    """A few meetings to join online that are on now or start within three hours, of the
+    chosen fellowships and types."""
+    online = MeetingQuery(
+        when="now_or_soon",
+        soon_minutes=ONLINE_SOON_MINUTES,
+        attendance=[kind for kind in query.attendance or JOINABLE if kind in JOINABLE]
+        or list(JOINABLE),
+        fellowships=query.fellowships,
+        types=query.types,
+    )
+    found = search_meetings(query=online, now=now, per_page=ONLINE_SOON_SHOWN)
+    _show_times(found.meetings, now=now, zone=form.viewer_zone, now_only=True)
+    more = {"when": "now_or_soon", "attendance": Attendance.ONLINE}
+    if query.fellowships:
+        more["fellowship"] = query.fellowships
+    return {
+        "online_soon": found.meetings,
+        "online_cards": MeetingCards(
+            viewer_zone=form.viewer_zone,
+            zone_chosen=zone_chosen,
+            today=now.astimezone(_zone(form.viewer_zone)).date(),
+        ),
+        "online_more_url": "?" + urlencode(more, doseq=True),
+    }
+
+
+def _helplines() -> list:
+    """The country's treatment-referral lines (from the hotlines' verified data), cached
+    under the hotlines' version so an edit shows at once."""
+    from recoverynav.hotlines.selectors import country_with_hotlines, hotlines_version
+
+    key = (
+        "meetings:helplines:"
+        + hashlib.blake2b(
+            f"{settings.DEFAULT_COUNTRY}|{hotlines_version()}".encode(), digest_size=16
+        ).hexdigest()
+    )
+    lines = cache.get(key)
+    if lines is None:
+        country = country_with_hotlines(settings.DEFAULT_COUNTRY)
+        shown = country.shown if country else []
+        lines = [line for line in shown if "treatment_referral" in line.purposes]
+        cache.set(key, lines, PAGE_CACHE_SECONDS)
+    return lines
+
+
+def _zone(name: str):
+    from recoverynav.meetings.schedule import zone_info
+
+    return zone_info(name)
+
+
+def _pages(params, result: MeetingSearch) -> dict:
     """Links that keep the visitor's other choices."""
-    params, page = request.GET, result.query.page
+    page = result.query.page
     return {
         "next_url": query_with(params, page=page + 1) if result.has_next else "",
         "previous_url": query_with(params, page=page - 1) if page > 1 else "",
@@ -73,6 +211,25 @@ def _pages(request: HttpRequest, result) -> dict:
         + query_with(params, drop=["page"]),
         "online_url": query_with(params, drop=["page"], attendance=["online"]),
     }
+
+
+def _back_query(params) -> str:
+    """The search, as a `back` parameter for the meeting pages it links to."""
+    kept = [(key, value) for key, values in params.lists() if key in BACK_KEYS for value in values]
+    text = urlencode(kept)
+    return urlencode({"back": text}) if kept and len(text) <= BACK_MAX else ""
+
+
+def _search_url(request: HttpRequest) -> str:
+    """Where "Find another meeting" goes: the search the visitor came from, when the link
+    carried it (only the finder's own parameters), else the finder."""
+    url = reverse("meetings:search")
+    back = request.GET.get("back", "")[:BACK_MAX]
+    if not back:
+        return url
+
+    kept = [(k, v) for k, values in QueryDict(back).lists() if k in BACK_KEYS for v in values]
+    return f"{url}?{urlencode(kept)}" if kept else url
 
 
 def meeting(request: HttpRequest, slug: str) -> HttpResponse:
@@ -85,8 +242,11 @@ def meeting(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "meeting": found,
             "times": occurrences(found, now=timezone.now()),
-            "types": exports.type_names(found.types),
+            "times_cards": MeetingCards(),
+            "types": exports.type_names(found),
+            "place": place_text(found) if found.formatted_address else "",
             "reported": request.GET.get("reported") == "1",
+            "search_url": _search_url(request),
         },
     )
 

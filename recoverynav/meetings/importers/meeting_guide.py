@@ -18,20 +18,27 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from django.utils.text import slugify
 
-from recoverynav.meetings.meeting_types import EXTRA_TYPES, spec_types
+from recoverynav.meetings.meeting_types import EXTRA_NAMES, TYPE_ALIASES, spec_types
 from recoverynav.meetings.models import Attendance, Fellowship
-from recoverynav.meetings.schedule import LONGEST_MEETING
+from recoverynav.meetings.phones import split_dial_in
 
 # Bump when normalisation changes, so the next import refreshes every stored meeting.
-NORMALISER_VERSION = "2"
+NORMALISER_VERSION = "3"
 DEFAULT_DURATION_MINUTES = 60
 MINUTES_PER_DAY = 24 * 60
+# A feed's own number in front of a name ("30781044 Seaside Serenity AFG"): four digits or
+# more, unless the rest is a bare "Group" or "Club" ("1910 Group" is a name).
+FEED_NUMBER = re.compile(r"^\d{4,}\s+(?!(?:group|club)s?$)(?=\S)", re.IGNORECASE)
+# Where an in-person meeting would be, words that say it is not a place.
+NOT_A_PLACE = re.compile(r"^\s*(remote|online|virtual|zoom|phone|web)\b", re.IGNORECASE)
+MAX_OTHER_FORMATS = 20
 DAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 TIME = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp]\.?[Mm]\.?)?\s*$")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TAG = re.compile(r"<[^>]{0,500}>")
 # "…, PA 19094, USA": a ZIP code only where it follows a state code, never a street number.
 US_ZIP_AFTER_STATE = re.compile(r"\b[A-Z]{2}\s+(\d{5})(?:-\d{4})?\b")
+US_STATE_ZIP = re.compile(r"[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?")
 # Text fields we keep and their longest accepted length; longer values reject the meeting.
 TEXT_LIMITS = {
     "name": 255,
@@ -69,6 +76,7 @@ HASHED_FIELDS = [
     "regions",
     "latitude",
     "longitude",
+    "_other_formats",  # set by the BMLT importer: formats without a Meeting Guide code
 ]
 # One encoder for every meeting (json.dumps builds a new one per call when given options);
 # the same output as json.dumps(values, ensure_ascii=False, default=str), so stored hashes hold.
@@ -98,6 +106,7 @@ class FeedContext:
     source: str
     fellowship: str = ""
     default_timezone: str = ""
+    zone_from_place: bool = True
     postal_timezone: Callable[[str], str | None] = lambda code: None
     postal_place: Callable[[str], tuple[float, float] | None] = lambda code: None
     city_place: Callable[[str, str], tuple[float, float] | None] = lambda city, state: None
@@ -110,7 +119,10 @@ class FeedContext:
 
     @property
     def signature(self) -> str:
-        return f"{NORMALISER_VERSION}|{self.fellowship}|{self.default_timezone}"
+        return (
+            f"{NORMALISER_VERSION}|{self.fellowship}|{self.default_timezone}"
+            f"|{int(self.zone_from_place)}"
+        )
 
 
 @dataclass
@@ -161,12 +173,18 @@ def our_slug(source: str, source_slug: str) -> str:
 
 def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> CleanMeeting:
     text = {name: _text(item, name, limit) for name, limit in TEXT_LIMITS.items()}
+    text["name"] = FEED_NUMBER.sub("", text["name"])
     if not text["name"]:
         raise MeetingRejected(f"{source_slug}: has no name")
     days, start, duration = _schedule(item)
-    types = _types(item.get("types"), source_slug)
+    types, other_formats = _types(item.get("types"), source_slug)
+    other_formats += _other_formats(item.get("_other_formats"))
     urls = {name: _url(item.get(name), limit) for name, limit in URL_LIMITS.items()}
-    phone = text["conference_phone"] if any(ch.isdigit() for ch in text["conference_phone"]) else ""
+    phone, phone_words = split_dial_in(text["conference_phone"])
+    if phone_words and phone_words not in text["conference_phone_notes"]:
+        text["conference_phone_notes"] = "\n".join(
+            part for part in (phone_words, text["conference_phone_notes"]) if part
+        )
     postal_code = _postal_code(item.get("postal_code"), text)
     latitude, longitude = _coordinates(item)
     text["approximate"] = text["approximate"].lower()
@@ -174,6 +192,8 @@ def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> Clea
     if latitude is None:
         latitude, longitude = _approximate_point(postal_code, text, context)
         approximate = latitude is not None or approximate
+    if NOT_A_PLACE.match(text["location"]):
+        text["location"] = ""  # "Remote Meeting" is not where anyone goes
     zone = _timezone(text["timezone"], postal_code, context)
     if days and not zone:
         raise MeetingRejected(
@@ -187,12 +207,13 @@ def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> Clea
         "timezone": zone,
         "types": types,
         "type_codes": "|" + "|".join(types) + "|" if types else "",
+        "other_formats": other_formats or None,
         "notes": text["notes"],
         "location_name": text["location"],
         "location_notes": text["location_notes"],
         "group_name": text["group"],
         "address": text["address"],
-        "city": text["city"],
+        "city": text["city"] or _city_in(text["formatted_address"]),
         "state": text["state"],
         "postal_code": postal_code,
         "country": text["country"],
@@ -209,6 +230,17 @@ def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> Clea
         "feedback_url": urls["feedback_url"],
         "updated": _updated(text["updated"]),
     }
+    values["address_approximate"] = (
+        (
+            text["approximate"] == "yes"
+            if text["approximate"] in {"yes", "no"}
+            else not specific_address(values)
+        )
+        if values["formatted_address"]
+        else None
+    )
+    # A town's or an area's point is only roughly where the meeting is.
+    values["approximate"] = approximate or bool(values["address_approximate"])
     values["fellowship"] = context.fellowship or _infer_fellowship(text)
     values["attendance"] = _attendance(
         values, types, option=text["attendance_option"], approximate=text["approximate"] == "yes"
@@ -256,12 +288,15 @@ def _schedule(item: dict) -> tuple[list[int], int | None, int]:
     end = None
     if item.get("end_time") not in (None, ""):
         try:
-            end = _minutes(item.get("end_time"), slug, "end_time")
+            end = _minutes(item.get("end_time"), slug, "end_time", end=True)
         except MeetingRejected:
             end = None
     duration = DEFAULT_DURATION_MINUTES
-    if start is not None and end is not None and end != start:
-        duration = min((end - start) % MINUTES_PER_DAY, LONGEST_MEETING)
+    if start is not None and end is not None and end % MINUTES_PER_DAY != start:
+        # Its real length, however long (a 24-hour marathon stays 24 hours).
+        duration = (end - start) % MINUTES_PER_DAY
+    elif start is not None and end == MINUTES_PER_DAY and start == 0:
+        duration = MINUTES_PER_DAY  # "00:00" to "24:00": the whole day
     return days, start, duration
 
 
@@ -284,7 +319,8 @@ def _days(value: Any, slug: Any) -> list[int]:
     return sorted(days)
 
 
-def _minutes(value: Any, slug: Any, name: str) -> int | None:
+def _minutes(value: Any, slug: Any, name: str, *, end: bool = False) -> int | None:
+    """Minutes after midnight; an end time may be "24:00" (1440), the end of the day."""
     if value is None or value == "":
         return None
     match = TIME.match(value) if isinstance(value, str) else None
@@ -296,7 +332,7 @@ def _minutes(value: Any, slug: Any, name: str) -> int | None:
     if half:
         hours = hours % 12 + (12 if half == "p" else 0)
     if hours == 24 and minutes == 0:
-        hours = 0
+        return MINUTES_PER_DAY if end else 0
     if hours > 23 or minutes > 59:
         raise MeetingRejected(f"{slug}: {name} {value!r} is not a time")
     return hours * 60 + minutes
@@ -307,7 +343,7 @@ def _clock(minutes: int | None) -> dt.time | None:
 
 
 def _type_lookup() -> dict[str, str]:
-    lookup = {code.upper(): code for code in [*spec_types(), *EXTRA_TYPES]}
+    lookup = {code.upper(): code for code in spec_types()}
     for code, names in spec_types().items():
         lookup.setdefault(names["en"].upper(), code)
     return lookup
@@ -316,23 +352,46 @@ def _type_lookup() -> dict[str, str]:
 TYPE_LOOKUP = _type_lookup()
 
 
-def _types(value: Any, slug: str) -> list[str]:
-    """Codes as the spec names them; legacy "[open]" strings and lower-case codes are mapped;
-    unknown codes are kept (upper-cased) so an export gives them back."""
+def _types(value: Any, slug: str) -> tuple[list[str], list[dict[str, str]]]:
+    """The spec's codes (legacy "[open]" strings, lower case and known variants such as ASBI
+    mapped), and the names of the few non-spec codes we can word. Other codes are dropped:
+    ONL says nothing the conference fields do not, and unknown codes mean nothing to anyone
+    reading our pages or our feed."""
     if value is None or value == "":
-        return []
+        return [], []
     if isinstance(value, str):
         value = [part for part in re.split(r"[,;\s]+", value.strip("[] ")) if part]
     if not isinstance(value, list):
         raise MeetingRejected(f"{slug}: types must be a list of codes")
     codes: list[str] = []
+    named: list[dict[str, str]] = []
     for entry in value[:MAX_TYPES]:
         if not isinstance(entry, str) or not entry.strip() or len(entry) > 20:
             continue
-        code = TYPE_LOOKUP.get(entry.strip().upper(), entry.strip().upper())
-        if code not in codes:
+        raw = entry.strip().upper()
+        code = TYPE_LOOKUP.get(TYPE_ALIASES.get(raw, raw))
+        if code and code not in codes:
             codes.append(code)
-    return codes
+        elif raw in EXTRA_NAMES and EXTRA_NAMES[raw] not in named:
+            named.append(EXTRA_NAMES[raw])
+    return codes, named
+
+
+def _other_formats(value: Any) -> list[dict[str, str]]:
+    """Names of formats with no Meeting Guide code, as the BMLT importer hands them over."""
+    if not isinstance(value, list):
+        return []
+    kept = []
+    for entry in value[:MAX_OTHER_FORMATS]:
+        if isinstance(entry, dict):
+            names = {
+                language: name.strip()[:100]
+                for language, name in entry.items()
+                if language in {"en", "es"} and isinstance(name, str) and name.strip()
+            }
+            if names.get("en") and names not in kept:
+                kept.append(names)
+    return kept
 
 
 def _url(value: Any, limit: int) -> str:
@@ -378,9 +437,11 @@ def _approximate_point(
 
 
 def _timezone(value: str, postal_code: str, context: FeedContext) -> str:
+    """The meeting's own zone, else (unless the source writes all times in its default zone)
+    its ZIP code's, else the source's default."""
     if value and value in _zones():
         return value
-    if re.fullmatch(r"\d{5}(-\d{4})?", postal_code):
+    if context.zone_from_place and re.fullmatch(r"\d{5}(-\d{4})?", postal_code):
         zone = context.cached(
             ("zone", postal_code[:5]), lambda: context.postal_timezone(postal_code[:5])
         )
@@ -407,6 +468,16 @@ def _join_address(text: dict[str, str], postal_code: str) -> str:
     state_zip = " ".join(part for part in (text["state"], postal_code) if part)
     parts = [text["address"], text["city"], state_zip, text["country"]]
     return ", ".join(part for part in parts if part)
+
+
+def _city_in(address: str) -> str:
+    """The town of a US-style formatted address ("1 Main St, Austin, TX 78701, USA"), for
+    saying "8 p.m. in Austin"; empty when the address has no such shape."""
+    parts = [part.strip() for part in address.split(",")]
+    for index in range(1, len(parts)):
+        if US_STATE_ZIP.fullmatch(parts[index]):
+            return parts[index - 1][:100] if index >= 2 or not parts[0][:1].isdigit() else ""
+    return ""
 
 
 def _region(item: dict, text: dict[str, str]) -> str:
@@ -447,11 +518,14 @@ def _attendance(values: dict[str, Any], types: list[str], *, option: str, approx
     online = bool(values["conference_url"] or values["conference_phone"])
     closed = "TC" in types
     has_place = bool(values["address"] or values["formatted_address"])
-    in_person = has_place and not closed and (option in {"in_person", "hybrid"} or not approximate)
-    if option == "" and _only_approximate(values):
-        in_person = False
-    if option == "inactive":
-        return Attendance.INACTIVE
+    in_person = (
+        has_place
+        and not closed
+        and not approximate
+        and (option in {"in_person", "hybrid"} or specific_address(values))
+    )
+    if option == "inactive":  # TSML's word for a closed building, with TC saying "for now"
+        return Attendance.TEMPORARILY_CLOSED if closed and has_place else Attendance.INACTIVE
     if option == "online":
         in_person = False
     if option == "in_person":
@@ -465,8 +539,11 @@ def _attendance(values: dict[str, Any], types: list[str], *, option: str, approx
     return Attendance.TEMPORARILY_CLOSED if closed and has_place else Attendance.INACTIVE
 
 
-def _only_approximate(values: dict[str, Any]) -> bool:
-    """A feed that says nothing about attendance but gives only a town for an online meeting."""
-    return bool(values["conference_url"] or values["conference_phone"]) and not (
-        values["address"] or re.match(r"\s*\d", values["formatted_address"])
-    )
+def specific_address(values: dict[str, Any]) -> bool:
+    """A street address, not only a town or a region: a street field, a formatted address
+    that starts with a number, or one of four parts or more ("street, city, state ZIP,
+    country"), as TSML UI reads it. "San Francisco, CA" is where a group is from, not a door."""
+    if values["address"] and not NOT_A_PLACE.match(values["address"]):
+        return True
+    address = values["formatted_address"]
+    return bool(re.match(r"\s*\d", address)) or len(address.split(",")) >= 4

@@ -1,24 +1,57 @@
+from html import escape
+
 from django import template
-from django.utils.safestring import SafeString
+from django.forms import BoundField
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from recoverynav.meetings.cards import MeetingCards
+from recoverynav.meetings.meeting_types import COMMON_TYPES
 from recoverynav.meetings.models import Meeting
 
 register = template.Library()
 
 
 @register.simple_tag
-def meeting_cards() -> MeetingCards:
-    """`{% meeting_cards as cards %}` then `{% meeting_card_html cards meeting %}`: the words
-    are looked up once per page (see meetings.cards)."""
-    return MeetingCards()
-
-
-@register.simple_tag
 def meeting_card_html(cards: MeetingCards, meeting: Meeting) -> SafeString:
+    """One result card; `cards` (made by the view) looked the words up once for the page."""
     return cards.card(meeting)
 
 
 @register.simple_tag
-def meeting_times_html(times: list[dict], zone: str) -> SafeString:
-    return MeetingCards().times(times, zone)
+def meeting_times_html(cards: MeetingCards, times: list[dict], meeting: Meeting) -> SafeString:
+    return cards.times(times, meeting)
+
+
+@register.simple_tag(takes_context=True)
+def feed_link(context: template.Context) -> SafeString:
+    """Meeting Guide feed discovery, with the absolute URL the spec's readers expect."""
+    request = context.get("request")
+    path = reverse("meetings:feed", kwargs={"fmt": "json"})
+    url = request.build_absolute_uri(path) if request is not None else path
+    # The URL is escaped; the rest is constant markup.
+    return mark_safe(  # noqa: S308  # nosec B308, B703
+        f'<link rel="alternate" type="application/json" title="Meetings Feed" href="{escape(url)}">'
+    )
+
+
+@register.simple_tag
+def type_checkboxes(field: BoundField, which: str) -> SafeString:
+    """The meeting-type checkboxes, the common ones ("common") or the rest ("others"): one
+    field, shown in two groups so the long list of languages and topics can fold away. Ids
+    follow the field's choice order, as Django's own widget numbers them."""
+    common = set(COMMON_TYPES)
+    chosen = {str(value) for value in (field.value() or [])}
+    boxes = []
+    for index, (value, label) in enumerate(field.field.choices):
+        if (value in common) != (which == "common"):
+            continue
+        box_id = f"{field.auto_id}_{index}"
+        checked = " checked" if str(value) in chosen else ""
+        boxes.append(
+            f'<label class="choice" for="{box_id}"><input type="checkbox" '
+            f'name="{escape(field.html_name)}" value="{escape(str(value))}" id="{box_id}"'
+            f"{checked}> {escape(str(label))}</label>"
+        )
+    # Every value is escaped above.
+    return mark_safe("".join(boxes))  # noqa: S308  # nosec B308, B703

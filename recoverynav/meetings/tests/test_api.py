@@ -40,7 +40,8 @@ def many_meetings() -> None:
 
 def page_slugs(client: Client, **params: str) -> list[str]:
     html = client.get("/meetings/", params).content.decode()
-    return re.findall(r'<h3><a href="/meetings/([^/"]+)/">', html)
+    results = html.split('class="meeting-results"', 1)[-1] if "meeting-results" in html else ""
+    return re.findall(r'<h3><a href="/meetings/([^/"]+)/(?:\?[^"]*)?">', results)
 
 
 def api_slugs(client: Client, **params: str) -> list[str]:
@@ -57,7 +58,7 @@ def api_slugs(client: Client, **params: str) -> list[str]:
         {"place": "Charlottesville, VA", "radius": "50", "page": "2"},
         {"place": "22903", "time": "morning", "type": "C"},
         {"q": "group 1"},
-        {"attendance": "hybrid"},
+        {"attendance": "hybrid", "q": "group"},
         {"place": "22903", "when": "now_or_soon"},
     ],
 )

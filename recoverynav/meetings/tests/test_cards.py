@@ -18,8 +18,10 @@ MONDAY_BEFORE_NOON = dt.datetime(2026, 11, 30, 16, 50, tzinfo=dt.UTC)
 
 
 def a_result(**record) -> Meeting:
-    import_records([meeting_record(**record)])
-    meeting = Meeting.objects.prefetch_related("times").get()
+    import_records([meeting_record(**record)], fellowship="aa")
+    meeting = Meeting.objects.prefetch_related("times").get(
+        source_slug=record.get("slug", "serenity-noon")
+    )
     meeting.shown_times = occurrences(meeting, now=MONDAY_BEFORE_NOON)
     meeting.status = Status(kind="soon", minutes=10)
     meeting.miles = 1.25
@@ -30,29 +32,70 @@ def test_a_result_shows_when_where_how_far_and_what_kind() -> None:
     html = MeetingCards().card(a_result())
 
     assert '<h3><a href="/meetings/test-serenity-noon/">Serenity at Noon</a></h3>' in html
-    assert "<strong>Starts in 10 minutes</strong>" in html
-    assert 'Monday noon to 1 p.m. <span class="muted">(America/New_York)</span>' in html
+    assert '<p class="tag tag-soon"><strong>Starts in 10 minutes</strong></p>' in html
+    assert 'Monday · noon to 1 p.m. <span class="muted">(Eastern time)</span>' in html
     assert "Trinity Church, 1118 Preston Ave, Charlottesville, VA 22903, USA" in html
     assert "1.3 miles away" in html
-    assert "Open" in html
+    assert "Alcoholics Anonymous (AA) · Open, Discussion" in html
     assert 'data-kind="meeting"' in html
+    assert "America/" not in html
 
 
-def test_an_online_meeting_also_shows_the_viewers_own_time() -> None:
-    meeting = a_result(conference_url="https://zoom.us/j/123", formatted_address=..., location=...)
+def test_the_viewers_time_comes_first_and_the_meetings_own_beside_it_in_words() -> None:
+    meeting = a_result(conference_url="https://zoom.us/j/123")
     meeting.shown_times = occurrences(
         meeting, now=MONDAY_BEFORE_NOON, viewer_zone="America/Los_Angeles"
     )
 
+    chosen = MeetingCards(viewer_zone="America/Los_Angeles", zone_chosen=True).card(meeting)
+    guessed = MeetingCards(viewer_zone="America/Los_Angeles").card(meeting)
+
+    assert (
+        'Monday · 9 a.m. to 10 a.m. your time <span class="muted">(noon in Charlottesville)</span>'
+        in chosen
+    )
+    assert "Monday · 9 a.m. to 10 a.m. Pacific time" in guessed  # not "your time": a guess
+
+
+def test_weekdays_that_share_a_time_are_one_line_and_today_says_today() -> None:
+    import_records(
+        [meeting_record(day=[1, 3, 5]), meeting_record(slug="daily", day=list(range(7)))]
+    )
+    meeting, every_day = Meeting.objects.prefetch_related("times").order_by("source_slug")[::-1]
+    for one in (meeting, every_day):
+        one.shown_times = occurrences(one, now=MONDAY_BEFORE_NOON)
+    cards = MeetingCards(today=dt.date(2026, 11, 30))  # a Monday
+
+    assert "<li>Monday, Wednesday, Friday · noon to 1 p.m." in cards.card(meeting)
+    assert "<li>Every day · noon to 1 p.m." in cards.card(every_day)
+    meeting.shown_times = [meeting.shown_times[0]]
+    assert "<li>Today · noon to 1 p.m." in cards.card(meeting)
+
+
+def test_the_address_is_not_printed_twice() -> None:
+    meeting = a_result(
+        location="Alpha 180 House, 1904 Nueces St, Austin, TX 78705",
+        formatted_address="1904 Nueces St, Austin, TX 78705, USA",
+    )
+
     html = MeetingCards().card(meeting)
 
-    assert "<strong>Monday 9 a.m. your time</strong>" in html
+    assert "Alpha 180 House, 1904 Nueces St, Austin, TX 78705, USA" in html
+    assert html.count("1904 Nueces St") == 1
 
 
 def test_a_meeting_without_set_times_says_so() -> None:
-    html = MeetingCards().times([], "America/New_York")
+    meeting = a_result()
+
+    html = MeetingCards().times([], meeting)
 
     assert "By appointment or no set time" in html
+
+
+def test_the_link_to_a_meeting_carries_the_search_to_come_back_to() -> None:
+    html = MeetingCards(back_query="back=place%3D22903").card(a_result())
+
+    assert 'href="/meetings/test-serenity-noon/?back=place%3D22903"' in html
 
 
 def test_every_value_from_the_feed_is_escaped() -> None:

@@ -103,7 +103,7 @@ def test_it_reads_the_spec_variants_found_in_real_feeds(gazetteer) -> None:
     assert first.end_time.isoformat() == "20:30:00"  # an hour when end_time is missing
     assert first.types == ["O"]
     assert sorted(t.day for t in second.times.all()) == [0, 6]
-    assert second.types == ["ONL", "C"]
+    assert second.types == ["C"]  # ONL says nothing the link does not
     assert third.formatted_address == "107 North Hughes Street, Amarillo, TX 79107, USA"
     assert third.region == "Panhandle > Amarillo"
     assert (third.latitude, third.longitude, third.approximate) == (35.2163, -101.8485, False)
@@ -346,12 +346,15 @@ def test_the_command_refuses_files_over_the_size_limit(tmp_path, settings) -> No
         call_command("import_meetings", str(path), "--source", "x")
 
 
-def test_it_cuts_listed_spans_longer_than_four_hours() -> None:
-    import_records([meeting_record(time="08:00", end_time="23:00")])
+@pytest.mark.parametrize(
+    ("start", "end", "minutes"),
+    [("08:00", "23:00", 900), ("00:00", "23:59", 1439), ("00:00", "24:00", 1440)],
+)
+def test_it_keeps_long_meetings_at_their_real_length(start, end, minutes) -> None:
+    import_records([meeting_record(time=start, end_time=end)])
 
     meeting = Meeting.objects.get()
-    assert meeting.end_time.isoformat() == "12:00:00"
-    assert [t.end_minute - t.start_minute for t in meeting.times.all()] == [240]
+    assert [t.end_minute - t.start_minute for t in meeting.times.all()] == [minutes]
 
 
 def test_batched_inserts_store_every_kind_of_value_as_the_orm_would() -> None:

@@ -137,7 +137,7 @@ def test_the_results_carry_the_save_buttons_script_once(visitor, gazetteer) -> N
 def test_the_page_offers_a_choice_when_the_place_is_ambiguous(visitor) -> None:
     html = visitor.get("/meetings/", {"place": "Arlington"}).content.decode()
 
-    assert "Which place did you mean?" in html
+    assert "More than one place matches “Arlington”. Which one do you mean?" in html
     assert "Arlington, VA" in html
 
 
@@ -164,7 +164,7 @@ def test_bad_input_gets_a_clear_answer_not_an_error(visitor, params) -> None:
 def test_the_page_is_kind_on_an_empty_database(visitor) -> None:
     html = visitor.get("/meetings/", {"q": "anything"}).content.decode()
 
-    assert "No meetings match all of these choices" in html
+    assert "We found no meeting that matches your search." in html
 
 
 def _plan(sql: str) -> str:

@@ -167,7 +167,7 @@ def test_it_keeps_every_other_choice_in_the_page_links_as_sent() -> None:
     result = SimpleNamespace(query=MeetingQuery(page=2), has_next=True)
 
     with translation.override("en"):
-        links = _pages(request, result)
+        links = _pages(request.GET, result)
 
     rest = "x=a%3Db%2Fc&radius=50"
     chosen = "q=caf%C3%A9+%26+t%C3%A9&place=19103&attendance=in_person&attendance=hybrid"

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.core.management import call_command
 
-from recoverynav.meetings.demo_data import load_demo_data
+from recoverynav.meetings.demo_data import BMLT_SAMPLE, load_demo_data
 from recoverynav.meetings.models import FeedSource, ImportRun, Meeting
 from recoverynav.meetings.tests.conftest import meeting_record
 
@@ -117,8 +117,13 @@ def test_the_demo_data_loads_every_bundled_feed_once(gazetteer) -> None:
 
     load_demo_data(stdout=Out())
     count = Meeting.objects.count()
+    Out.lines.clear()
     load_demo_data(stdout=Out())
 
-    assert count == 5654 - 1  # one San José meeting repeats a slug
+    assert count == 5654 - 1 + 1513  # one San José meeting repeats a slug; the NA sample
     assert Meeting.objects.count() == count
-    assert FeedSource.objects.count() == 11
+    assert FeedSource.objects.count() == 12
+    assert all(" 0 created, 0 updated" in line for line in Out.lines), Out.lines
+    na = FeedSource.objects.get(name="na-greater-new-york")
+    assert (na.kind, na.url, na.meeting_count) == ("bmlt", BMLT_SAMPLE, 1513)
+    assert na.data_as_of.year == 2018

@@ -4,22 +4,40 @@ from django.core.management.base import BaseCommand, CommandError
 
 from recoverynav.meetings.importers.meeting_guide import is_timezone
 from recoverynav.meetings.models import FeedSource, Fellowship
-from recoverynav.meetings.services import FeedError, import_meetings, read_feed
+from recoverynav.meetings.services import FeedError, sync_source
 
 SHOWN_REJECTIONS = 50
 
 
 class Command(BaseCommand):
     help = (
-        "Import a Meeting Guide JSON feed (file or URL) as the meetings of one source: valid "
-        "meetings replace the source's meetings in one transaction; invalid ones are reported."
+        "Import a Meeting Guide JSON feed or a BMLT root server / aggregator (file or URL) as "
+        "the meetings of one source of the registry: valid meetings replace the source's "
+        "meetings in one transaction; invalid ones are reported with the reason."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("location", help="A file path or an http(s) URL of the feed.")
+        parser.add_argument(
+            "location",
+            help="A file path or an http(s) URL: the feed, or the BMLT server's address "
+            "(https://…/main_server/) or a saved NAME-GetSearchResults.json.",
+        )
+        parser.add_argument(
+            "--kind",
+            choices=FeedSource.Kind.values,
+            default="",
+            help="meeting_guide (the default for a new source) or bmlt.",
+        )
+        parser.add_argument(
+            "--filters",
+            default="",
+            help="BMLT: GetSearchResults parameters, e.g. 'services[]=1005&recursive=1'.",
+        )
         parser.add_argument("--source", required=True, help="Short name of the feed, e.g. sepia.")
         parser.add_argument("--timezone", default="", help="Default zone, e.g. America/Denver.")
-        parser.add_argument("--fellowship", default="", help="aa, na, al-anon, smart or other.")
+        parser.add_argument(
+            "--fellowship", default="", help=f"One of {', '.join(Fellowship.values)}."
+        )
         parser.add_argument(
             "--dry-run", action="store_true", help="Check and report; save nothing."
         )
@@ -30,10 +48,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         source = self._source(options)
         try:
-            data = read_feed(options["location"])
-            report = import_meetings(
-                source=source,
-                data=data,
+            report = sync_source(
+                source,
                 dry_run=options["dry_run"],
                 force=options["force"],
                 progress=lambda line: self.stdout.write(line),
@@ -60,11 +76,16 @@ class Command(BaseCommand):
         if zone and not is_timezone(zone):
             raise CommandError(f"Unknown time zone {zone!r}; use a name like America/Chicago.")
         source = FeedSource.objects.filter(name=name).first() or FeedSource(name=name)
-        changed = False
-        if fellowship and source.fellowship != fellowship:
-            source.fellowship, changed = fellowship, True
-        if zone and source.default_timezone != zone:
-            source.default_timezone, changed = zone, True
+        wanted = {
+            "url": options["location"],
+            "kind": options["kind"],
+            "filters": options["filters"],
+            "fellowship": fellowship,
+            "default_timezone": zone,
+        }
+        changed = [key for key, value in wanted.items() if value and getattr(source, key) != value]
+        for key in changed:
+            setattr(source, key, wanted[key])
         if changed and source.pk and not options["dry_run"]:
-            source.save(update_fields=["fellowship", "default_timezone"])
+            source.save(update_fields=changed)
         return source
