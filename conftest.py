@@ -202,7 +202,7 @@ def tab(browser, live_server, browser_context_args):
 
 
 # Real gazetteer rows for the states the bundled samples and feeds need (loaded once a session).
-GAZETTEER_TEST_STATES = {"VA", "DC", "MD", "TX", "PA", "NJ", "DE", "CA", "MO", "KS"}
+GAZETTEER_TEST_STATES = {"VA", "DC", "MD", "TX", "PA", "NJ", "DE", "CA", "MO", "KS", "NY"}
 
 
 @pytest.fixture(scope="session")
@@ -215,7 +215,7 @@ def _gazetteer_loaded(django_db_setup, django_db_blocker) -> None:
 
 @pytest.fixture
 def gazetteer(_gazetteer_loaded, db) -> None:
-    """ZIP codes, places and counties of VA, DC, MD, TX, PA, NJ, DE, CA, MO and KS."""
+    """ZIP codes, places and counties of VA, DC, MD, TX, PA, NJ, DE, CA, MO, KS and NY."""
     from recoverynav.geo.models import PostalCode
     from recoverynav.geo.services import load_gazetteer
 

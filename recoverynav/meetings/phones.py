@@ -24,9 +24,10 @@ def split_dial_in(text: str) -> tuple[str, str]:
     """(what can be dialled, the words that came with it). A string without letters is
     kept whole; with letters, the dialable start is kept and the rest becomes notes."""
     text = text.strip()
-    if not re.search(r"[^\W\d_]", text):
-        return (text, "") if _digits(text) >= MIN_DIGITS else ("", text)
     start = DIALABLE.match(text)[0].rstrip(" ,;/-")
+    second = start.find("+", 1)  # another number written straight after the first
+    if second > 0:
+        start = start[:second].rstrip(" ,;/-")
     if _digits(start) < MIN_DIGITS:
         return "", text
     return start, text[len(start) :].strip(" ,;/-")

@@ -27,7 +27,7 @@ def meeting_times_html(cards: MeetingCards, times: list[dict], meeting: Meeting)
 def feed_link(context: template.Context) -> SafeString:
     """Meeting Guide feed discovery, with the absolute URL the spec's readers expect."""
     request = context.get("request")
-    path = reverse("meetings:feed", kwargs={"fmt": "json"})
+    path = reverse("meeting_guide_feed")  # one address in every language
     url = request.build_absolute_uri(path) if request is not None else path
     # The URL is escaped; the rest is constant markup.
     return mark_safe(  # noqa: S308  # nosec B308, B703

@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from recoverynav.meetings.selectors import MeetingQuery, search_meetings
+from recoverynav.meetings.models import Meeting
+from recoverynav.meetings.selectors import MeetingQuery, occurrences, search_meetings
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +142,33 @@ def test_a_meeting_that_moves_online_in_a_new_feed_is_found_online_now(gazetteer
 
         assert found("now", attendance=["hybrid"]) == ["moved"]
         assert found("now", attendance=["in_person"], place="22903") == []
+
+
+def test_a_meeting_longer_than_four_hours_stays_in_progress_to_its_end() -> None:
+    import_records(
+        [
+            joinable(slug="marathon", day=6, time="00:00", end_time="23:59"),
+            joinable(slug="six-hours", day=6, time="10:00", end_time="16:00"),
+        ]
+    )
+
+    with time_machine.travel(at(2026, 11, 28, 20, 0), tick=False):  # Saturday 20:00
+        assert found("now") == ["marathon"]
+        assert statuses()["marathon"] == ("now", 239)
+    with time_machine.travel(at(2026, 11, 28, 15, 30), tick=False):  # five and a half hours in
+        assert found("now") == ["marathon", "six-hours"]  # by start time
+    with time_machine.travel(at(2026, 11, 29, 0, 5), tick=False):  # Sunday 00:05: over
+        assert found("now") == []
+
+
+def test_a_meeting_in_progress_starts_today_not_next_week(visitor) -> None:
+    import_records([joinable(slug="noon", day=1, time="12:00", end_time="13:00")])
+
+    with time_machine.travel(at(2026, 11, 23, 12, 30), tick=False):  # Monday 12:30
+        meeting = Meeting.objects.prefetch_related("times").get()
+        shown = occurrences(meeting, now=dt.datetime.now(dt.UTC))
+        api = visitor.get(f"/api/v1/meetings/{meeting.slug}").json()
+
+    assert shown[0]["start"] == dt.datetime(2026, 11, 23, 12, 0)
+    assert shown[0]["starts_in"] == -30
+    assert api["times"][0]["start"].startswith("2026-11-23T12:00")
