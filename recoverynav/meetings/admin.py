@@ -36,6 +36,7 @@ class ImportRunInline(admin.TabularInline):
 class FeedSourceAdmin(admin.ModelAdmin):
     list_display = [
         "name",
+        "title",
         "kind",
         "enabled",
         "fellowship",
@@ -45,10 +46,11 @@ class FeedSourceAdmin(admin.ModelAdmin):
         "error",
     ]
     list_filter = ["enabled", "kind", "fellowship"]
-    search_fields = ["name", "url"]
+    search_fields = ["name", "title", "url"]
     readonly_fields = ["last_success_at", "meeting_count", "last_error", "last_error_at"]
     fields = [
         "name",
+        "title",
         "kind",
         "url",
         "filters",

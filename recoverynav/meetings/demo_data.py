@@ -17,6 +17,7 @@ BMLT_SAMPLE = "bundled:bmlt/gnyr-2018-GetSearchResults.json"
 @dataclass(frozen=True)
 class DemoSource:
     name: str
+    title: str
     location: str
     fellowship: str
     timezone: str  # for meetings whose ZIP code is not known
@@ -29,28 +30,41 @@ class DemoSource:
         return self.location.rsplit("/", 1)[-1]
 
 
-def _feed(name: str, filename: str, fellowship: str, zone: str, year: int, **more) -> DemoSource:
-    return DemoSource(name, f"bundled:feeds/{filename}", fellowship, zone, year, **more)
+def _feed(
+    name: str, title: str, filename: str, fellowship: str, zone: str, year: int, **more
+) -> DemoSource:
+    return DemoSource(name, title, f"bundled:feeds/{filename}", fellowship, zone, year, **more)
 
 
+AA, AL_ANON = Fellowship.AA, Fellowship.AL_ANON
+EASTERN, CENTRAL, PACIFIC = "America/New_York", "America/Chicago", "America/Los_Angeles"
 BUNDLED_SOURCES = [
-    _feed("sepia", "aasepia.json", Fellowship.AA, "America/New_York", 2022),
-    _feed("san-jose", "aasanjose.test.json", Fellowship.AA, "America/Los_Angeles", 2021),
-    _feed("sf-marin", "aasfmarin.test.json", Fellowship.AA, "America/Los_Angeles", 2021),
-    _feed("dry-dock-sf", "airtable-json.test.json", Fellowship.AA, "America/Los_Angeles", 2020),
-    _feed("al-anon-ma", "al-anon.json", Fellowship.AL_ANON, "America/New_York", 2023),
-    _feed("atlanta", "atlanta.json", Fellowship.AA, "America/New_York", 2024),
-    _feed("ben-lomond", "benlomond.test.json", Fellowship.AA, "America/Los_Angeles", 2021),
+    _feed("sepia", "AA, Southeastern Pennsylvania", "aasepia.json", AA, EASTERN, 2022),
+    _feed("san-jose", "AA, San José", "aasanjose.test.json", AA, PACIFIC, 2021),
+    _feed("sf-marin", "AA, San Francisco and Marin", "aasfmarin.test.json", AA, PACIFIC, 2021),
+    _feed("dry-dock-sf", "AA, an online list", "airtable-json.test.json", AA, PACIFIC, 2020),
+    _feed("al-anon-ma", "Al-Anon, Massachusetts", "al-anon.json", AL_ANON, EASTERN, 2023),
+    _feed("atlanta", "AA, Atlanta (a few meetings)", "atlanta.json", AA, EASTERN, 2024),
+    _feed("ben-lomond", "AA, Ben Lomond, California", "benlomond.test.json", AA, PACIFIC, 2021),
     # A national list written in its site's zone ("8pm Eastern"), wherever a meeting is.
-    _feed("eda", "eda.json", Fellowship.OTHER, "America/New_York", 2023, zone_from_place=False),
-    _feed("edmonton", "edmonton.json", Fellowship.AA, "America/Edmonton", 2020),
-    _feed("kansas-city", "kc.test.json", Fellowship.AA, "America/Chicago", 2021),
-    _feed("nw-texas", "nwta.test.json", Fellowship.AA, "America/Chicago", 2021),
+    _feed(
+        "eda",
+        "Eating Disorders Anonymous",
+        "eda.json",
+        Fellowship.OTHER,
+        EASTERN,
+        2023,
+        zone_from_place=False,
+    ),
+    _feed("edmonton", "AA, Edmonton (Canada)", "edmonton.json", AA, "America/Edmonton", 2020),
+    _feed("kansas-city", "AA, Kansas City", "kc.test.json", AA, CENTRAL, 2021),
+    _feed("nw-texas", "AA, Northwest Texas", "nwta.test.json", AA, CENTRAL, 2021),
     DemoSource(
         "na-greater-new-york",
+        "NA, Greater New York Region",
         BMLT_SAMPLE,
         Fellowship.NA,
-        "America/New_York",
+        EASTERN,
         2018,
         kind=FeedSource.Kind.BMLT,
     ),
@@ -69,6 +83,7 @@ def register_demo_sources() -> list[FeedSource]:
     registered = []
     for demo in BUNDLED_SOURCES:
         settings = {
+            "title": demo.title,
             "kind": demo.kind,
             "url": demo.location,
             "fellowship": demo.fellowship,
@@ -82,6 +97,9 @@ def register_demo_sources() -> list[FeedSource]:
             for name, value in settings.items():
                 setattr(source, name, value)
             source.save()
+        elif not created and not source.title:
+            source.title = demo.title
+            source.save(update_fields=["title"])
         registered.append(source)
     return registered
 

@@ -44,6 +44,12 @@ class FeedSource(models.Model):
         BMLT = "bmlt", _("BMLT root server or aggregator")
 
     name = models.SlugField(_("name"), max_length=50, unique=True)
+    title = models.CharField(
+        _("name shown to visitors"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Southeastern Pennsylvania Intergroup (AA). Empty: the name."),
+    )
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.MEETING_GUIDE
     )
@@ -105,6 +111,10 @@ class FeedSource(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def shown_name(self) -> str:
+        return self.title or self.name
 
     def clean(self) -> None:
         errors = {}

@@ -10,7 +10,8 @@ from django.utils import translation
 # Resources a page loads (not links a person may follow) must come from our own origin.
 EXTERNAL_RESOURCE = re.compile(
     r"<(?:script|img|iframe|source|audio|video|embed|object)\b[^>]*\s(?:src|data)=[\"']?(?:https?:)?//"
-    r"|<link\b[^>]*\shref=[\"']?(?:https?:)?//",
+    # rel="alternate" only names a feed (it must be absolute for feed readers); it loads nothing.
+    r"|<link\b(?![^>]*\srel=[\"']?alternate)[^>]*\shref=[\"']?(?:https?:)?//",
     re.IGNORECASE,
 )
 

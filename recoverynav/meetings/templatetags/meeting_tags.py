@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from recoverynav.meetings.cards import MeetingCards
 from recoverynav.meetings.meeting_types import COMMON_TYPES
-from recoverynav.meetings.models import Meeting
+from recoverynav.meetings.models import FeedSource, Meeting
 
 register = template.Library()
 
@@ -55,3 +55,11 @@ def type_checkboxes(field: BoundField, which: str) -> SafeString:
         )
     # Every value is escaped above.
     return mark_safe("".join(boxes))  # noqa: S308  # nosec B308, B703
+
+
+@register.simple_tag
+def meeting_sources() -> list[FeedSource]:
+    """The sources whose meetings the site shows, for the data sources page."""
+    return list(
+        FeedSource.objects.filter(enabled=True, meeting_count__gt=0).order_by("title", "name")
+    )

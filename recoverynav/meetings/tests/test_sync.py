@@ -127,3 +127,25 @@ def test_the_demo_data_loads_every_bundled_feed_once(gazetteer) -> None:
     na = FeedSource.objects.get(name="na-greater-new-york")
     assert (na.kind, na.url, na.meeting_count) == ("bmlt", BMLT_SAMPLE, 1513)
     assert na.data_as_of.year == 2018
+
+
+def test_the_data_sources_page_names_every_meeting_source_with_its_date(visitor) -> None:
+    import datetime as dt
+
+    FeedSource.objects.create(
+        name="gnyr", title="NA, Greater New York Region", kind="bmlt", meeting_count=1513,
+        data_as_of=dt.date(2018, 1, 1),
+    )  # fmt: skip
+    FeedSource.objects.create(
+        name="live", title="AA, Central Ohio", meeting_count=40,
+        last_success_at=dt.datetime(2026, 12, 1, 6, 0, tzinfo=dt.UTC),
+    )  # fmt: skip
+    FeedSource.objects.create(name="empty", title="Nothing yet")
+
+    html = visitor.get("/data-sources/").content.decode()
+
+    assert "NA, Greater New York Region</strong>: 1513 meetings" in html
+    assert "a copy of the listings as they were in 2018" in html
+    assert "AA, Central Ohio</strong>: 40 meetings, last brought up to date Dec. 1, 2026" in html
+    assert "Nothing yet" not in html
+    assert "gnyr" not in html
