@@ -37,10 +37,8 @@ class MeetingCards:
         viewer_zone: str = "",
         zone_chosen: bool = False,
         today: dt.date | None = None,
-        back_query: str = "",
     ) -> None:
         self.page_url_shape = escape(reverse("meetings:meeting", args=[_SLUG_MARK]))
-        self.back_query = escape(back_query)
         self.save_buttons = SaveButtons()
         self.language = get_language()
         self.viewer_zone = viewer_zone
@@ -61,8 +59,7 @@ class MeetingCards:
         self.fellowship = {value: str(label) for value, label in Fellowship.choices}
 
     def page_url(self, meeting: Meeting) -> str:
-        url = self.page_url_shape.replace(_SLUG_MARK, escape(meeting.slug))
-        return f"{url}?{self.back_query}" if self.back_query else url
+        return self.page_url_shape.replace(_SLUG_MARK, escape(meeting.slug))
 
     def card(self, meeting: Meeting) -> SafeString:
         """A search result: name, status ("in progress"…), times, where, types, save button.

@@ -2,7 +2,7 @@
 and "report a problem". Thin: forms parse, selectors read, summary/cards word."""
 
 import hashlib
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -15,7 +15,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -53,7 +53,9 @@ ONLINE_SOON_SHOWN = 5
 ONLINE_SOON_MINUTES = 3 * 60
 # The search a meeting page's "Find another meeting" goes back to: only the finder's own
 # parameters, and not much of them.
-BACK_KEYS = {"place", "radius", "when", "day", "time", "attendance", "fellowship", "type", "q"}
+BACK_KEYS = {
+    "place", "radius", "when", "day", "time", "attendance", "fellowship", "type", "q", "tz",
+}  # fmt: skip
 BACK_MAX = 600
 
 
@@ -109,7 +111,6 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
             viewer_zone=zone,
             zone_chosen=zone_chosen,
             today=now.astimezone(_zone(zone)).date(),
-            back_query=_back_query(params),
         ),
         **_pages(params, result),
     }
@@ -213,22 +214,21 @@ def _pages(params, result: MeetingSearch) -> dict:
     }
 
 
-def _back_query(params) -> str:
-    """The search, as a `back` parameter for the meeting pages it links to."""
-    kept = [(key, value) for key, values in params.lists() if key in BACK_KEYS for value in values]
-    text = urlencode(kept)
-    return urlencode({"back": text}) if kept and len(text) <= BACK_MAX else ""
-
-
 def _search_url(request: HttpRequest) -> str:
-    """Where "Find another meeting" goes: the search the visitor came from, when the link
-    carried it (only the finder's own parameters), else the finder."""
+    """Where "Find another meeting" goes: the search the visitor came from, read from the
+    same-origin Referer (our pages send it only to ourselves), so a meeting's address never
+    carries anyone's search when it is shared; else the finder."""
     url = reverse("meetings:search")
-    back = request.GET.get("back", "")[:BACK_MAX]
-    if not back:
+    came_from = urlsplit(request.headers.get("Referer", "")[:2000])
+    if came_from.netloc != request.get_host() or not came_from.query:
         return url
-
-    kept = [(k, v) for k, values in QueryDict(back).lists() if k in BACK_KEYS for v in values]
+    try:
+        if resolve(came_from.path).view_name != "meetings:search":
+            return url
+    except Http404:
+        return url
+    sent = QueryDict(came_from.query[:BACK_MAX])
+    kept = [(key, value) for key, values in sent.lists() if key in BACK_KEYS for value in values]
     return f"{url}?{urlencode(kept)}" if kept else url
 
 

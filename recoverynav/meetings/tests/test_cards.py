@@ -13,6 +13,14 @@ from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Cards word themselves in the active language; an earlier request may have left Spanish."""
+    with translation.override("en"):
+        yield
+
+
 # Monday 30 November 2026, 11:50 in Charlottesville (16:50 UTC).
 MONDAY_BEFORE_NOON = dt.datetime(2026, 11, 30, 16, 50, tzinfo=dt.UTC)
 
@@ -90,12 +98,6 @@ def test_a_meeting_without_set_times_says_so() -> None:
     html = MeetingCards().times([], meeting)
 
     assert "By appointment or no set time" in html
-
-
-def test_the_link_to_a_meeting_carries_the_search_to_come_back_to() -> None:
-    html = MeetingCards(back_query="back=place%3D22903").card(a_result())
-
-    assert 'href="/meetings/test-serenity-noon/?back=place%3D22903"' in html
 
 
 def test_every_value_from_the_feed_is_escaped() -> None:
