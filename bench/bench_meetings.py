@@ -1,14 +1,16 @@
-"""Meetings at national scale: 250,000 meetings built from the bundled real feeds, spread over
-the country's ZIP code centroids with jittered times, in a scratch database.
+"""Meetings at national scale: 250,000 meetings built from the bundled real sources, spread
+over the country's ZIP code centroids with jittered times, in a scratch database, once for
+each kind of source: a Meeting Guide feed (from the 11 bundled feeds) and a BMLT answer (from
+the bundled NA sample, every value a string, as a root server sends it).
 
-Reports the import of the 250k feed (target ≤ 30 s), the unchanged re-import (≤ 10 s) and
+Reports the import of each 250k source (target ≤ 30 s), the unchanged re-import (≤ 10 s) and
 p50/p95 of typical searches through the one search function the page uses (target p95
 ≤ 10 ms): near a dense city, "online now", and keyword. Every query is distinct and no result
 is cached. Runs on a scratch SQLite file, and on PostgreSQL too when BENCH_DATABASE_URL names
 a scratch database (its meeting tables are replaced).
 
-Each database runs in its own process so Django is configured for that database alone:
-`python -m bench.bench_meetings worker` is that process.
+Each database and kind runs in its own process so Django is configured for that database
+alone: `python -m bench.bench_meetings worker KIND` is that process.
 """
 
 import json
@@ -36,22 +38,28 @@ KEYWORDS = [
 ]  # fmt: skip
 
 
+KINDS = ("meeting_guide", "bmlt")
+
+
 def run() -> dict:
-    results = {"meetings": MEETINGS, "sqlite": _in_worker(None)}
+    results: dict = {"meetings": MEETINGS}
+    databases = {"sqlite": None}
     if os.environ.get("BENCH_DATABASE_URL"):
-        results["postgresql"] = _in_worker(os.environ["BENCH_DATABASE_URL"])
+        databases["postgresql"] = os.environ["BENCH_DATABASE_URL"]
+    for name, url in databases.items():
+        results[name] = {kind: _in_worker(url, kind) for kind in KINDS}
     return results
 
 
-def _in_worker(database_url: str | None) -> dict:
+def _in_worker(database_url: str | None, kind: str) -> dict:
     """One database's figures; a failure is reported in place so the other's figures stay."""
     try:
-        return _run_worker(database_url)
+        return _run_worker(database_url, kind)
     except (RuntimeError, ValueError, IndexError) as error:
         return {"error": str(error)[-2000:]}
 
 
-def _run_worker(database_url: str | None) -> dict:
+def _run_worker(database_url: str | None, kind: str) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-meetings-") as scratch:
         env = {
             "RECOVERYNAV_DATA_DIR": scratch,
@@ -60,10 +68,10 @@ def _run_worker(database_url: str | None) -> dict:
             "SECRET_KEY": "bench-only",
             "DATABASE_URL": database_url or f"sqlite:///{scratch}/bench.sqlite3",
         }
-        return run_worker("bench.bench_meetings", "worker", env=env)
+        return run_worker("bench.bench_meetings", "worker", kind, env=env)
 
 
-def _worker() -> dict:
+def _worker(kind: str) -> dict:
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "recoverynav.settings")
@@ -76,22 +84,31 @@ def _worker() -> dict:
 
     if not PostalCode.objects.exists():
         load_gazetteer()
-    feed = _national_feed()
-    return {"import": _imports(feed), "search_ms": _searches()}
+    from recoverynav.meetings.models import FeedSource
+
+    FeedSource.objects.all().delete()  # a scratch database: start from no meetings
+    if kind == "bmlt":
+        return {"import": _imports_bmlt(_national_bmlt_answer()), "search_ms": _searches()}
+    return {"import": _imports(_national_feed()), "search_ms": _searches()}
+
+
+def _zip_centroids() -> list[tuple]:
+    from recoverynav.geo.models import PostalCode
+
+    return list(
+        PostalCode.objects.filter(kind="STANDARD", is_active=True)
+        .exclude(timezone="")
+        .values_list("code", "city", "state", "latitude", "longitude", "timezone")
+    )
 
 
 def _national_feed() -> bytes:
-    from recoverynav.geo.models import PostalCode
     from recoverynav.meetings.demo_data import BUNDLED_FEEDS, FEEDS_DIR
 
     templates = []
     for _name, filename, _fellowship, _zone in BUNDLED_FEEDS:
         templates += json.loads((FEEDS_DIR / filename).read_text())
-    zips = list(
-        PostalCode.objects.filter(kind="STANDARD", is_active=True)
-        .exclude(timezone="")
-        .values_list("code", "city", "state", "latitude", "longitude", "timezone")
-    )
+    zips = _zip_centroids()
     rng = random.Random(250)
     records = []
     for index in range(MEETINGS):
@@ -115,11 +132,65 @@ def _national_feed() -> bytes:
     return json.dumps(records).encode()
 
 
+def _national_bmlt_answer():
+    """250,000 meetings in the shape a BMLT root server answers, from the NA sample: string
+    values, weekday 1 = Sunday, a zone on each (as current servers give), spread like the
+    Meeting Guide feed."""
+    from recoverynav.meetings.sources import read_bmlt
+
+    sample = read_bmlt("bundled:bmlt/gnyr-2018-GetSearchResults.json")
+    zips = _zip_centroids()
+    rng = random.Random(250)
+    meetings = []
+    for index in range(MEETINGS):
+        meeting = dict(sample.meetings[index % len(sample.meetings)])
+        code, city, state, latitude, longitude, zone = zips[rng.randrange(len(zips))]
+        start = rng.randrange(6 * 60, 22 * 60, 15)
+        meeting.update(
+            id_bigint=str(index + 1),
+            weekday_tinyint=str(rng.randrange(1, 8)),
+            start_time=f"{start // 60:02d}:{start % 60:02d}:00",
+            duration_time="01:00:00",
+            time_zone=zone,
+            location_street=f"{index % 900 + 100} Main St",
+            location_municipality=city,
+            location_city_subsection="",
+            location_province=state,
+            location_postal_code_1=code,
+            latitude=f"{latitude + rng.uniform(-0.03, 0.03):.6f}",
+            longitude=f"{longitude + rng.uniform(-0.03, 0.03):.6f}",
+        )
+        meetings.append(meeting)
+    sample.meetings = meetings
+    return sample
+
+
+def _imports_bmlt(answer) -> dict:
+    from recoverynav.meetings.models import FeedSource, Meeting
+    from recoverynav.meetings.services import import_bmlt
+
+    source = FeedSource(name="bench", kind="bmlt", default_timezone="America/New_York")
+    started = time.perf_counter()
+    first = import_bmlt(source=source, answer=answer)
+    imported = time.perf_counter() - started
+    started = time.perf_counter()
+    again = import_bmlt(source=source, answer=answer)
+    reimported = time.perf_counter() - started
+    return {
+        "stored": Meeting.objects.count(),
+        "rejected": first.rejected,
+        "import_s": round(imported, 1),
+        "import_target_s": 30,
+        "unchanged_reimport_s": round(reimported, 1),
+        "unchanged_reimport_target_s": 10,
+        "unchanged": again.unchanged,
+    }
+
+
 def _imports(feed: bytes) -> dict:
     from recoverynav.meetings.models import FeedSource, Meeting
     from recoverynav.meetings.services import import_meetings
 
-    FeedSource.objects.filter(name="bench").delete()
     source = FeedSource(name="bench", fellowship="aa", default_timezone="America/New_York")
     started = time.perf_counter()
     first = import_meetings(source=source, data=feed)
@@ -181,5 +252,5 @@ def _searches() -> dict:
     return figures
 
 
-if __name__ == "__main__" and sys.argv[1:] == ["worker"]:
-    print(json.dumps(_worker()))
+if __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] == "worker":
+    print(json.dumps(_worker(sys.argv[2])))

@@ -12,14 +12,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from recoverynav.meetings.importers import FeedError
-from recoverynav.meetings.importers.bmlt import BmltAnswer, to_records
+from recoverynav.meetings.importers.bmlt import BmltAnswer, BmltReader, published
 from recoverynav.meetings.importers.meeting_guide import (
     CleanMeeting,
     FeedContext,
+    MeetingGuideReader,
     MeetingRejected,
     clean_meeting,
-    content_hash,
-    feed_slug,
 )
 from recoverynav.meetings.models import (
     FeedSource,
@@ -49,6 +48,7 @@ UPDATE_FIELDS = [
     "timezone",
     "types",
     "type_codes",
+    "other_formats",
     "notes",
     "location_name",
     "location_notes",
@@ -167,11 +167,10 @@ def import_bmlt(
 ) -> ImportReport:
     """Replace `source`'s meetings with the valid meetings of a BMLT answer, with the same
     guarantees as import_meetings: BMLT's own checks reject meetings with their reasons."""
-    records, rejected = to_records(answer)
     return import_records(
         source=source,
-        items=records,
-        rejected=rejected,
+        items=published(answer.meetings),
+        reader=BmltReader(answer),
         dry_run=dry_run,
         force=force,
         progress=progress,
@@ -182,18 +181,16 @@ def import_records(
     *,
     source: FeedSource,
     items: list[Any],
-    rejected: list[str] | None = None,
+    reader: Any = MeetingGuideReader,
     dry_run: bool = False,
     force: bool = False,
     progress: Callable[[str], None] = lambda line: None,
 ) -> ImportReport:
-    """The common import: Meeting Guide-shaped `items` (and meetings an importer already
-    `rejected`, with reasons) replace the source's meetings in one transaction."""
+    """The common import: the source's `items`, read by `reader` (their ids, content hashes
+    and Meeting Guide records), replace the source's meetings in one transaction."""
     started = timezone.now()
     try:
-        report, plan = _plan(source, items, progress)
-        report.total += len(rejected or [])
-        report.rejections[:0] = rejected or []
+        report, plan = _plan(source, items, progress, reader)
         _check_plan(report, plan, force)
     except FeedError as error:
         _failed(source, started, error, dry_run)
@@ -230,7 +227,7 @@ class _Plan:
 
 
 def _plan(
-    source: FeedSource, items: list[Any], progress: Callable[[str], None]
+    source: FeedSource, items: list[Any], progress: Callable[[str], None], reader: Any
 ) -> tuple[ImportReport, _Plan]:
     report = ImportReport(source.name, total=len(items))
     context = feed_context(source)
@@ -247,16 +244,16 @@ def _plan(
         if index and index % PROGRESS_EVERY == 0:
             progress(f"Checked {index:,} of {len(items):,} meetings…")
         try:
-            slug = feed_slug(item, index)
+            slug = reader.slug(item, index)
             if slug in seen:
                 raise MeetingRejected(f"{slug}: the slug is used by an earlier meeting in the feed")
             seen.add(slug)
-            digest = content_hash(item, signature)
+            digest = reader.digest(item, signature)
             known = stored.pop(slug, None)
             if known and known[1] == digest:
                 report.unchanged += 1
                 continue
-            clean = clean_meeting(item, source_slug=slug, context=context)
+            clean = clean_meeting(reader.record(item), source_slug=slug, context=context)
         except MeetingRejected as rejection:
             report.rejections.append(str(rejection))
             continue

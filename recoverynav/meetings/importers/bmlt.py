@@ -11,6 +11,7 @@ the reason: weekday 1 (Sunday) to 7 (Saturday), `HH:MM(:SS)` times, venue type 1
 2 (virtual) or 3 (hybrid), an id.
 """
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -21,6 +22,8 @@ from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.importers.meeting_guide import MeetingRejected
 from recoverynav.meetings.meeting_types import spec_types
 
+# Bump when the mapping below changes, so the next sync rewrites every meeting.
+READER_VERSION = "1"
 LANGUAGES = ("en", "es")
 MINUTES_PER_DAY = 24 * 60
 DEFAULT_DURATION = 60
@@ -77,6 +80,24 @@ LIMITS = {
 }
 
 
+# Every field a meeting's record is built from: the hash of an unchanged meeting skips it.
+HASHED = [
+    *LIMITS,
+    "id_bigint",
+    "root_server_id",
+    "weekday_tinyint",
+    "start_time",
+    "duration_time",
+    "venue_type",
+    "formats",
+    "format_shared_id_list",
+    "latitude",
+    "longitude",
+    "service_body_bigint",
+]
+_HASH_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
+
+
 @dataclass
 class BmltAnswer:
     """The parsed answers of one root server (or aggregator) for one source."""
@@ -124,19 +145,45 @@ def formats_of(value: Any, language: str) -> list[Any]:
     return value
 
 
-def to_records(answer: BmltAnswer) -> tuple[list[dict], list[str]]:
-    """Meeting Guide records of the published meetings, and the rejected ones' reasons."""
-    formats = format_table(answer.formats)
-    bodies = _service_bodies(answer.service_bodies)
-    records, rejections = [], []
-    for index, item in enumerate(answer.meetings):
-        try:
-            if isinstance(item, dict) and _text(item, "published", 5, "") == "0":
-                continue  # servers send only published meetings to visitors; a file may not
-            records.append(_record(item, index, formats, bodies))
-        except MeetingRejected as rejection:
-            rejections.append(str(rejection))
-    return records, rejections
+class BmltReader:
+    """How the common import reads a BMLT answer: the meeting's id, a hash of its raw values
+    (with the answer's formats and service bodies, which say what the values mean), and its
+    Meeting Guide record, which is built only for new or changed meetings: an unchanged
+    re-import of 250,000 meetings hashes them and converts none."""
+
+    def __init__(self, answer: BmltAnswer) -> None:
+        self.formats = format_table(answer.formats)
+        self.bodies = _service_bodies(answer.service_bodies)
+        # Nothing before it in the stored hashes can look like this, so a changed mapping
+        # (formats, areas, this module's rules) is a changed meeting.
+        tables = _HASH_ENCODER.encode(
+            [sorted(map(repr, self.formats.items())), sorted(self.bodies.items())]
+        )
+        self.tables = hashlib.md5(
+            f"bmlt-{READER_VERSION}|{tables}".encode(), usedforsecurity=False
+        ).hexdigest()
+
+    def slug(self, item: Any, index: int) -> str:
+        if not isinstance(item, dict):
+            raise MeetingRejected(f"meeting #{index + 1}: is not a JSON object")
+        meeting_id = _text(item, "id_bigint", 20, f"#{index + 1}")
+        if not meeting_id.isdigit():
+            raise MeetingRejected(f"meeting #{index + 1}: has no id_bigint")
+        server = _text(item, "root_server_id", 20, meeting_id)
+        return f"{server}-{meeting_id}" if server else meeting_id
+
+    def digest(self, item: dict, signature: str) -> str:
+        text = _HASH_ENCODER.encode([item.get(name) for name in HASHED]) + signature
+        return hashlib.md5((text + self.tables).encode(), usedforsecurity=False).hexdigest()
+
+    def record(self, item: dict) -> dict:
+        """The Meeting Guide record of an item whose id `slug` already checked."""
+        return _record(item, self.slug(item, 0), self.formats, self.bodies)
+
+
+def published(meetings: list[Any]) -> list[Any]:
+    """Servers send visitors only published meetings; a saved file may hold the others."""
+    return [m for m in meetings if not (isinstance(m, dict) and m.get("published") == "0")]
 
 
 def format_table(formats: dict[str, list[Any]]) -> dict[tuple[str, str], BmltFormat]:
@@ -182,18 +229,12 @@ def _service_bodies(rows: list[Any]) -> dict[tuple[str, str], str]:
 
 
 def _record(
-    item: Any,
-    index: int,
+    item: dict,
+    slug: str,
     formats: dict[tuple[str, str], BmltFormat],
     bodies: dict[tuple[str, str], str],
 ) -> dict:
-    if not isinstance(item, dict):
-        raise MeetingRejected(f"meeting #{index + 1}: is not a JSON object")
-    meeting_id = _text(item, "id_bigint", 20, f"#{index + 1}")
-    if not meeting_id.isdigit():
-        raise MeetingRejected(f"meeting #{index + 1}: has no id_bigint")
-    server = _text(item, "root_server_id", 20, meeting_id)
-    slug = f"{server}-{meeting_id}" if server else meeting_id
+    server = _text(item, "root_server_id", 20, slug)
     text = {name: repair(_text(item, name, limit, slug)) for name, limit in LIMITS.items()}
     day = _weekday(item, slug)
     start = _clock(item, "start_time", slug)

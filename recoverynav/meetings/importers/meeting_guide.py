@@ -125,6 +125,15 @@ class FeedContext:
         )
 
 
+class MeetingGuideReader:
+    """How the common import reads a Meeting Guide feed's items: each item is its own
+    record. (The BMLT reader converts its items, and only the new or changed ones.)"""
+
+    slug = staticmethod(lambda item, index: feed_slug(item, index))
+    digest = staticmethod(lambda item, signature: content_hash(item, signature))
+    record = staticmethod(lambda item: item)
+
+
 @dataclass
 class CleanMeeting:
     source_slug: str

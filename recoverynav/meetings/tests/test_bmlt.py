@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from recoverynav.meetings.importers import FeedError
-from recoverynav.meetings.importers.bmlt import BmltAnswer, to_records
+from recoverynav.meetings.importers.bmlt import BmltAnswer
 from recoverynav.meetings.models import Attendance, FeedSource, ImportRun, Meeting
 from recoverynav.meetings.services import import_bmlt, sync_meetings
 from recoverynav.meetings.sources import BUNDLED_DIR, bmlt_urls, read_bmlt
@@ -184,14 +184,27 @@ def test_a_broken_meeting_is_rejected_with_its_reason_and_the_rest_imported(chan
     assert reason in report.rejections[0]
 
 
-def test_an_unpublished_meeting_is_left_out(answer) -> None:
+def test_an_unpublished_meeting_is_left_out() -> None:
     meetings = copy.deepcopy(sample("GetSearchResults")[:2])
     meetings[0]["published"] = "0"
 
-    records, rejected = to_records(BmltAnswer(meetings, {"en": sample("GetFormats-en")}))
+    report = imported(BmltAnswer(meetings, {"en": sample("GetFormats-en")}))
 
-    assert [r["slug"] for r in records] == [meetings[1]["id_bigint"]]
-    assert rejected == []
+    assert (report.total, report.created, report.rejected) == (1, 1, 0)
+    assert list(Meeting.objects.values_list("source_slug", flat=True)) == [meetings[1]["id_bigint"]]
+
+
+def test_a_changed_format_name_rewrites_the_meetings_that_use_it(answer) -> None:
+    imported(answer)
+    renamed = copy.deepcopy(answer.formats)
+    next(f for f in renamed["es"] if f["key_string"] == "RF")["name_string"] = "Formato rotativo"
+
+    report = imported(BmltAnswer(answer.meetings, renamed, answer.service_bodies))
+
+    assert report.updated == 1513  # what the codes mean is part of every meeting
+    assert {"en": "Rotating Format", "es": "Formato rotativo"} in (
+        Meeting.objects.get(source_slug="4").other_formats
+    )
 
 
 def test_importing_the_same_answer_again_changes_nothing(answer) -> None:

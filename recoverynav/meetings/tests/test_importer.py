@@ -434,3 +434,10 @@ def test_a_big_import_refreshes_planner_statistics_once_committed(monkeypatch, g
     import_records([meeting_record(slug=slug) for slug in "abcde"])
 
     assert _statistics_marker() != before
+
+
+def test_a_changed_meeting_has_every_field_it_stores_rewritten() -> None:
+    from recoverynav.meetings.services import UPDATE_FIELDS
+
+    stored = {f.attname for f in Meeting._meta.concrete_fields}
+    assert set(UPDATE_FIELDS) == stored - {"id", "source_id", "source_slug"}
