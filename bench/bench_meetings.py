@@ -31,11 +31,21 @@ DENSE_CITIES = [
     "Jacksonville, FL", "Columbus, OH", "Indianapolis, IN", "Charlotte, NC", "Seattle, WA",
     "Denver, CO", "Boston, MA", "Nashville, TN", "Baltimore, MD", "Atlanta, GA",
 ]  # fmt: skip
-KEYWORDS = [
-    "serenity", "step", "women", "big book", "hope", "gratitude", "daily", "noon", "men",
-    "recovery", "group", "sober", "new", "freedom", "happy", "early", "night", "friday",
-    "speaker", "literature",
-]  # fmt: skip
+# Words people type, common in each kind's meeting names (NA's names differ from AA's: no
+# "big book" or "daily reflections"). A word with no match at all scans the whole name index
+# on PostgreSQL: see "Known limits" in docs/meetings.md.
+KEYWORDS = {
+    "meeting_guide": [
+        "serenity", "step", "women", "big book", "hope", "gratitude", "daily", "noon", "men",
+        "recovery", "group", "sober", "new", "freedom", "happy", "early", "night", "friday",
+        "speaker", "literature",
+    ],
+    "bmlt": [
+        "serenity", "step", "women", "hope", "gratitude", "noon", "men", "recovery", "group",
+        "clean", "new", "freedom", "miracles", "night", "courage", "change", "living", "alive",
+        "early", "friday",
+    ],
+}  # fmt: skip
 
 
 KINDS = ("meeting_guide", "bmlt")
@@ -88,8 +98,8 @@ def _worker(kind: str) -> dict:
 
     FeedSource.objects.all().delete()  # a scratch database: start from no meetings
     if kind == "bmlt":
-        return {"import": _imports_bmlt(_national_bmlt_answer()), "search_ms": _searches()}
-    return {"import": _imports(_national_feed()), "search_ms": _searches()}
+        return {"import": _imports_bmlt(_national_bmlt_answer()), "search_ms": _searches(kind)}
+    return {"import": _imports(_national_feed()), "search_ms": _searches(kind)}
 
 
 def _zip_centroids() -> list[tuple]:
@@ -210,7 +220,7 @@ def _imports(feed: bytes) -> dict:
     }
 
 
-def _searches() -> dict:
+def _searches(kind: str) -> dict:
     import datetime as dt
 
     from recoverynav.meetings.selectors import MeetingQuery, search_meetings
@@ -231,7 +241,7 @@ def _searches() -> dict:
             MeetingQuery(keyword=word, attendance=attendance, page=page)
             for page in (1, 2)
             for attendance in ([], ["online"], ["in_person"], ["hybrid"], ["online", "hybrid"])
-            for word in KEYWORDS
+            for word in KEYWORDS[kind]
         ],
     }
     figures = {}

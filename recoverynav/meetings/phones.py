@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 DIALABLE = re.compile(r"^[\d\s+().,*#/-]*")
+NOT_DIGIT = re.compile(r"\D+")
 MIN_DIGITS = 7
 
 
@@ -24,6 +25,8 @@ def split_dial_in(text: str) -> tuple[str, str]:
     """(what can be dialled, the words that came with it). A string without letters is
     kept whole; with letters, the dialable start is kept and the rest becomes notes."""
     text = text.strip()
+    if not text:
+        return "", ""
     start = DIALABLE.match(text)[0].rstrip(" ,;/-")
     second = start.find("+", 1)  # another number written straight after the first
     if second > 0:
@@ -46,7 +49,7 @@ def parse_dial(text: str) -> Dial | None:
 
 
 def _digits(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
+    return len(NOT_DIGIT.sub("", text))
 
 
 def _written(number: str) -> str:

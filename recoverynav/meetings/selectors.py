@@ -10,7 +10,7 @@ Three orders, by what the visitor asked:
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
 from django.db import connection
@@ -186,18 +186,14 @@ def _on_now(*, query: MeetingQuery, now: dt.datetime, place) -> list[tuple[int, 
     if joinable:
         times = _schedule_filter(MeetingTime.objects.filter(window, attendance__in=joinable), query)
         if query.fellowships or query.types or query.keyword.split():
-            chosen = _filtered(replace_attendance(query, joinable), now, near=False)
+            chosen = _filtered(
+                replace(query, attendance=joinable, place="", when=""), now, near=False
+            )
             times = times.filter(meeting_id__in=chosen.order_by().values("pk")[:FENCE])
         rows += times.values_list("meeting_id", "timezone", "start_minute", "end_minute")
     starts = _minutes_to_start(rows, now)
     ranked = sorted(starts, key=lambda pk: (starts[pk], miles.get(pk) or 0, pk))
     return [(pk, miles.get(pk)) for pk in ranked]
-
-
-def replace_attendance(query: MeetingQuery, attendance: list[str]) -> MeetingQuery:
-    from dataclasses import replace
-
-    return replace(query, attendance=list(attendance), place="", when="")
 
 
 def _minutes_to_start(rows: list[tuple], now: dt.datetime) -> dict[int, int]:

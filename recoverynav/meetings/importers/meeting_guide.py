@@ -38,7 +38,8 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TAG = re.compile(r"<[^>]{0,500}>")
 # "…, PA 19094, USA": a ZIP code only where it follows a state code, never a street number.
 US_ZIP_AFTER_STATE = re.compile(r"\b[A-Z]{2}\s+(\d{5})(?:-\d{4})?\b")
-US_STATE_ZIP = re.compile(r"[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?")
+# "…, Austin, TX 78701, USA": the part before a state code (and ZIP code) between commas.
+TOWN_BEFORE_STATE = re.compile(r"(?:^|,)\s*([^,]+),\s*[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?\s*(?:,|$)")
 # Text fields we keep and their longest accepted length; longer values reject the meeting.
 TEXT_LIMITS = {
     "name": 255,
@@ -182,14 +183,18 @@ def our_slug(source: str, source_slug: str) -> str:
 
 def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> CleanMeeting:
     text = {name: _text(item, name, limit) for name, limit in TEXT_LIMITS.items()}
-    text["name"] = FEED_NUMBER.sub("", text["name"])
+    if text["name"][:1].isdigit():
+        text["name"] = FEED_NUMBER.sub("", text["name"])
     if not text["name"]:
         raise MeetingRejected(f"{source_slug}: has no name")
     days, start, duration = _schedule(item)
     types, other_formats = _types(item.get("types"), source_slug)
-    other_formats += _other_formats(item.get("_other_formats"))
+    if "_other_formats" in item:
+        other_formats += _other_formats(item["_other_formats"])
     urls = {name: _url(item.get(name), limit) for name, limit in URL_LIMITS.items()}
-    phone, phone_words = split_dial_in(text["conference_phone"])
+    phone, phone_words = (
+        split_dial_in(text["conference_phone"]) if text["conference_phone"] else ("", "")
+    )
     if phone_words and phone_words not in text["conference_phone_notes"]:
         text["conference_phone_notes"] = "\n".join(
             part for part in (phone_words, text["conference_phone_notes"]) if part
@@ -201,7 +206,7 @@ def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> Clea
     if latitude is None:
         latitude, longitude = _approximate_point(postal_code, text, context)
         approximate = latitude is not None or approximate
-    if NOT_A_PLACE.match(text["location"]):
+    if text["location"] and NOT_A_PLACE.match(text["location"]):
         text["location"] = ""  # "Remote Meeting" is not where anyone goes
     zone = _timezone(text["timezone"], postal_code, context)
     if days and not zone:
@@ -239,20 +244,18 @@ def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> Clea
         "feedback_url": urls["feedback_url"],
         "updated": _updated(text["updated"]),
     }
-    values["address_approximate"] = (
-        (
-            text["approximate"] == "yes"
-            if text["approximate"] in {"yes", "no"}
-            else not specific_address(values)
-        )
-        if values["formatted_address"]
-        else None
-    )
+    street = specific_address(values)
+    vague = text["approximate"] == "yes" if text["approximate"] in {"yes", "no"} else not street
+    values["address_approximate"] = vague if values["formatted_address"] else None
     # A town's or an area's point is only roughly where the meeting is.
     values["approximate"] = approximate or bool(values["address_approximate"])
     values["fellowship"] = context.fellowship or _infer_fellowship(text)
     values["attendance"] = _attendance(
-        values, types, option=text["attendance_option"], approximate=text["approximate"] == "yes"
+        values,
+        types,
+        option=text["attendance_option"],
+        approximate=text["approximate"] == "yes",
+        street=street,
     )
     values["search_text"] = " ".join(
         values[name].lower()
@@ -482,11 +485,10 @@ def _join_address(text: dict[str, str], postal_code: str) -> str:
 def _city_in(address: str) -> str:
     """The town of a US-style formatted address ("1 Main St, Austin, TX 78701, USA"), for
     saying "8 p.m. in Austin"; empty when the address has no such shape."""
-    parts = [part.strip() for part in address.split(",")]
-    for index in range(1, len(parts)):
-        if US_STATE_ZIP.fullmatch(parts[index]):
-            return parts[index - 1][:100] if index >= 2 or not parts[0][:1].isdigit() else ""
-    return ""
+    match = TOWN_BEFORE_STATE.search(address)
+    if not match or (match.start(1) == 0 and address[:1].isdigit()):
+        return ""
+    return match[1].strip()[:100]
 
 
 def _region(item: dict, text: dict[str, str]) -> str:
@@ -521,7 +523,9 @@ def _infer_fellowship(text: dict[str, str]) -> str:
     return Fellowship.OTHER
 
 
-def _attendance(values: dict[str, Any], types: list[str], *, option: str, approximate: bool) -> str:
+def _attendance(
+    values: dict[str, Any], types: list[str], *, option: str, approximate: bool, street: bool
+) -> str:
     """The spec's rules: online needs a link or a phone number; TC means the building is
     closed; an in-person meeting needs a real (not approximate) address."""
     online = bool(values["conference_url"] or values["conference_phone"])
@@ -531,7 +535,7 @@ def _attendance(values: dict[str, Any], types: list[str], *, option: str, approx
         has_place
         and not closed
         and not approximate
-        and (option in {"in_person", "hybrid"} or specific_address(values))
+        and (option in {"in_person", "hybrid"} or street)
     )
     if option == "inactive":  # TSML's word for a closed building, with TC saying "for now"
         return Attendance.TEMPORARILY_CLOSED if closed and has_place else Attendance.INACTIVE
