@@ -53,8 +53,22 @@ class MeetingCards:
         labels = _type_labels(self.language, tuple(meeting.types))
         if labels:
             html.append(f'<p class="muted">{labels}</p>')
+        when = ""
+        if meeting.shown_times:  # its first weekly time, kept with it in the plan
+            start, end = meeting.shown_times[0]["start"], meeting.shown_times[0]["end"]
+            when = self.from_to % {
+                "day": _weekday(self.language, start.weekday()),
+                "start": _clock(self.language, start.time()),
+                "end": _clock(self.language, end.time()),
+            }
+        address = meeting.formatted_address if meeting.is_in_person else ""
         button = self.save_buttons.render(
-            kind="meeting", id=meeting.slug, name=meeting.name, url=page_url
+            kind="meeting",
+            id=meeting.slug,
+            name=meeting.name,
+            url=page_url,
+            address=address,
+            when=when,
         )
         html.append(f"<p>{button}</p>\n</li>")
         # Every value above went through escape(); the rest is this module's own markup.
