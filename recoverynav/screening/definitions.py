@@ -182,6 +182,10 @@ class Instrument:
 def _text(raw: Any, where: str) -> Text:
     if not isinstance(raw, dict) or any(not raw.get(lang) for lang in LANGUAGES):
         raise InstrumentFileError(f"{where}: needs wording in {' and '.join(LANGUAGES)}")
+    if set(raw) - set(LANGUAGES):  # an unquoted comma in `{en: a, b, es: c}` makes a key
+        raise InstrumentFileError(
+            f"{where}: wording has unknown keys {sorted(set(raw) - {*LANGUAGES})}"
+        )
     return Text(en=str(raw["en"]).strip(), es=str(raw["es"]).strip())
 
 

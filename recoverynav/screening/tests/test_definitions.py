@@ -149,3 +149,15 @@ def test_the_audit_questions_keep_the_who_wording() -> None:
     for number, word in [(1, "one"), (4, "four"), (5, "five"), (6, "six"), (7, "seven"),
                          (8, "eight"), (9, "nine")]:  # fmt: skip
         assert audit.items_by_id[f"audit-{number}"].text.en == texts[f"audit-question-{word}"]
+
+
+def test_wording_with_an_unquoted_comma_is_refused(tmp_path: Path) -> None:
+    """`{en: Some use, lower risk, es: …}` would silently show "Some use"."""
+    source = Path(__file__).resolve().parents[1] / "instruments" / "crafft.yaml"
+    text = source.read_text(encoding="utf-8").replace(
+        '{en: "Some use, lower risk", es:', "{en: Some use, lower risk, es:"
+    )
+    (tmp_path / "crafft.yaml").write_text(text, encoding="utf-8")
+
+    with pytest.raises(InstrumentFileError, match="unknown keys"):
+        load_instruments(tmp_path)
