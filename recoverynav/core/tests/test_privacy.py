@@ -70,8 +70,10 @@ class Journey:
         # The self-check result may stay in the browser's own cache, so Back shows it again
         # (docs/screening.md); never in a shared one.
         kept_privately = {"private", "no-cache"} <= cache_control
-        if namespace_of(url) == "screening" and "no-store" not in cache_control and not (
-            method == "POST" and kept_privately
+        if (
+            namespace_of(url) == "screening"
+            and "no-store" not in cache_control
+            and not (method == "POST" and kept_privately)
         ):
             self.problems.append(f"{method} {url}: a self-check response without no-store")
 

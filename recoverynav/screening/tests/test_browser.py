@@ -1,5 +1,6 @@
-"""The self-check in a real Chromium at 390 by 844 pixels. With JavaScript it becomes one page and still
-works; without it, every step, error state, the crisis page and each result band pass axe-core.
+"""The self-check in a real Chromium on a 390 by 844 phone. With JavaScript it becomes one page
+and still works; without it, every step, error state, the crisis page and each result band pass
+axe-core.
 The result hands over: next steps in the first screen, a printed summary with the answers, and
 Back from the finder shows the result again, with and without JavaScript, in both languages."""
 
