@@ -427,3 +427,12 @@ def test_the_opioid_naltrexone_link_finds_the_injection_it_describes() -> None:
     (naltrexone,) = [m for m in medicines if m.title.en.startswith("Naltrexone")]
     assert "monthly injection" in naltrexone.text.en
     assert naltrexone.url == "/treatment/?medication=naltrexone_er"
+
+
+def test_a_yes_from_family_or_friends_leads_to_help_for_the_person_and_for_them(
+    visitor, hotlines
+) -> None:
+    html = answer(visitor, begin(visitor, audience="other"), "yes").content.decode()
+
+    assert "If the person you care about is in danger now, call the emergency number" in html
+    assert 'href="tel:911"' in html
