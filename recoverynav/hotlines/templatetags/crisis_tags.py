@@ -26,15 +26,15 @@ def crisis_panel(
     panel_id: str = "crisis",
     more_link: bool = True,
 ) -> dict:
-    """`title` replaces the panel's heading; `level` is its heading level (2 or 3), the
-    groups of lines get the next one; `panel_id` keeps ids unique when a page has two;
+    """`title` replaces the panel's heading; `level` is its heading level (1 when the panel
+    is the page itself, as on help-now; else 2 or 3), the groups of lines get the next one; `panel_id` keeps ids unique when a page has two;
     `more_link=False` leaves out the link to the help-now page (on that page itself)."""
     request = context.get("request")
     if request is not None:
         found = crisis_help_for_request(request)
     else:
         found = crisis_help(country_with_hotlines(settings.DEFAULT_COUNTRY))
-    level = 3 if int(level) == 3 else 2
+    level = int(level) if int(level) in (1, 2, 3) else 2
     return {
         "help": found,
         "title": title,

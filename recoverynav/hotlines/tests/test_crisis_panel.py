@@ -40,7 +40,7 @@ def line_names(html: str) -> list[str]:
 
 
 def groups(html: str) -> list[str]:
-    return re.findall(r"<h3>(.*?)</h3>", html)
+    return re.findall(r"<h3 class=\"crisis-group\">(.*?)</h3>", html)
 
 
 def line_item(html: str, name: str) -> str:
