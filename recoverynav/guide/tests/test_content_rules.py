@@ -100,7 +100,9 @@ def test_a_page_making_a_claim_cites_its_source(path: Path, claim: str, source: 
 def test_the_spanish_overdose_page_says_to_rub_the_breastbone_with_your_knuckles() -> None:
     page = " ".join(text("es", "overdose").split())
 
-    assert "frótele con fuerza el centro del pecho (el esternón) con los nudillos de su mano" in page
+    assert (
+        "frótele con fuerza el centro del pecho (el esternón) con los nudillos de su mano" in page
+    )
     assert "frótele con fuerza los nudillos" not in page
 
 
@@ -120,7 +122,7 @@ def test_spanish_pages_give_the_spanish_ways_into_988_and_crisis_text_line() -> 
     assert "envíe HOME" not in page
 
 
-def test_spanish_pages_say_sindrome_de_abstinencia_for_withdrawal_never_a_bare_abstinencia() -> None:
+def test_spanish_pages_say_sindrome_de_abstinencia_never_a_bare_abstinencia() -> None:
     """Standing alone, "abstinencia" reads as abstinence (audit G7)."""
     rules = (CONTENT.parent / "data" / "fit_rules.yaml").read_text(encoding="utf-8")
     for body in [rules, *[p.read_text(encoding="utf-8") for p in (CONTENT / "es").glob("*.md")]]:

@@ -188,8 +188,8 @@ def test_the_safety_block_carries_the_crisis_panel_with_a_call_link(
     panel = html.split('class="emergency crisis-panel"')[1].split("</section>")[0]
     assert 'href="tel:911"' in panel
     assert 'href="tel:988"' in panel
-    assert html.index("First, your safety") < html.index("crisis-panel") < html.index(
-        "Level of care"
+    assert (
+        html.index("First, your safety") < html.index("crisis-panel") < html.index("Level of care")
     )
 
 

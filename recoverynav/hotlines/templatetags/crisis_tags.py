@@ -10,9 +10,9 @@ from django import template
 from django.conf import settings
 
 from recoverynav.hotlines.selectors import (
+    country_with_hotlines,
     crisis_help,
     crisis_help_for_request,
-    country_with_hotlines,
 )
 
 register = template.Library()
@@ -27,8 +27,9 @@ def crisis_panel(
     more_link: bool = True,
 ) -> dict:
     """`title` replaces the panel's heading; `level` is its heading level (1 when the panel
-    is the page itself, as on help-now; else 2 or 3), the groups of lines get the next one; `panel_id` keeps ids unique when a page has two;
-    `more_link=False` leaves out the link to the help-now page (on that page itself)."""
+    is the page itself, as on help-now; else 2 or 3), the groups of lines get the next one;
+    `panel_id` keeps ids unique when a page has two; `more_link=False` leaves out the link
+    to the help-now page (on that page itself)."""
     request = context.get("request")
     if request is not None:
         found = crisis_help_for_request(request)

@@ -1,4 +1,4 @@
-"""The crisis panel in a real Chromium on a 390×844 phone: on "Get help now" the emergency
+"""The crisis panel in a real Chromium on a 390 by 844 phone: on "Get help now" the emergency
 number and every crisis line are within the first screen, with JavaScript on and off, in
 English and Spanish; the JavaScript one-page self-check shows the panel with numbers to call."""
 
@@ -37,7 +37,11 @@ def page_width(page) -> int:
     ("path", "emergency", "crisis_line_links"),
     [
         ("/help-now/?country=US", "tel:911", ["tel:988", "sms:988", "sms:741741?body=HOME"]),
-        ("/es/help-now/?country=US", "tel:911", ["tel:988", "sms:988?body=AYUDA", "sms:741741?body=AYUDA"]),
+        (
+            "/es/help-now/?country=US",
+            "tel:911",
+            ["tel:988", "sms:988?body=AYUDA", "sms:741741?body=AYUDA"],
+        ),
         ("/help-now/?country=GB", "tel:999", ["tel:116123", "sms:85258?body=SHOUT"]),
         ("/help-now/?country=IE", "tel:112", ["tel:116123", "sms:50808?body=TALK"]),
     ],

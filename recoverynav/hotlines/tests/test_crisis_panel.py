@@ -20,7 +20,11 @@ PANEL = Template("{% load crisis_tags %}{% crisis_panel %}")
 
 # For each country: the emergency number, the crisis lines in order, then the referral lines.
 CRISIS_ORDER = {
-    "US": ("911", ["988 Suicide & Crisis Lifeline", "Crisis Text Line"], ["SAMHSA National Helpline"]),
+    "US": (
+        "911",
+        ["988 Suicide & Crisis Lifeline", "Crisis Text Line"],
+        ["SAMHSA National Helpline"],
+    ),
     "CA": ("911", ["9-8-8 Suicide Crisis Helpline", "Kids Help Phone"], []),
     "GB": ("999", ["Samaritans", "Shout"], ["FRANK"]),
     "IE": ("112", ["Samaritans", "Text About It (50808)"], ["HSE Drugs and Alcohol Helpline"]),
@@ -85,7 +89,11 @@ def test_a_referral_line_listed_first_in_the_data_still_comes_after_the_crisis_l
 
     names = line_names(render_panel(country="US"))
 
-    assert names == ["Crisis Text Line", "988 Suicide & Crisis Lifeline", "SAMHSA National Helpline"]
+    assert names == [
+        "Crisis Text Line",
+        "988 Suicide & Crisis Lifeline",
+        "SAMHSA National Helpline",
+    ]
 
 
 def test_lines_for_young_people_come_after_crisis_lines_for_everyone() -> None:

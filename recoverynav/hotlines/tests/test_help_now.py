@@ -32,6 +32,7 @@ def unconfirmed_line(**fields) -> Hotline:
         **fields,
     )
 
+
 COUNTRY_EMERGENCY_NUMBERS = [
     ("US", "911"),
     ("CA", "911"),

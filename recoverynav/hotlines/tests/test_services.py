@@ -21,6 +21,7 @@ def bundled_file_with(tmp_path: Path, old: str, new: str) -> Path:
     changed.write_text(text.replace(old, new), encoding="utf-8")
     return changed
 
+
 pytestmark = pytest.mark.django_db
 
 
@@ -138,7 +139,7 @@ def test_a_file_without_a_required_column_says_which(tmp_path: Path) -> None:
 
 
 def test_a_bad_email_address_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(HotlineFileError, match="'helpline at hse.ie' is not an email address"):
+    with pytest.raises(HotlineFileError, match=r"'helpline at hse\.ie' is not an email address"):
         load_hotlines(bundled_file_with(tmp_path, "helpline@hse.ie", "helpline at hse.ie"))
 
     assert not Country.objects.exists()
