@@ -189,3 +189,49 @@ def test_a_country_with_only_an_emergency_number_shows_that_number(db) -> None:
 
     assert 'href="tel:911"' in html
     assert "Talk to someone now" not in html
+
+
+# --- every crisis panel on the site is this one ----------------------------------------------
+def crisis_lines_in_order(html: str) -> list[str]:
+    return line_names(html.split('class="emergency crisis-panel"')[1].split("</section>")[0])
+
+
+@pytest.mark.parametrize(
+    ("template", "context"),
+    [
+        ("screening/_crisis.html", {}),
+        ("comments/_outcome.html", {"outcome": "crisis"}),
+    ],
+)
+def test_shared_crisis_templates_show_the_panel_without_a_country_from_the_view(
+    hotlines: None, template: str, context: dict
+) -> None:
+    from django.template.loader import render_to_string
+
+    request = RequestFactory().get("/", HTTP_ACCEPT_LANGUAGE="en-GB")
+
+    html = render_to_string(template, {**context, "request": request})
+
+    assert 'class="button button-emergency" href="tel:999"' in html
+    assert crisis_lines_in_order(html) == ["Samaritans", "Shout", "FRANK"]
+
+
+def test_the_404_page_shows_the_panel(visitor, hotlines: None) -> None:
+    response = visitor.get("/no-such-page/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'class="button button-emergency" href="tel:911"' in html
+    assert crisis_lines_in_order(html)[0] == "988 Suicide & Crisis Lifeline"
+
+
+@pytest.mark.parametrize("path", ["/help-now/", "/es/help-now/"])
+@pytest.mark.parametrize("code", CRISIS_ORDER)
+def test_the_help_now_page_stays_within_the_page_budget(
+    visitor, hotlines: None, path: str, code: str
+) -> None:
+    import gzip
+
+    page = visitor.get(path, {"country": code}).content
+
+    assert len(gzip.compress(page)) <= 30 * 1024
