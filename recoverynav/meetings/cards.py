@@ -54,13 +54,15 @@ class MeetingCards:
         if labels:
             html.append(f'<p class="muted">{labels}</p>')
         when = ""
-        if meeting.shown_times:  # its first weekly time, kept with it in the plan
-            start, end = meeting.shown_times[0]["start"], meeting.shown_times[0]["end"]
-            when = self.from_to % {
+        if meeting.shown_times:  # its first weekly time, in the viewer's time, for the plan
+            first = meeting.shown_times[0]
+            start = first.get("viewer_start") or first["start"]
+            words = {
                 "day": _weekday(self.language, start.weekday()),
                 "start": _clock(self.language, start.time()),
-                "end": _clock(self.language, end.time()),
+                "end": _clock(self.language, first["end"].time()),
             }
+            when = (self.your_time if first.get("viewer_start") else self.from_to) % words
         address = meeting.formatted_address if meeting.is_in_person else ""
         button = self.save_buttons.render(
             kind="meeting",
