@@ -485,7 +485,7 @@ def test_with_no_one_in_the_plan_the_card_calls_a_helpline(site, page) -> None:
     assert "You have not written this part of your plan yet." in card.inner_text()
 
 
-@pytest.mark.parametrize("url", ["/plan/", "/es/plan/", "/plan/tracker/"])
+@pytest.mark.parametrize("url", ["/plan/", "/es/plan/", "/plan/tracker/", "/es/plan/tracker/"])
 def test_without_javascript_no_button_shows_that_would_do_nothing(site, tab, url: str) -> None:
     # No script of ours runs (all are files: the CSP allows no inline script), while axe can
     # still be run in the page, which a context with JavaScript switched off would not allow.
