@@ -54,6 +54,8 @@ class MeetingCards:
             "tomorrow": gettext("Tomorrow"),
             "miles": gettext("%(miles)s miles away"),
             "no_set_time": gettext("By appointment or no set time: check with the group."),
+            "plan_time": gettext("%(day)s %(start)s to %(end)s"),
+            "plan_mine": gettext("%(day)s %(start)s your time"),
         }
         self.attendance = {value: str(label) for value, label in Attendance.choices}
         self.fellowship = {value: str(label) for value, label in Fellowship.choices}
@@ -79,7 +81,12 @@ class MeetingCards:
         kinds += [escape(format_name(names)) for names in meeting.other_formats or []]
         html.append(f'<p class="muted">{" · ".join(k for k in kinds if k)}</p>')
         button = self.save_buttons.render(
-            kind="meeting", id=meeting.slug, name=meeting.name, url=page_url
+            kind="meeting",
+            id=meeting.slug,
+            name=meeting.name,
+            url=page_url,
+            address=meeting.formatted_address if meeting.is_in_person else "",
+            when=self._plan_time(meeting.shown_times),
         )
         html.append(f"<p>{button}</p>\n</li>")
         # Every value above went through escape(); the rest is this module's own markup.
@@ -120,6 +127,20 @@ class MeetingCards:
             items.append(f"<li>{escape(self.words['no_set_time'])}</li>")
         # Escaped values in this module's own markup.
         return mark_safe('<ul class="meeting-times">\n' + "\n".join(items) + "\n</ul>")  # noqa: S308  # nosec B308, B703
+
+    def _plan_time(self, times: list[dict]) -> str:
+        """Its first weekly time, as the plan keeps it ("Monday 7 p.m. to 8 p.m.", or "Monday
+        9 a.m. your time" when converted to the viewer's zone)."""
+        if not times:
+            return ""
+        first = times[0]
+        start = first.get("viewer_start") or first["start"]
+        words = {
+            "day": _weekday(self.language, start.weekday()),
+            "start": _clock(self.language, start.time()),
+            "end": _clock(self.language, (first.get("viewer_end") or first["end"]).time()),
+        }
+        return self.words["plan_mine" if "viewer_start" in first else "plan_time"] % words
 
     def _days(self, starts: list[dt.datetime]) -> str:
         if len(starts) == DAYS_IN_WEEK:

@@ -1,40 +1,17 @@
-"""Results first: the line that says what was found ("12 meetings within 10 miles of
-Bronx, NY"), the choices behind it, each with a link that removes it, and the page numbers.
-
-The site's shared summary partial (core) was not on main when this was written; this is the
-meeting finder's own, in the same spirit: words built here, escaped by the template."""
-
-from dataclasses import dataclass
+"""Results first: the words of the line that says what was found ("12 meetings within 10
+miles of Bronx, NY"), of "now"'s scope and of the page numbers, and the chosen filters as the
+site's shared chips (core.search_summary, shown by core/_search_summary.html)."""
 
 from django.http import QueryDict
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext, ngettext
 
 from recoverynav.core.querystring import query_with
-from recoverynav.meetings.forms import (
-    ATTENDANCE_CHOICES,
-    BAND_CHOICES,
-    DAY_CHOICES,
-    WHEN_CHOICES,
-)
-from recoverynav.meetings.meeting_types import type_label
-from recoverynav.meetings.models import Fellowship
+from recoverynav.core.search_summary import Chip, filter_chips, without_filters
 from recoverynav.meetings.selectors import MeetingSearch
 
-# The filters shown as removable choices, in the form's order, with their words.
-CHOICE_WORDS = {
-    "when": WHEN_CHOICES,
-    "day": DAY_CHOICES,
-    "time": BAND_CHOICES,
-    "attendance": ATTENDANCE_CHOICES,
-    "fellowship": Fellowship.choices,
-}
-
-
-@dataclass(frozen=True)
-class Choice:
-    label: str
-    remove_url: str
+# The form's filters shown as removable chips, in the form's order.
+FILTERS = ["when", "fellowship", "attendance", "day", "time", "type"]
 
 
 def place_label(place) -> str:
@@ -95,29 +72,15 @@ def page_words(result: MeetingSearch) -> str:
     return gettext("Page %(page)s") % {"page": page}
 
 
-def choices(params: QueryDict, cleaned: dict) -> list[Choice]:
-    """Every filter the visitor chose, each with a link to the same search without it."""
-    found = []
-    for name, words in CHOICE_WORDS.items():
-        chosen = [str(value) for value in _as_list(cleaned.get(name)) if value not in ("", None)]
-        labels = {str(value): str(label) for value, label in words}
-        for value in chosen:
-            rest = [other for other in chosen if other != value]
-            found.append(Choice(labels.get(value, value), _without(params, name, rest)))
-    for code in cleaned.get("type") or []:
-        rest = [other for other in cleaned["type"] if other != code]
-        found.append(Choice(type_label(code) or code, _without(params, "type", rest)))
-    keyword = (cleaned.get("q") or "").strip()
+def chips(form, params: QueryDict) -> list[Chip]:
+    """Every filter the visitor chose, each a link to the same search without it (the site's
+    shared chips), and the keyword as one more."""
+    found = filter_chips(form, params, FILTERS)
+    keyword = (form.cleaned_data.get("q") or "").strip()
     if keyword:
-        found.append(Choice(f"“{keyword}”", _without(params, "q", [])))
+        found.append(Chip(f"“{keyword}”", query_with(params, drop=["q", "page"])))
     return found
 
 
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list | tuple) else [value]
-
-
-def _without(params: QueryDict, name: str, rest: list[str]) -> str:
-    return query_with(params, drop=["page", name], **({name: rest} if rest else {}))
+def clear_url(params: QueryDict) -> str:
+    return without_filters(params, [*FILTERS, "q"])

@@ -85,11 +85,12 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
     now = timezone.now()
     query = form.to_query()
     params = form.data  # the visitor's choices, with fellowships in their canonical codes
-    chosen = summary.choices(params, form.cleaned_data)
+    chosen = summary.chips(form, params)
     if form.is_prompt():
         return {
             "prompt": True,
             "chosen": chosen,
+            "clear_url": summary.clear_url(params),
             **_online_soon(query, now, form, zone_chosen=form.zone_chosen),
             "finders": finders_for(query.fellowships),
         }
@@ -99,6 +100,7 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
         zone, zone_chosen = result.place.timezone, True  # the visitor is near the place
     _show_times(result.meetings, now=now, zone=zone, now_only=bool(query.when))
     context = {
+        "clear_url": summary.clear_url(params),
         "searched": True,
         # The form stays open when the place needs the visitor's attention.
         "form_open": result.lookup is not None and result.place is None,
@@ -245,6 +247,7 @@ def meeting(request: HttpRequest, slug: str) -> HttpResponse:
             "times_cards": MeetingCards(),
             "types": exports.type_names(found),
             "place": place_text(found) if found.formatted_address else "",
+            "plan_address": found.formatted_address if found.is_in_person else "",
             "reported": request.GET.get("reported") == "1",
             "search_url": _search_url(request),
         },

@@ -167,7 +167,8 @@ def test_the_not_found_page_is_a_kind_accessible_page(tab, language: str) -> Non
     response = tab.goto(f"{prefix}/no-such-page/")
 
     assert response.status == 404
-    assert tab.page.locator(".help-bar a").count() == 1
+    assert tab.page.locator(".help-bar a[href$='/help-now/']").count() == 1
+    assert tab.page.locator(".help-bar a.quick-exit").count() == 1
     assert tab.page.evaluate("() => document.documentElement.lang") == language
     assert tab.axe_violations() == []
 
@@ -196,7 +197,7 @@ def test_the_help_now_country_picker_works_with_the_keyboard_alone(tab, hotlines
     assert "country=CA" in tab.page.url
     assert tab.page.locator("select#country").input_value() == "CA"
     assert "National Overdose Response Service" in tab.page.locator("main").inner_text()
-    assert tab.page.locator(".emergency a[href^='tel:']").count() == 1
+    assert tab.page.locator(".emergency a.button-emergency[href='tel:911']").count() == 1
 
 
 def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(tab) -> None:

@@ -148,7 +148,7 @@ def test_na_meetings_near_the_bronx_then_a_meeting_and_its_calendar_file(
     heading = page.locator("#results-heading").inner_text()
     assert "Bronx, NY" in heading
     assert page.locator(".chip").count() == 1  # the fellowship, removable
-    assert not page.locator("details.search-form").evaluate("d => d.open")  # folded away
+    assert not page.locator("details.search-panel").evaluate("d => d.open")  # folded away
     first = page.locator(".results .card").first
     text = first.inner_text()
     if language == "en":

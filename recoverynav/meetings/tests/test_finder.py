@@ -84,8 +84,8 @@ def test_results_come_first_with_a_count_the_choices_and_page_numbers(visitor, g
 
     html = visitor.get("/meetings/", {"place": "22903", "type": "O"}).content.decode()
 
-    assert html.index('id="results-heading"') < html.index('<details class="search-form"')
-    assert '<details class="search-form" id="search-form">' in html  # folded: not open
+    assert html.index('id="results-heading"') < html.index('<details class="search-panel"')
+    assert '<details class="search-panel" id="search-form">' in html  # folded: not open
     assert "25 meetings within 10 miles of 22903 · Charlottesville, VA" in html
     assert "Page 1 of 2" in html
     chip = re.search(r'<a class="chip" href="([^"]+)">.*?Open', html, flags=re.S)
@@ -97,7 +97,7 @@ def test_results_come_first_with_a_count_the_choices_and_page_numbers(visitor, g
 def test_a_search_with_a_place_to_fix_keeps_the_form_open(visitor, gazetteer) -> None:
     html = visitor.get("/meetings/", {"place": "zzzz"}).content.decode()
 
-    assert '<details class="search-form" id="search-form" open>' in html
+    assert '<details class="search-panel" id="search-form" open>' in html
     assert 'role="alert"' in html
 
 

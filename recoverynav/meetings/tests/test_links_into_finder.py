@@ -77,7 +77,7 @@ def test_every_link_into_the_meeting_finder_lands_on_a_working_search(
     }
     named = {value for url in links for value in re.findall(r"fellowship=([^&]+)", url)}
 
-    assert named >= LINKED_VALUES, named  # the links are there to follow
+    assert {"AA", "NA", "SMART"} <= named, named  # the links are there to follow
     assert len(links) >= 5, links
     broken = []
     for url, where in sorted(links.items()):
