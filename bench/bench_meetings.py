@@ -94,12 +94,27 @@ def _worker(kind: str) -> dict:
 
     if not PostalCode.objects.exists():
         load_gazetteer()
-    from recoverynav.meetings.models import FeedSource
-
-    FeedSource.objects.all().delete()  # a scratch database: start from no meetings
+    _empty_meeting_tables()
     if kind == "bmlt":
         return {"import": _imports_bmlt(_national_bmlt_answer()), "search_ms": _searches(kind)}
     return {"import": _imports(_national_feed()), "search_ms": _searches(kind)}
+
+
+def _empty_meeting_tables() -> None:
+    """A scratch database: start from no meetings. TRUNCATE on PostgreSQL, since deleting a
+    previous run's rows left enough dead ones to make the next import's commit crawl."""
+    from django.db import connection
+
+    from recoverynav.meetings.models import FeedSource
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "TRUNCATE meetings_meetingtime, meetings_problemreport, meetings_importrun, "
+                "meetings_meeting, meetings_feedsource RESTART IDENTITY"
+            )
+    else:
+        FeedSource.objects.all().delete()
 
 
 def _zip_centroids() -> list[tuple]:
@@ -145,7 +160,9 @@ def _national_feed() -> bytes:
 def _national_bmlt_answer():
     """250,000 meetings in the shape a BMLT root server answers, from the NA sample: string
     values, weekday 1 = Sunday, a zone on each (as current servers give), spread like the
-    Meeting Guide feed."""
+    Meeting Guide feed. The 2018 sample has only in-person meetings; current servers list
+    many virtual and hybrid ones, so a quarter here are virtual and an eighth hybrid (as in
+    the Meeting Guide feeds, where about a third can be joined online)."""
     from recoverynav.meetings.sources import read_bmlt
 
     sample = read_bmlt("bundled:bmlt/gnyr-2018-GetSearchResults.json")
@@ -170,6 +187,12 @@ def _national_bmlt_answer():
             latitude=f"{latitude + rng.uniform(-0.03, 0.03):.6f}",
             longitude=f"{longitude + rng.uniform(-0.03, 0.03):.6f}",
         )
+        if index % 8 < 3:  # 2 of 8 virtual, 1 of 8 hybrid
+            meeting.update(
+                venue_type="2" if index % 8 < 2 else "3",
+                virtual_meeting_link=f"https://zoom.us/j/{9000000000 + index}",
+                phone_meeting_number=f"+16465588656,,{9000000000 + index}#",
+            )
         meetings.append(meeting)
     sample.meetings = meetings
     return sample

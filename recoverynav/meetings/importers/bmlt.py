@@ -209,7 +209,7 @@ def format_table(formats: dict[str, list[Any]]) -> dict[tuple[str, str], BmltFor
 
 def repair(text: str) -> str:
     """Undo double-encoded UTF-8 when the text has its tell-tale pairs; else unchanged."""
-    if not MOJIBAKE.search(text):
+    if text.isascii() or not MOJIBAKE.search(text):
         return text
     for encoding in ("cp1252", "latin-1"):
         try:
@@ -282,6 +282,8 @@ def _record(
 def _text(item: dict, name: str, limit: int, slug: str) -> str:
     """A value as text: BMLT sends strings; numbers are taken too; lists and objects are not."""
     value = item.get(name)
+    if type(value) is str and len(value) <= limit:  # nearly every value: one check
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
