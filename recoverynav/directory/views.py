@@ -13,7 +13,7 @@ from recoverynav.core.client_address import client_ip
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
 from recoverynav.core.querystring import query_with
-from recoverynav.directory import services
+from recoverynav.directory import service_names, services
 from recoverynav.directory.forms import (
     FILTER_FIELDS,
     RADIUS_CHOICES,
@@ -22,9 +22,12 @@ from recoverynav.directory.forms import (
 )
 from recoverynav.directory.hsds import export_services
 from recoverynav.directory.selectors import (
+    SEARCH_PARAM,
     SearchPage,
+    back_to_search,
     export_page,
     facility_detail,
+    facility_sources,
     search_facilities,
 )
 from recoverynav.geo.selectors import choice_links, lookup_place
@@ -110,7 +113,13 @@ def facility(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "directory/facility.html",
-        {"facility": found, "reported": request.GET.get("reported") == "1"},
+        {
+            "facility": found,
+            "reported": request.GET.get("reported") == "1",
+            "back_url": back_to_search(request.GET.get(SEARCH_PARAM, "")),
+            "services": service_names.grouped(found.other_services),
+            "sources": facility_sources(found),
+        },
     )
 
 

@@ -18,10 +18,11 @@ def facility_card(facility: Facility) -> SafeString:
 
 
 @register.simple_tag
-def result_items(facilities: list[FacilityListing]) -> SafeString:
+def result_items(facilities: list[FacilityListing], search_query: str = "") -> SafeString:
     """A search result's cards, each in its <li>, then the save buttons' script (allowed in
-    a list): one tag for the twenty of a page, the words looked up once."""
-    page = cards.FacilityCards()
+    a list): one tag for the twenty of a page, the words looked up once. Each result links
+    to its page with `search_query`, for the page's way back."""
+    page = cards.FacilityCards(search_query=search_query)
     items = "".join(f"<li>{page.card(facility, in_list=True)}</li>" for facility in facilities)
     items += page.text.save_buttons.script
     # Cards escape every value.

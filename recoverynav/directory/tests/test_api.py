@@ -66,7 +66,7 @@ def test_a_result_has_what_a_person_needs(visitor: Client, gazetteer: None) -> N
     assert body["total"] == 1
     facility = body["results"][0]
     assert facility["name"] == "Region Ten"
-    assert facility["phone_uri"] == "tel:4349721800"
+    assert facility["phone_uri"] == "tel:+14349721800"
     assert facility["settings"]["medication"] == ["buprenorphine"]
     assert facility["distance_miles"] == pytest.approx(1, abs=0.3)
     assert facility["page_url"] == f"http://testserver/treatment/{facility['id']}/"

@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from recoverynav.directory.tests.factories import make_facility, miles_north
 
@@ -48,7 +47,7 @@ def test_it_finds_places_near_a_zip_code_with_everything_a_person_needs(
     assert "1 place within 10 miles of 22902" in page
     assert "Region Ten" in page
     assert "miles away" in page
-    assert 'href="tel:4349721800"' in page
+    assert 'href="tel:+14349721800"' in page
     assert 'href="http://www.regionten.org"' in page
     assert "https://www.openstreetmap.org/directions?to=" in page
     for label in ["Outpatient", "Buprenorphine", "Medicaid", "Spanish"]:
@@ -149,13 +148,15 @@ def test_the_facility_page_shows_the_listing(visitor: Client) -> None:
     assert "Report a problem with this listing" in page
 
 
-def test_old_listings_say_they_may_be_out_of_date(visitor: Client, settings) -> None:
-    settings.DIRECTORY_STALE_AFTER_DAYS = 365
-    old = make_facility(last_verified=timezone.localdate() - dt.timedelta(days=400))
-    fresh = make_facility(last_verified=timezone.localdate() - dt.timedelta(days=10))
+def test_a_listing_no_current_source_confirms_says_it_may_have_closed(
+    visitor: Client, settings
+) -> None:
+    settings.DIRECTORY_CURRENT_SINCE = dt.date(2023, 1, 1)
+    old = make_facility(last_verified=dt.date(2021, 7, 1))
+    current = make_facility(last_verified=dt.date(2023, 1, 1))
 
-    assert "may be out of date" in html(visitor, f"/treatment/{old.pk}/")
-    assert "may be out of date" not in html(visitor, f"/treatment/{fresh.pk}/")
+    assert "may have closed" in html(visitor, f"/treatment/{old.pk}/")
+    assert "may have closed" not in html(visitor, f"/treatment/{current.pk}/")
 
 
 def test_a_hidden_or_unknown_facility_is_not_found(visitor: Client) -> None:
