@@ -47,6 +47,7 @@ class _Words:
     call: str
     intake: str
     as_of: str
+    as_of_year: str
     decimal_separator: str
 
 
@@ -81,6 +82,7 @@ def _words(language: str, urlconf: str, script_prefix: str) -> _Words:
         call=gettext("Call %(number)s"),
         intake=gettext("Intake: %(number)s"),
         as_of=gettext("Information as of %(date)s"),
+        as_of_year=gettext("Information as of %(year)s"),
         decimal_separator=str(get_format("DECIMAL_SEPARATOR")),
     )
 
@@ -101,7 +103,9 @@ class FacilityCards:
         return _worded_labels(self.language, group, mask)
 
     def as_of_date(self, day: date, *, year_only: bool = False) -> str:
-        return _worded_date(self.language, self.text.as_of, day, year_only)
+        if year_only:
+            return escape(self.text.as_of_year % {"year": day.year})
+        return _worded_date(self.language, self.text.as_of, day)
 
     def distance(self, facility: Facility | FacilityListing) -> str:
         """ "2.3 miles away", or "About 2.3 miles away" from a ZIP code's centre."""
@@ -204,9 +208,8 @@ def _worded_languages(language: str, mask: int, other_languages: tuple[str, ...]
 
 
 @lru_cache(maxsize=4096)
-def _worded_date(language: str, as_of: str, day: date, year_only: bool) -> str:
-    shown = str(day.year) if year_only else date_format(day, "DATE_FORMAT")
-    return escape(as_of % {"date": shown})
+def _worded_date(language: str, as_of: str, day: date) -> str:
+    return escape(as_of % {"date": date_format(day, "DATE_FORMAT")})
 
 
 def _one_decimal(number: float) -> str:

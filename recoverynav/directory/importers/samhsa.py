@@ -91,8 +91,9 @@ def add_codes(record: Record, codes: Iterable[str], notes: list[str]) -> None:
     """Our attributes for each SAMHSA service code, and every code without one kept under
     its official category and name (languages by name). Unknown codes become a note."""
     unknown = []
-    given = {code.strip() for code in codes if code.strip()}
-    for code in sorted(given):
+    # In the source's order (the directory groups codes by category): the page lists them so.
+    given = list(dict.fromkeys(code.strip() for code in codes if code.strip()))
+    for code in given:
         entry = samhsa_codes.service_code(code)
         if entry is None:
             unknown.append(code)
@@ -108,7 +109,8 @@ def add_codes(record: Record, codes: Iterable[str], notes: list[str]) -> None:
             item = [entry.category, entry.name]
             if item not in record.other_services:
                 record.other_services.append(item)
-    if given & samhsa_codes.NALTREXONE_UNSPECIFIED and not given & samhsa_codes.NALTREXONE_FORMS:
+    named = set(given)
+    if named & samhsa_codes.NALTREXONE_UNSPECIFIED and not named & samhsa_codes.NALTREXONE_FORMS:
         record.attributes.add("medication:naltrexone")
     if unknown:
         notes.append(f"service code(s) {', '.join(unknown)} are not in SAMHSA's reference (kept)")

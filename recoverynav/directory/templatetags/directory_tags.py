@@ -1,12 +1,10 @@
 from django import template
-from django.template.defaultfilters import floatformat
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
 from recoverynav.directory import cards
 from recoverynav.directory.models import Facility
 from recoverynav.directory.selectors import FacilityListing, SearchPage
-from recoverynav.geo.selectors import Place
 
 register = template.Library()
 
@@ -27,18 +25,6 @@ def result_items(facilities: list[FacilityListing], search_query: str = "") -> S
     items += page.text.save_buttons.script
     # Cards escape every value.
     return mark_safe(items)  # noqa: S308  # nosec B308, B703
-
-
-@register.simple_tag
-def results_heading(results: SearchPage, place: Place) -> str:
-    """ "12 places within 25 miles of 22903 · Charlottesville, VA" (escaped by the template);
-    worded here because the template's plural block cost as much as ten cards."""
-    miles = floatformat(results.radius_miles, 0)
-    return ngettext(
-        "%(total)s place within %(miles)s miles of %(label)s",
-        "%(total)s places within %(miles)s miles of %(label)s",
-        results.total,
-    ) % {"total": results.total, "miles": miles, "label": place.label}
 
 
 @register.simple_tag
