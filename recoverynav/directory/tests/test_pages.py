@@ -227,3 +227,150 @@ def test_a_search_without_a_radius_shows_and_uses_the_default(visitor: Client, g
 
     assert re.search(r'<option value="25" selected>', html)
     assert "within 25 miles" in html
+
+
+def first_result_position(page: str) -> int:
+    return page.index('<ol class="results">')
+
+
+def test_after_a_search_the_results_come_first_and_the_form_folds_away(
+    visitor: Client, gazetteer
+) -> None:
+    make_facility(name="Hope House", attributes={"medication": ["methadone"]})
+
+    page = html(visitor, "/treatment/", place="22902", medication=["methadone", "buprenorphine"])
+
+    summary = page.index('<h2 id="results-heading">1 place within 25 miles of 22902')
+    chip = page.index('class="chip" href="?place=22902&amp;medication=buprenorphine">Methadone')
+    folded = page.index('<details class="search-panel" id="search-panel"><summary>Change your')
+    assert summary < chip < folded < first_result_position(page)
+    assert page.index("Hope House") > folded
+
+
+def test_before_a_search_the_form_is_open(visitor: Client) -> None:
+    page = html(visitor, "/treatment/")
+
+    assert '<div class="search-panel" id="search-panel">' in page
+    assert "Change your search" not in page
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ({"medication": "naltrexone"}, ["Naltrexone (pills)"]),
+        ({"setting": "detox", "payment": "medicaid"}, ["Detox (medically", "Medicaid"]),
+        (
+            {"medication": "alcohol_medication"},
+            ["Naltrexone (pills)", "Acamprosate (for alcohol)", "Disulfiram (for alcohol)"],
+        ),
+    ],
+)
+def test_a_prefilled_search_shows_its_filters(visitor: Client, query: dict, shown: list) -> None:
+    page = html(visitor, "/treatment/", **query)
+
+    chips = page[page.index('<ul class="chips"') : page.index("</ul>", page.index("chips"))]
+    for label in shown:
+        assert label in chips
+    assert '<details class="filters" open>' in page
+    assert "error-summary" not in page
+
+
+def test_an_invalid_value_is_explained_at_the_top_not_inside_a_folded_panel(
+    visitor: Client,
+) -> None:
+    page = html(visitor, "/treatment/", place="22902", medication="aspirin")
+
+    summary = page.index('<div class="error-summary" role="alert"')
+    assert summary < page.index('name="place"')
+    assert 'href="#id_medication_0">Medications: Select a valid choice.' in page
+    assert '<details class="filters" open>' in page
+
+
+def test_the_facility_page_leads_back_to_the_search_it_came_from(
+    visitor: Client, gazetteer
+) -> None:
+    facility = make_facility(name="Hope House", attributes={"medication": ["methadone"]})
+    results = html(visitor, "/treatment/", place="22902", radius="10", medication="methadone")
+
+    link = re.search(rf'<h3><a href="(/treatment/{facility.pk}/\?search=[^"]+)"', results)[1]
+    page = html(visitor, link.replace("&amp;", "&"))
+
+    assert (
+        '<a href="/treatment/?place=22902&amp;radius=10&amp;medication=methadone">'
+        "Back to the treatment search</a>" in page
+    )
+
+
+def test_the_way_back_keeps_only_the_search_own_parameters(visitor: Client) -> None:
+    facility = make_facility()
+
+    page = html(
+        visitor, f"/treatment/{facility.pk}/", search="place=22902&next=https://evil.example"
+    )
+
+    assert '<a href="/treatment/?place=22902">Back to the treatment search</a>' in page
+    assert "evil.example" not in page[page.index("<main") :]
+
+
+def test_results_near_a_phone_location_are_named_by_the_town(visitor: Client, gazetteer) -> None:
+    make_facility()
+
+    page = html(visitor, "/treatment/", place="38.0293,-78.4767", medication="methadone")
+
+    assert "within 25 miles of your location, near Charlottesville, VA" in page
+    assert "38.0293, -78.4767" not in page
+
+
+def test_the_spanish_facility_page_translates_what_people_act_on(visitor: Client) -> None:
+    facility = make_facility(
+        attributes={"setting": ["outpatient"], "payment": ["medicaid"]},
+        other_services=[
+            ["Treatment Approaches", "Cognitive behavioral therapy"],
+            ["Ancillary Services", "Residential beds for clients' children"],
+        ],
+        other_languages=["Korean"],
+        last_verified=dt.date(2023, 1, 1),
+        as_of_year_only=True,
+    )
+
+    page = html(visitor, f"/es/treatment/{facility.pk}/")
+
+    for spanish in [
+        "Ambulatorio",
+        "Medicaid",
+        "Coreano",
+        "Enfoques de tratamiento",
+        "Terapia cognitivo-conductual",
+        "Camas en la residencia para los hijos",
+        "Información de 2023",
+    ]:
+        assert spanish in page
+    for english in ["Cognitive behavioral therapy", "Treatment Approaches", "Korean"]:
+        assert english not in page
+
+
+def test_a_name_we_cannot_translate_is_marked_as_english(visitor: Client) -> None:
+    facility = make_facility(other_services=[["Services", "Equine therapy"]])
+
+    page = html(visitor, f"/es/treatment/{facility.pk}/")
+
+    assert '<span lang="en">Equine therapy</span>' in page
+
+
+def test_the_facility_page_shows_no_source_slug_or_code(visitor: Client) -> None:
+    from recoverynav.directory.models import SourceRecord
+
+    facility = make_facility(last_verified=dt.date(2026, 5, 25))
+    SourceRecord.objects.create(
+        facility=facility,
+        source="samhsa-otp",
+        source_id="x",
+        fingerprint="x",
+        data={},
+        last_verified=dt.date(2026, 5, 25),
+    )
+
+    page = html(visitor, f"/treatment/{facility.pk}/")
+
+    assert "SAMHSA&#x27;s directory of opioid treatment programs: May 25, 2026" in page
+    assert "samhsa-otp" not in page
