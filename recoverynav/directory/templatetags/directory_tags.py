@@ -34,3 +34,14 @@ def page_of(results: SearchPage) -> str:
         "page": results.page,
         "pages": results.num_pages,
     }
+
+
+@register.simple_tag(takes_context=True)
+def cited_sources(context: template.Context) -> list:
+    """Every facility source that holds listings, named and dated, for the data-sources
+    page; also puts the current-source date in the context."""
+    from recoverynav.directory.models import current_since
+    from recoverynav.directory.sources import source_summaries
+
+    context["current_since"] = current_since()
+    return source_summaries()

@@ -374,3 +374,28 @@ def test_the_facility_page_shows_no_source_slug_or_code(visitor: Client) -> None
 
     assert "SAMHSA&#x27;s directory of opioid treatment programs: May 25, 2026" in page
     assert "samhsa-otp" not in page
+
+
+def test_the_data_sources_page_names_every_facility_source_with_its_date_and_licence(
+    visitor: Client,
+) -> None:
+    from django.core.management import call_command
+
+    from recoverynav.directory.tests.test_national_directory import DIRECTORY_2024, OTP_2026
+
+    call_command("import_samhsa_directory", DIRECTORY_2024, stdout=None)
+    call_command("import_samhsa_otp", OTP_2026, stdout=None)
+
+    page = html(visitor, "/data-sources/")
+    section = page[page.index('id="treatment-sources-heading"') :]
+
+    assert (
+        "national directory of treatment facilities, 2024 edition</strong>, information as of 2023"
+        in section
+    )
+    assert (
+        "directory of opioid treatment programs</strong>, information as of May 25, 2026" in section
+    )
+    assert "National Directory of Drug and Alcohol Use Treatment Facilities 2024" in section
+    assert section.count("US Government work, public domain") == 2
+    assert "samhsa-otp" not in section
