@@ -269,3 +269,66 @@ def facility_sources(facility: Facility) -> list[ListingSource]:
         )
         for source, day in sorted(newest.items(), key=lambda item: item[1], reverse=True)
     ]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How usable the listings a search can show are (the data is the product)."""
+
+    listings_shown: int
+    with_phone: int
+    with_setting: int
+    with_medication: int
+    with_payment: int
+    approximate: int
+    shown_from_older_sources: int
+    records: int
+    records_folded: int  # records that joined a place another record already described
+    same_building_same_phone: int  # shown pairs still listed twice (goal: 0)
+    oldest_as_of: dt.date | None
+    newest_as_of: dt.date | None
+
+    def share(self, count: int) -> float:
+        return round(count / self.listings_shown, 4) if self.listings_shown else 0.0
+
+
+def directory_coverage() -> Coverage:
+    """Counted over the listings searches show (see listed_facilities)."""
+    from recoverynav.directory.importers.base import phone_key, street_key
+    from recoverynav.directory.models import SourceRecord
+
+    rows = list(
+        listed_facilities().values_list(
+            "phone",
+            "care_settings",
+            "medications",
+            "is_otp",
+            "payments",
+            "location_approximate",
+            "last_verified",
+            "address_1",
+            "postal_code",
+        )
+    )
+    since = current_since()
+    buildings: dict[tuple[str, str, str], int] = {}
+    for phone, *_rest, address, postal in rows:
+        key = (street_key(address), postal[:5], phone_key(phone))
+        if all(key):
+            buildings[key] = buildings.get(key, 0) + 1
+    dates = [row[6] for row in rows]
+    records = SourceRecord.objects.count()
+    return Coverage(
+        listings_shown=len(rows),
+        with_phone=sum(bool(row[0]) for row in rows),
+        with_setting=sum(bool(row[1]) for row in rows),
+        with_medication=sum(bool(row[2] or row[3]) for row in rows),
+        with_payment=sum(bool(row[4]) for row in rows),
+        approximate=sum(row[5] for row in rows),
+        shown_from_older_sources=sum(since is not None and day < since for day in dates),
+        records=records,
+        records_folded=records - Facility.objects.count(),
+        same_building_same_phone=sum(count - 1 for count in buildings.values()),
+        oldest_as_of=min(dates, default=None),
+        newest_as_of=max(dates, default=None),
+    )

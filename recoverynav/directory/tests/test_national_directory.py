@@ -200,3 +200,29 @@ def test_importing_the_same_files_again_changes_nothing() -> None:
 
     assert list(Facility.objects.order_by("pk").values()) == before
     assert (last_run().created, last_run().updated, last_run().merged) == (0, 0, 0)
+
+
+def test_the_coverage_report_counts_what_searches_can_show(tmp_path: Path, settings) -> None:
+    from recoverynav.directory.selectors import directory_coverage
+
+    settings.DIRECTORY_CURRENT_SINCE = dt.date(2023, 1, 1)
+    old_list = tmp_path / "old.csv"
+    old_list.write_text(
+        "name1,name2,street1,street2,city,state,zip,zip4,county,latitude,longitude\n"
+        "Closed Long Ago,,1 Gone Road,,Alexandria,VA,22311,,,38.83,-77.12\n"
+    )
+    run("import_samhsa_facilities", str(old_list))
+    run("import_samhsa_directory", DIRECTORY_2024)
+    run("import_samhsa_otp", OTP_2026)
+
+    found = directory_coverage()
+
+    shown = Facility.objects.filter(last_verified__gte=dt.date(2023, 1, 1))
+    assert found.listings_shown == shown.count() == Facility.objects.count() - 1
+    assert found.with_phone == shown.exclude(phone="").count()
+    assert found.approximate == shown.filter(location_approximate=True).count()
+    assert found.shown_from_older_sources == 0
+    assert found.same_building_same_phone == 0
+    assert found.records_folded >= 2  # Family Life's two rows, Alexandria's OTP row
+    assert found.oldest_as_of == dt.date(2023, 1, 1)
+    assert found.share(found.with_phone) >= 0.9
