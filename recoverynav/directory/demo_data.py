@@ -28,14 +28,15 @@ def load_demo_data(*, stdout: TextIO) -> None:
     loaded = set(
         ImportRun.objects.filter(succeeded=True, dry_run=False).values_list("source", flat=True)
     )
-    for source, file_name, parse in BUNDLED:
-        if source in loaded:
-            continue
+    missing = [item for item in BUNDLED if item[0] not in loaded]
+    for number, (source, file_name, parse) in enumerate(missing, start=1):
         stdout.write(f"Treatment directory: importing {file_name} …\n")
         run = apply_import(
             parse(samhsa.DATA_DIR / file_name),
             source=source,
             file_name=file_name,
+            # Places listed twice are folded once, after the last list.
+            fold_duplicates=number == len(missing),
             progress=lambda message: stdout.write(message + "\n"),
         )
         stdout.write(f"  {run.created:,} new places, {run.merged:,} merged into known ones.\n")

@@ -13,6 +13,7 @@ the day it was imported.
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from recoverynav.directory import vocabulary
 from recoverynav.directory.importers.base import (
@@ -154,14 +155,19 @@ class PlaceKeys:
     def of(
         cls, *, name: str, address: str, postal_code: str, phone: str, sources: Iterable[str] = ()
     ) -> "PlaceKeys":
-        return cls(
-            name=name,
-            street=street_key(address),
-            zip5=(postal_code or "")[:5],
-            phone=phone_key(phone or ""),
-            exact=match_key(name=name, address=address, postal_code=postal_code),
-            sources=frozenset(sources),
-        )
+        street, zip5, phone_digits, exact = _key_parts(name, address, postal_code, phone)
+        return cls(name, street, zip5, phone_digits, exact, frozenset(sources))
+
+
+@lru_cache(maxsize=65536)
+def _key_parts(name: str, address: str, postal_code: str, phone: str) -> tuple[str, ...]:
+    """Worked out once per listing: an import compares every known listing again."""
+    return (
+        street_key(address),
+        (postal_code or "")[:5],
+        phone_key(phone or ""),
+        match_key(name=name, address=address, postal_code=postal_code),
+    )
 
 
 def same_place(first: PlaceKeys, second: PlaceKeys) -> bool:

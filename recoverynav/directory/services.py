@@ -48,6 +48,7 @@ def apply_import(
     dry_run: bool = False,
     remove_missing: bool = False,
     force: bool = False,
+    fold_duplicates: bool = True,
     progress: Progress | None = None,
 ) -> ImportRun:
     """Upsert the parsed records keyed by (source, source id) in one transaction.
@@ -56,7 +57,8 @@ def apply_import(
     of creating a duplicate, and places that turn out to be one are merged after. With
     `dry_run` everything is computed and then rolled back; the run itself is always
     recorded. Removing more than half of the source's records raises ImportRefused unless
-    `force`."""
+    `force`. `fold_duplicates=False` leaves the merging of places to the caller (several
+    imports in a row fold once, after the last)."""
     say = progress or (lambda message: None)
     run = ImportRun(
         source=source,
@@ -72,7 +74,7 @@ def apply_import(
         upsert.apply(
             records, remove_missing=remove_missing, keep_ids=parsed.rejected_ids, force=force
         )
-        folded = merge_duplicate_places(say=say)
+        folded = merge_duplicate_places(say=say) if fold_duplicates else 0
         if folded:
             run.notes.append(
                 f"{folded:,} duplicate listings were folded into the place they repeat."
