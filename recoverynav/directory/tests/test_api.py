@@ -70,6 +70,8 @@ def test_a_result_has_what_a_person_needs(visitor: Client, gazetteer: None) -> N
     assert facility["settings"]["medication"] == ["buprenorphine"]
     assert facility["distance_miles"] == pytest.approx(1, abs=0.3)
     assert facility["page_url"] == f"http://testserver/treatment/{facility['id']}/"
+    assert facility["location_approximate"] is False
+    assert facility["is_current"] is True
 
 
 def test_coordinates_work_like_a_place(visitor: Client, gazetteer: None) -> None:
