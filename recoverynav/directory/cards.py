@@ -159,17 +159,17 @@ class FacilityCards:
 
     def _actions(self, facility: Facility | FacilityListing) -> str:
         links = []
-        phone = phones.display(facility.phone)
-        if phone and facility.phone_uri:
+        phone, phone_uri = phones.display(facility.phone), phones.tel_uri(facility.phone)
+        if phone and phone_uri:
             call = escape(self.text.call % {"number": phone})
-            links.append(f'<a class="button" href="{escape(facility.phone_uri)}">{call}</a>')
+            links.append(f'<a class="button" href="{escape(phone_uri)}">{call}</a>')
         elif phone:
             links.append(escape(phone))
         intake = phones.display(facility.intake_phone)
-        if intake and phones.tel_uri(intake) != facility.phone_uri:
+        intake_uri = phones.tel_uri(facility.intake_phone)
+        if intake and intake_uri != phone_uri:
             words = escape(self.text.intake % {"number": intake})
-            uri = facility.intake_phone_uri
-            links.append(f'<a href="{escape(uri)}">{words}</a>' if uri else words)
+            links.append(f'<a href="{escape(intake_uri)}">{words}</a>' if intake_uri else words)
         if facility.website:
             links.append(_outside_link(facility.website, self.text.words["website"]))
         links.append(_outside_link(facility.directions_url, self.text.words["directions"]))

@@ -7,6 +7,7 @@ different number, so the person reads the extension on screen and keys it in whe
 """
 
 import re
+from functools import lru_cache
 
 # Letters on a phone keypad, for numbers written as words ("1-800-662-HELP").
 KEYPAD = {
@@ -51,6 +52,7 @@ def _keys(number: str) -> str:
     return keys
 
 
+@lru_cache(maxsize=16384)
 def display(text: str) -> str:
     """The number as people write it: '(614) 224-4506 ext. 197'. A US number (ten digits, or
     letters in their place) gets the usual shape; anything else stays as written."""
@@ -63,6 +65,7 @@ def display(text: str) -> str:
     return f"{shaped} ext. {extension}" if extension and shaped else shaped
 
 
+@lru_cache(maxsize=16384)
 def tel_uri(text: str) -> str:
     """A call link that dials the number alone ('tel:+16142244506'), or '' when the text
     holds nothing we can dial."""
