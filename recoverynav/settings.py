@@ -270,6 +270,9 @@ SITE_NAME = os.environ.get("RECOVERYNAV_SITE_NAME", "Recovery Navigator")
 # Self-check (screening). The DAST-10 is copyrighted (Skinner/CAMH): an operator without
 # permission to show it sets SCREENING_DAST10_ENABLED=0 and the signs check covers drugs.
 SCREENING_DAST10_ENABLED = env_bool("SCREENING_DAST10_ENABLED", True)
+# The CRAFFT's authors ask for (free) approval before it is re-published electronically: an
+# operator without it sets SCREENING_CRAFFT_ENABLED=0 and young people get the signs check.
+SCREENING_CRAFFT_ENABLED = env_bool("SCREENING_CRAFFT_ENABLED", True)
 
 # Comments (recoverynav/comments; docs/comments.md explains each one).
 # COMMENTS_EMAIL_KEY: secret for encrypting commenters' emails and for the keyed email hash;

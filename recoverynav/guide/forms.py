@@ -100,6 +100,15 @@ class FitForm(forms.Form):
     # because the person never typed it.
     selfcheck = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        band = self.data.get("selfcheck") if self.is_bound else self.initial.get("selfcheck")
+        self.selfcheck_band = band if band in SELFCHECK_BANDS else ""
+        if self.selfcheck_band:
+            # The self-check already said how much it affects daily life (its band stands in
+            # for the answer), so the person is not asked again.
+            del self.fields["impact"]
+
     def clean_selfcheck(self) -> str:
         band = self.cleaned_data.get("selfcheck", "")
         return band if band in SELFCHECK_BANDS else ""

@@ -242,9 +242,11 @@ def _fit_option(
     )
 
 
-def _with_query(url_name: str, query: dict[str, str | None]) -> str | None:
+def _with_query(url_name: str, query: dict[str, str | list[str] | None]) -> str | None:
+    """The finder's URL with the filters that have a value; a list repeats its parameter
+    (`medication=naltrexone&medication=naltrexone_er`)."""
     url = optional_reverse(url_name)
     if url is None:
         return None
     filled = {name: value for name, value in query.items() if value}
-    return f"{url}?{urlencode(filled)}" if filled else url
+    return f"{url}?{urlencode(filled, doseq=True)}" if filled else url

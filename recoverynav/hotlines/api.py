@@ -18,6 +18,10 @@ LINKS = {"hotlines": "/api/v1/hotlines/"}
 
 
 class HotlineOut(Schema):
+    """`hours`, `languages`, `who_for` and `notes` are in the language asked for; `text_uri`
+    uses `text_keyword_es` in Spanish when the service has one; `spanish_help_es` says (in
+    Spanish) how to reach someone who speaks Spanish."""
+
     name: str
     purposes: list[str]
     purpose_labels: list[str]
@@ -25,12 +29,15 @@ class HotlineOut(Schema):
     phone_uri: str
     text_number: str
     text_keyword: str
+    text_keyword_es: str
     text_uri: str
     chat_url: str
     tty: str
     tty_uri: str
+    email: str
     hours: str
     languages: str
+    spanish_help_es: str
     who_for: str
     notes: str
     source_url: str
@@ -90,7 +97,8 @@ def country_detail(
     code: str = Path(..., pattern=r"^[A-Za-z]{2}$", description="ISO 3166 code, e.g. US"),
     lang: LanguageQuery = None,
 ) -> Country:
-    """The emergency number and the hotlines shown on the help-now page, in the same order."""
+    """The emergency number and the hotlines shown on the help-now page, in the same order:
+    crisis lines first, then drug and alcohol information and referral lines, then the rest."""
     use_language(request, lang)
     country = country_with_hotlines(code)
     if country is None:

@@ -1,13 +1,17 @@
-"""`load_demo_data` calls this on every `make run`; it only adds what is missing."""
+"""`load_demo_data` calls this on every `make run`: the bundled file is loaded again, so a
+corrected number reaches an existing site, while fields edited in the admin are kept."""
 
 from typing import TextIO
 
-from recoverynav.hotlines.models import Country
 from recoverynav.hotlines.services import load_hotlines
 
 
 def load_demo_data(*, stdout: TextIO) -> None:
-    if Country.objects.exists():
-        return
     report = load_hotlines()
-    stdout.write(f"Hotlines: {report.created} records loaded.\n")
+    if report.created or report.updated:
+        stdout.write(
+            f"Hotlines: {report.created} records loaded, {report.updated} updated from the "
+            "bundled file.\n"
+        )
+    for edit in report.kept_edits:
+        stdout.write(f"Hotlines: kept the admin's edit of {edit}.\n")

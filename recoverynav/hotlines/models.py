@@ -4,9 +4,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+def _is_spanish() -> bool:
+    return (get_language() or "en").startswith("es")
+
+
 def _localized(instance: models.Model, field: str) -> str:
     """Pick the Spanish text when the page is Spanish and one exists, else English."""
-    if (get_language() or "en").startswith("es"):
+    if _is_spanish():
         spanish = getattr(instance, f"{field}_es", "")
         if spanish:
             return spanish
@@ -24,6 +28,9 @@ class Country(models.Model):
     last_verified = models.DateField(_("last verified"))
     # When the row last changed here (admin or loader): cached pages showing it key on it.
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    # What the data file said when it was last loaded: a value that differs from it was
+    # edited here (in the admin), and the next load keeps that edit.
+    file_values = models.JSONField(_("values from the data file"), default=dict, editable=False)
 
     class Meta:
         ordering = ["name_en"]
@@ -77,10 +84,24 @@ class Hotline(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     text_number = models.CharField(_("text (SMS) number"), max_length=40, blank=True)
     text_keyword = models.CharField(_("text keyword"), max_length=40, blank=True)
+    text_keyword_es = models.CharField(
+        _("text keyword for help in Spanish"),
+        max_length=40,
+        blank=True,
+        help_text=_("Used instead of the text keyword on Spanish pages, e.g. AYUDA."),
+    )
     chat_url = models.URLField(_("website or chat"), blank=True)
     tty = models.CharField(_("TTY"), max_length=40, blank=True)
-    hours = models.CharField(_("hours"), max_length=200, blank=True)
-    languages = models.CharField(_("languages"), max_length=300, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    hours_en = models.CharField(_("hours (English)"), max_length=200, blank=True)
+    hours_es = models.CharField(_("hours (Spanish)"), max_length=200, blank=True)
+    languages_en = models.CharField(_("languages (English)"), max_length=300, blank=True)
+    languages_es = models.CharField(_("languages (Spanish)"), max_length=300, blank=True)
+    spanish_help_es = models.TextField(
+        _("how to reach help in Spanish"),
+        blank=True,
+        help_text=_("In Spanish, shown on Spanish pages, e.g. which option to choose."),
+    )
     who_for_en = models.TextField(_("who it is for (English)"), blank=True)
     who_for_es = models.TextField(_("who it is for (Spanish)"), blank=True)
     notes_en = models.TextField(_("notes (English)"), blank=True)
@@ -96,6 +117,7 @@ class Hotline(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("shown on the site"), default=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
+    file_values = models.JSONField(_("values from the data file"), default=dict, editable=False)
 
     objects = HotlineQuerySet.as_manager()
 
@@ -128,6 +150,24 @@ class Hotline(models.Model):
         return _localized(self, "notes")
 
     @property
+    def hours(self) -> str:
+        return _localized(self, "hours")
+
+    @property
+    def languages(self) -> str:
+        return _localized(self, "languages")
+
+    @property
+    def spanish_help(self) -> str:
+        """How to reach someone who speaks Spanish: only Spanish pages show it."""
+        return self.spanish_help_es if _is_spanish() else ""
+
+    @property
+    def keyword(self) -> str:
+        """The word to text: the Spanish one on Spanish pages when the service has one."""
+        return (_is_spanish() and self.text_keyword_es) or self.text_keyword
+
+    @property
     def is_confirmed(self) -> bool:
         return self.status == VerificationStatus.CONFIRMED
 
@@ -149,7 +189,28 @@ class Hotline(models.Model):
         if not self.text_number:
             return ""
         uri = "sms:" + dial_digits(self.text_number)
-        return f"{uri}?body={self.text_keyword}" if self.text_keyword else uri
+        return f"{uri}?body={self.keyword}" if self.keyword else uri
+
+    @property
+    def email_uri(self) -> str:
+        return f"mailto:{self.email}" if self.email else ""
+
+
+# Lines that answer someone in crisis or thinking about suicide; the others inform and refer.
+CRISIS_PURPOSES = {Purpose.CRISIS, Purpose.SUICIDE}
+REFERRAL_PURPOSES = {Purpose.SUBSTANCE_USE, Purpose.TREATMENT_REFERRAL, Purpose.FAMILY}
+
+
+def crisis_rank(purposes: list[str]) -> int:
+    """Where a line goes in every list of a country's lines: crisis lines for everyone, then
+    crisis lines for young people, then drug and alcohol information and referral lines,
+    then the rest (overdose, poison, harm reduction)."""
+    chosen = set(purposes)
+    if CRISIS_PURPOSES & chosen:
+        return 1 if Purpose.YOUTH in chosen else 0
+    if REFERRAL_PURPOSES & chosen:
+        return 2
+    return 3
 
 
 def dial_digits(number: str) -> str:

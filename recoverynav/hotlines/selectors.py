@@ -1,11 +1,13 @@
 """Reads for the help-now page, the help bar and the API."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import connection
 from django.db.models import Prefetch
 from django.http import HttpRequest
 
-from recoverynav.hotlines.models import Country, Hotline
+from recoverynav.hotlines.models import Country, Hotline, crisis_rank
 
 
 def countries_with_hotlines() -> list[Country]:
@@ -13,12 +15,53 @@ def countries_with_hotlines() -> list[Country]:
 
 
 def country_with_hotlines(code: str) -> Country | None:
-    """The country and its shown hotlines in two queries, or None if we have no data for it."""
-    return (
+    """The country and its shown hotlines in two queries, or None if we have no data for it.
+    `shown` puts crisis lines first, whatever the data file's order (see `crisis_first`)."""
+    country = (
         Country.objects.filter(code=code.upper())
         .prefetch_related(Prefetch("hotlines", queryset=Hotline.objects.shown(), to_attr="shown"))
         .first()
     )
+    if country is not None:
+        country.shown = crisis_first(country.shown)
+    return country
+
+
+def crisis_first(lines: list[Hotline]) -> list[Hotline]:
+    """Lines chosen by purpose: crisis and suicide lines before drug and alcohol information
+    and referral lines, so a person in crisis meets 988, Samaritans or Lifeline first; within
+    a group, the data's own order."""
+    return sorted(lines, key=lambda line: (crisis_rank(line.purposes), line.position, line.name))
+
+
+@dataclass(frozen=True)
+class CrisisHelp:
+    """What every crisis panel shows: the emergency number, then the lines that answer a
+    person in crisis, then the drug and alcohol information and referral lines."""
+
+    country: Country | None
+    crisis_lines: list[Hotline]
+    referral_lines: list[Hotline]
+
+
+def crisis_help(country: Country | None) -> CrisisHelp:
+    lines = country.shown if country is not None else []
+    return CrisisHelp(
+        country=country,
+        crisis_lines=[line for line in lines if crisis_rank(line.purposes) <= 1],
+        referral_lines=[line for line in lines if crisis_rank(line.purposes) == 2],
+    )
+
+
+def crisis_help_for_request(request: HttpRequest) -> CrisisHelp:
+    """The crisis help for the visitor's country (?country=, else the browser's language
+    region, else the site's default), read once per request however many panels it shows."""
+    known = getattr(request, "_crisis_help", None)
+    if known is None:
+        code = country_code_for_request(request, country_codes())
+        known = crisis_help(country_with_hotlines(code))
+        request._crisis_help = known  # type: ignore[attr-defined]
+    return known
 
 
 def country_codes() -> set[str]:

@@ -1,11 +1,20 @@
-"""Loading the hotline data file: validate every row, then upsert all of it in one transaction."""
+"""Loading the hotline data file: validate every row, then upsert all of it in one transaction.
+
+Loading is idempotent and keeps edits made in the admin: each row remembers what the file
+said when it was last loaded (`file_values`), and a field whose stored value differs from
+that was changed here, so the next load leaves it alone and reports it (`kept_edits`).
+`keep_edits=False` (`load_hotlines --discard-edits`) puts the file's values back.
+"""
 
 import csv
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import models, transaction
 
 from recoverynav.hotlines.models import Country, Hotline, Purpose, VerificationStatus
 
@@ -13,18 +22,40 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_HOTLINES_FILE = DATA_DIR / "hotlines.csv"
 COUNTRIES_FILE = DATA_DIR / "countries.csv"
 
-HOTLINE_FIELDS = [
+REQUIRED_COLUMNS = [
+    "country",
+    "kind",
+    "service",
+    "purposes",
     "phone",
     "text_number",
+    "source_url",
+    "status",
+    "last_verified",
+]
+# Files written before these columns existed still load: a missing column is empty.
+OPTIONAL_COLUMNS = [
     "text_keyword",
+    "text_keyword_es",
     "chat_url",
     "tty",
-    "hours",
-    "languages",
+    "email",
+    "hours_en",
+    "hours_es",
+    "languages_en",
+    "languages_es",
     "who_for_en",
     "who_for_es",
     "notes_en",
     "notes_es",
+    "spanish_help_es",
+]
+# Older files named the English columns without a language.
+COLUMN_ALIASES = {"hours": "hours_en", "languages": "languages_en"}
+HOTLINE_FIELDS = [
+    "phone",
+    "text_number",
+    *OPTIONAL_COLUMNS,
     "source_url",
     "status",
 ]
@@ -39,7 +70,8 @@ class LoadReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    errors: list[str] = field(default_factory=list)
+    # "US / SAMHSA National Helpline: phone" for each field kept as edited in the admin.
+    kept_edits: list[str] = field(default_factory=list)
 
 
 def _read_rows(path: Path) -> list[dict[str, str]]:
@@ -48,6 +80,22 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
             return list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise HotlineFileError(f"Cannot read {path}: {error}") from error
+
+
+def _normalized(rows: list[dict[str, str]], path: Path) -> list[dict[str, str]]:
+    """Rows with every known column, old column names renamed; refuses a file missing one of
+    the required columns, naming them."""
+    header = {COLUMN_ALIASES.get(name, name) for name in rows[0] if name is not None}
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    if missing:
+        raise HotlineFileError(f"{path} has no column {', '.join(missing)}.")
+    normalized = []
+    for row in rows:
+        renamed: dict[str, Any] = {COLUMN_ALIASES.get(k, k): v for k, v in row.items()}
+        for name in OPTIONAL_COLUMNS:
+            renamed.setdefault(name, "")
+        normalized.append(renamed)
+    return normalized
 
 
 def _validate(rows: list[dict[str, str]], country_names: dict[str, dict[str, str]]) -> list[str]:
@@ -69,6 +117,11 @@ def _validate(rows: list[dict[str, str]], country_names: dict[str, dict[str, str
             errors.append(f"line {line}: unknown purposes {sorted(unknown)}")
         if not (row["phone"] or row["text_number"] or row["chat_url"]):
             errors.append(f"line {line}: needs a phone, text number or website")
+        if row["email"]:
+            try:
+                validate_email(row["email"])
+            except ValidationError:
+                errors.append(f"line {line}: {row['email']!r} is not an email address")
         try:
             dt.date.fromisoformat(row["last_verified"])
         except ValueError:
@@ -76,12 +129,14 @@ def _validate(rows: list[dict[str, str]], country_names: dict[str, dict[str, str
     return errors
 
 
-def load_hotlines(path: Path = DEFAULT_HOTLINES_FILE) -> LoadReport:
-    """Create or update the countries and hotlines in `path`; rows not in the file are kept."""
+def load_hotlines(path: Path = DEFAULT_HOTLINES_FILE, *, keep_edits: bool = True) -> LoadReport:
+    """Create or update the countries and hotlines in `path`; rows not in the file are kept,
+    and so are fields edited in the admin since the last load (unless `keep_edits` is off)."""
     country_names = {row["code"]: row for row in _read_rows(COUNTRIES_FILE)}
     rows = _read_rows(path)
     if not rows:
         raise HotlineFileError(f"{path} has no rows.")
+    rows = _normalized(rows, path)
     errors = _validate(rows, country_names)
     if errors:
         raise HotlineFileError("; ".join(errors))
@@ -103,30 +158,66 @@ def load_hotlines(path: Path = DEFAULT_HOTLINES_FILE) -> LoadReport:
                     "emergency_source_url": row["source_url"],
                     "last_verified": dt.date.fromisoformat(row["last_verified"]),
                 },
+                label=f"{row['country']} / {row['service']}",
+                keep_edits=keep_edits,
             )
         for position, row in enumerate(r for r in rows if r["kind"] == "hotline"):
-            values = {name: row[name] for name in HOTLINE_FIELDS}
+            values: dict[str, Any] = {name: row[name] for name in HOTLINE_FIELDS}
             values["purposes"] = [p for p in row["purposes"].split(";") if p]
             values["last_verified"] = dt.date.fromisoformat(row["last_verified"])
             values["position"] = position
             country = Country.objects.filter(code=row["country"]).first()
             if country is None:
                 raise HotlineFileError(f"{row['service']}: its country has no emergency row.")
-            _upsert(report, Hotline, {"country": country, "name": row["service"]}, values)
+            _upsert(
+                report,
+                Hotline,
+                {"country": country, "name": row["service"]},
+                values,
+                label=f"{row['country']} / {row['service']}",
+                keep_edits=keep_edits,
+            )
     return report
 
 
-def _upsert(report: LoadReport, model: type, keys: dict, values: dict) -> None:
+def _as_stored(value: Any) -> Any:
+    """A value as `file_values` (JSON) keeps it."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _upsert(
+    report: LoadReport,
+    model: type[models.Model],
+    keys: dict,
+    values: dict,
+    *,
+    label: str = "",
+    keep_edits: bool = True,
+) -> None:
+    from_file = {name: _as_stored(value) for name, value in values.items()}
     instance = model.objects.filter(**keys).first()
     if instance is None:
-        model.objects.create(**keys, **values)
+        model.objects.create(**keys, **values, file_values=from_file)
         report.created += 1
         return
-    changed = [name for name, value in values.items() if getattr(instance, name) != value]
+    # Rows loaded before file_values existed have no record: the file wins, as it did then.
+    last_loaded = instance.file_values or {}
+    changed = []
+    for name, value in values.items():
+        current = getattr(instance, name)
+        if current == value:
+            continue
+        if keep_edits and name in last_loaded and _as_stored(current) != last_loaded[name]:
+            report.kept_edits.append(f"{label}: {name}")
+            continue
+        setattr(instance, name, value)
+        changed.append(name)
     if changed:
-        for name in changed:
-            setattr(instance, name, values[name])
-        instance.save(update_fields=[*changed, "updated"])
+        instance.file_values = from_file
+        instance.save(update_fields=[*changed, "file_values", "updated"])
         report.updated += 1
-    else:
-        report.unchanged += 1
+        return
+    if last_loaded != from_file:
+        # Only the record of the file changed: nothing shown moved, so `updated` stays.
+        model.objects.filter(pk=instance.pk).update(file_values=from_file)
+    report.unchanged += 1

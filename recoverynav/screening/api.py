@@ -25,6 +25,7 @@ from recoverynav.screening.forms import SUBSTANCES
 from recoverynav.screening.guidance import NextSteps, Step, next_steps
 from recoverynav.screening.selectors import (
     UnknownInstrument,
+    dependence_substances,
     get_instrument,
     highest_level,
     list_instruments,
@@ -325,17 +326,31 @@ class StepOut(Schema):
 
 
 class NextStepsOut(Schema):
-    care: list[StepOut]
-    withdrawal_warning: str
+    care: list[StepOut] = Field(
+        description="Kinds of next step a screen can support; `suggested` marks the usual one "
+        "after this result (never a level of care)."
+    )
+    withdrawal_warning: str = Field(
+        description="Shown only when an answer showed a sign of dependence; else empty."
+    )
+    opioid_safety: list[str] = Field(
+        description="Overdose safety points when opioids were chosen (naloxone, tolerance, "
+        "never alone); else empty."
+    )
     medications: list[StepOut]
     groups: list[StepOut]
     meetings_url: str
-    treatment_url: str
+    treatment_url: str = Field(description="The treatment finder, with the result's filters.")
     guide_url: str
 
     @staticmethod
     def resolve_withdrawal_warning(obj: NextSteps) -> str:
-        return _words(obj.withdrawal_warning)
+        warning = obj.withdrawal_warning
+        return f"{warning.heading} {warning.text}" if warning else ""
+
+    @staticmethod
+    def resolve_opioid_safety(obj: NextSteps) -> list[str]:
+        return [str(point) for point in obj.opioid_safety.points] if obj.opioid_safety else []
 
     @staticmethod
     def resolve_meetings_url(obj: NextSteps, context: dict) -> str:
@@ -431,5 +446,10 @@ def score_answers(
     return {
         "level": level,
         "results": results,
-        "next_steps": next_steps(level=level, substances=substances, audience=instrument.audience),
+        "next_steps": next_steps(
+            level=level,
+            substances=substances,
+            audience=instrument.audience,
+            dependence=dependence_substances(results, substances),
+        ),
     }

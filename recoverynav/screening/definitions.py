@@ -69,6 +69,12 @@ class Item:
     def option(self, code: str) -> Option | None:
         return next((o for o in self.options if o.code == code), None)
 
+    def full_text(self, language: str) -> str:
+        """The words as asked, with the part heading the page shows above them (CRAFFT
+        "Part A: … on how many days did you…"): the same words in summaries and in FHIR."""
+        text = self.text.get(language)
+        return f"{self.part.get(language)} {text}" if self.part else text
+
     @property
     def max_points(self) -> int:
         if not self.scored:
@@ -84,7 +90,12 @@ class Item:
 
 @dataclass(frozen=True)
 class Band:
-    """A range of totals. `minimum`/`maximum` map a sex ("male", "female", "default") to a bound."""
+    """A range of totals. `minimum`/`maximum` map a sex ("male", "female", "default") to a bound.
+
+    A band can also depend on use: `use` is True when it applies only if some `use_items` answer
+    is above zero, False when only if none is, None when use does not matter (the CRAFFT's
+    "some use, lower risk" differs from "no use" although both total 0).
+    """
 
     id: str
     level: str
@@ -92,9 +103,12 @@ class Band:
     maximum: dict[str, int]
     label: Text
     meaning: Text
+    use: bool | None = None
 
-    def contains(self, total: int, sex: str | None) -> bool:
+    def contains(self, total: int, sex: str | None, *, use: bool = False) -> bool:
         key = sex if sex in SEXES else "default"
+        if self.use is not None and self.use != use:
+            return False
         return self.minimum[key] <= total <= self.maximum[key]
 
 
@@ -141,6 +155,15 @@ class Instrument:
     enabled_setting: str = ""
     derived_from: str = ""
     not_validated_note: Text | None = None
+    # Whose answers above zero show use (the CRAFFT's Part A), for bands that depend on use.
+    use_items: tuple[str, ...] = ()
+    # Items whose answers above zero are signs of dependence (the withdrawal warning's trigger).
+    dependence_items: tuple[str, ...] = ()
+    # Where the instrument is offered: only in `countries` (when given), never in `not_countries`.
+    countries: tuple[str, ...] = ()
+    not_countries: tuple[str, ...] = ()
+    # What a "drink" is in this instrument's questions, said on its result.
+    drink: Text | None = None
     items_by_id: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -159,6 +182,10 @@ class Instrument:
 def _text(raw: Any, where: str) -> Text:
     if not isinstance(raw, dict) or any(not raw.get(lang) for lang in LANGUAGES):
         raise InstrumentFileError(f"{where}: needs wording in {' and '.join(LANGUAGES)}")
+    if set(raw) - set(LANGUAGES):  # an unquoted comma in `{en: a, b, es: c}` makes a key
+        raise InstrumentFileError(
+            f"{where}: wording has unknown keys {sorted(set(raw) - {*LANGUAGES})}"
+        )
     return Text(en=str(raw["en"]).strip(), es=str(raw["es"]).strip())
 
 
@@ -215,14 +242,18 @@ def _item(raw: dict, option_sets: dict[str, list], where: str) -> Item:
 
 
 def _check_bands(bands: tuple[Band, ...], low: int, high: int, where: str) -> None:
-    """Every possible total falls in exactly one band, for men, women and when sex is unknown."""
-    for sex in (*SEXES, None):
-        for total in range(low, high + 1):
-            matching = [b.id for b in bands if b.contains(total, sex)]
-            if len(matching) != 1:
-                raise InstrumentFileError(
-                    f"{where}: total {total} (sex {sex or 'unknown'}) is in bands {matching}"
-                )
+    """Every possible total falls in exactly one band, for men, women and when sex is unknown,
+    with and without use when a band depends on it."""
+    uses = (False, True) if any(b.use is not None for b in bands) else (False,)
+    for use in uses:
+        for sex in (*SEXES, None):
+            for total in range(low, high + 1):
+                matching = [b.id for b in bands if b.contains(total, sex, use=use)]
+                if len(matching) != 1:
+                    raise InstrumentFileError(
+                        f"{where}: total {total} (sex {sex or 'unknown'}, use {use}) "
+                        f"is in bands {matching}"
+                    )
 
 
 def parse_instrument(raw: dict, *, where: str, items_from: dict[str, Instrument]) -> Instrument:
@@ -255,9 +286,18 @@ def parse_instrument(raw: dict, *, where: str, items_from: dict[str, Instrument]
             maximum=_bound(b["max"], where),
             label=_text(b["label"], where),
             meaning=_text(b["meaning"], where),
+            use=b.get("use"),
         )
         for b in scoring.get("bands", [])
     )
+    use_items = tuple(scoring.get("use_items", []))
+    if not set(use_items) <= set(by_id) or (
+        any(b.use is not None for b in bands) and not use_items
+    ):
+        raise InstrumentFileError(f"{where}: bands that depend on use need scoring.use_items")
+    dependence_items = tuple(raw.get("dependence_items", []))
+    if not set(dependence_items) <= set(by_id):
+        raise InstrumentFileError(f"{where}: dependence_items must name items")
     if any(b.level not in LEVELS for b in bands):
         raise InstrumentFileError(f"{where}: band levels are {', '.join(LEVELS)}")
     codes = tuple(dict(c) for c in raw.get("total_codes", []))
@@ -295,6 +335,11 @@ def parse_instrument(raw: dict, *, where: str, items_from: dict[str, Instrument]
         enabled_setting=raw.get("enabled_setting", ""),
         derived_from=derived_from,
         not_validated_note=_optional_text(raw.get("not_validated_note"), where),
+        use_items=use_items,
+        dependence_items=dependence_items,
+        countries=tuple(raw.get("countries", [])),
+        not_countries=tuple(raw.get("not_countries", [])),
+        drink=_optional_text(raw.get("drink"), where),
         items_by_id=by_id,
     )
     if instrument.audience not in {"self", "other"}:

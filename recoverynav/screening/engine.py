@@ -7,7 +7,7 @@ that the instrument skips given the other answers are not asked; answers to them
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from recoverynav.screening.definitions import SEXES, Band, Instrument, Item, Note
 
@@ -30,6 +30,7 @@ class Result:
     item_points: dict[str, int]
     notes: tuple[Note, ...]
     sex: str | None
+    answers: dict[str, int | str] = field(default_factory=dict, compare=False)
 
     @property
     def level(self) -> str:
@@ -149,12 +150,39 @@ def score(
         if item_id in cleaned
     }
     total = sum(points.values())
-    band = next(b for b in instrument.bands if b.contains(total, sex))
+    band = next(
+        b for b in instrument.bands if b.contains(total, sex, use=reports_use(instrument, cleaned))
+    )
     notes = tuple(
         note
         for note in instrument.notes
         if total > 0 and sum(p for i, p in points.items() if i in note.only_from_items) == total
     )
     return Result(
-        instrument=instrument, total=total, band=band, item_points=points, notes=notes, sex=sex
+        instrument=instrument,
+        total=total,
+        band=band,
+        item_points=points,
+        notes=notes,
+        sex=sex,
+        answers=cleaned,
+    )
+
+
+def reports_use(instrument: Instrument, answers: Mapping[str, object]) -> bool:
+    """Whether an answer to one of the instrument's use items (CRAFFT Part A) is above zero."""
+    return any(
+        item_id in answers and _magnitude(instrument.items_by_id[item_id], answers[item_id]) > 0
+        for item_id in instrument.use_items
+    )
+
+
+def shows_dependence(result: Result) -> bool:
+    """Whether an answer counted as a sign of dependence (AUDIT items 4-6, DAST item 9, signs
+    10-11) is above zero: the rule for the withdrawal warning."""
+    instrument = result.instrument
+    return any(
+        item_id in result.answers
+        and _magnitude(instrument.items_by_id[item_id], result.answers[item_id]) > 0
+        for item_id in instrument.dependence_items
     )

@@ -2,6 +2,11 @@
 
 Only what we can state truthfully is emitted: LOINC codes appear only where the instrument file
 carries them (AUDIT 75624-7, AUDIT-C 75626-2); answer codes use our own code system URN.
+
+Written so that every reader takes them the same way: each language is its own Questionnaire
+(its own canonical URL and version), a response item's `text` is the Questionnaire item's
+`text`, and skip rules use only `=` (and `>` for day counts) with `enableBehavior: any`: a
+condition on an unanswered question is false for every reader, unlike `!=`.
 """
 
 import datetime as dt
@@ -24,6 +29,9 @@ def _name(instrument: Instrument) -> str:
 
 
 def _enable_when(instrument: Instrument, item: Item) -> list[dict]:
+    """One condition per answer that counts as "above zero" in the skip rule (any of them
+    enables the item). A trigger that is itself skipped has no answer, so its conditions are
+    false: AUDIT items 4-8 stay off when item 1 is "Never"."""
     conditions = []
     for other_id in item.ask_if.any_above_zero if item.ask_if else ():
         other = instrument.items_by_id[other_id]
@@ -31,22 +39,25 @@ def _enable_when(instrument: Instrument, item: Item) -> list[dict]:
             conditions.append({"question": other_id, "operator": ">", "answerInteger": 0})
             continue
         for option in other.options:
-            if option.score == 0:
+            if option.score > 0:
                 conditions.append(
                     {
                         "question": other_id,
-                        "operator": "!=",
+                        "operator": "=",
                         "answerCoding": {"system": answer_system(instrument), "code": option.code},
                     }
                 )
     return conditions
 
 
+def version(instrument: Instrument, language: str) -> str:
+    """Each language's wording is its own version of the Questionnaire ("WHO-2001-2nd-edition-es"):
+    no spaces, as it also ends the response's canonical reference (`url|version`)."""
+    return re.sub(r"[^A-Za-z0-9.]+", "-", instrument.version).strip("-") + f"-{language}"
+
+
 def _item(instrument: Instrument, item: Item, language: str) -> dict:
-    text = item.text.get(language)
-    if item.part:
-        text = f"{item.part.get(language)} {text}"
-    entry: dict = {"linkId": item.id, "text": text, "required": True}
+    entry: dict = {"linkId": item.id, "text": item.full_text(language), "required": True}
     if item.kind == "number":
         entry["type"] = "integer"
         entry["extension"] = [
@@ -98,9 +109,9 @@ def questionnaire(instrument: Instrument, *, url: str, language: str) -> dict:
     """The instrument as a FHIR R4 Questionnaire in `language`, whose canonical URL is `url`."""
     return {
         "resourceType": "Questionnaire",
-        "id": instrument.id,
+        "id": instrument.id if language == "en" else f"{instrument.id}-{language}",
         "url": url,
-        "version": instrument.version,
+        "version": version(instrument, language),
         "name": _name(instrument),
         "title": instrument.title.get(language),
         "status": "active",
@@ -129,12 +140,13 @@ def _answer(instrument: Instrument, item: Item, value: int | str, language: str)
 def questionnaire_response(
     result: Result, *, answers: dict, questionnaire_url: str, language: str, now: dt.datetime
 ) -> dict:
-    """A completed QuestionnaireResponse for `result`; only the items that were asked."""
+    """A completed QuestionnaireResponse for `result`; only the items that were asked.
+    `questionnaire_url` is the canonical URL of the Questionnaire in `language`."""
     instrument = result.instrument
     items = [
         {
             "linkId": item.id,
-            "text": item.text.get(language),
+            "text": item.full_text(language),
             "answer": [_answer(instrument, item, answers[item.id], language)],
         }
         for item in instrument.items
@@ -149,7 +161,7 @@ def questionnaire_response(
     )
     return {
         "resourceType": "QuestionnaireResponse",
-        "questionnaire": questionnaire_url,
+        "questionnaire": f"{questionnaire_url}|{version(instrument, language)}",
         "status": "completed",
         "language": language,
         "authored": now.isoformat(timespec="seconds"),

@@ -35,6 +35,7 @@ class FlowState:
     answers: dict[str, dict[str, int | str]] = field(default_factory=dict)
     safety: str = ""
     at: str = SAFETY
+    country: str = ""
 
 
 def dumps(state: FlowState) -> str:
@@ -101,10 +102,16 @@ def record(state: FlowState, value: int | str) -> None:
     state.answers[instrument_id] = {k: v for k, v in answers.items() if k in asked}
 
 
-def position(state: FlowState) -> tuple[int, int]:
-    """("question 3", "of 10") for the progress line."""
+def position(state: FlowState) -> tuple[int, int, bool]:
+    """(3, 11, True) for "Question 3 of up to 11". The total is the most questions the chosen
+    checks can ask, so it never changes as answers skip questions; `up_to` says whether skip
+    rules may ask fewer."""
     keys = steps(state)
-    return (keys.index(state.at) + 1 if state.at in keys else len(keys), len(keys))
+    number = keys.index(state.at) + 1 if state.at in keys else len(keys)
+    instruments = [get_instrument(i) for i in state.instruments]
+    most = 1 + sum(len(i.items) for i in instruments)
+    up_to = any(item.ask_if for i in instruments for item in i.items)
+    return number, most, up_to
 
 
 def add_instrument(state: FlowState, instrument_id: str) -> None:

@@ -65,6 +65,9 @@ class StartForm(forms.Form):
 
 
 class SafetyForm(forms.Form):
+    """Asked first of everyone; someone answering for another person is also asked whether
+    that person is in danger now."""
+
     answer = forms.ChoiceField(
         label=_(
             "Right now, are you having thoughts of ending your life, or do you think you "
@@ -74,6 +77,15 @@ class SafetyForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose yes or no. If you are not sure, choose yes.")},
     )
+
+    def __init__(self, *args: object, audience: str = "self", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        if audience == "other":
+            self.fields["answer"].label = _(
+                "Right now, is the person you care about in danger: could they overdose, or "
+                "have they talked about ending their life? Or are you having thoughts of "
+                "ending your own life?"
+            )
 
 
 def answer_form(

@@ -1,16 +1,20 @@
-"""Next steps for a result: kinds of help, medicines, groups and links (data/next_steps.yaml)."""
+"""Next steps for a result: kinds of help, safety notes, medicines, groups and searches that
+carry what the result found (data/next_steps.yaml)."""
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
 import yaml
+from django.urls import NoReverseMatch, reverse
 
 from recoverynav.screening.definitions import LEVELS, Text
 from recoverynav.screening.selectors import optional_url
 
 NEXT_STEPS_FILE = Path(__file__).resolve().parent / "data" / "next_steps.yaml"
+# The guide page the opioid safety note links to (by its URL name and slug).
+OVERDOSE_PAGE = ("guide:page", "overdose")
 
 
 @dataclass(frozen=True)
@@ -26,20 +30,43 @@ class Step:
     text: Text
     url: str = ""
     suggested: bool = False
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Warning:
+    heading: Text
+    text: Text
+    source: Source
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class OpioidSafety:
+    heading: Text
+    points: tuple[Text, ...]
+    link: Text
+    url: str
+    source: Source
 
 
 @dataclass(frozen=True)
 class NextSteps:
     care: list[Step]
     care_source: Source
-    withdrawal_warning: Text | None
-    warning_source: Source
+    withdrawal_warning: Warning | None
+    opioid_safety: OpioidSafety | None
     medications: list[Step]
     medication_source: Source
     groups: list[Step]
     meetings_url: str
     treatment_url: str
     guide_url: str
+    finder_filters: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def suggested(self) -> Step | None:
+        return next((step for step in self.care if step.suggested), None)
 
 
 def _text(raw: dict) -> Text:
@@ -55,49 +82,120 @@ def _data() -> dict:
     return yaml.safe_load(NEXT_STEPS_FILE.read_text(encoding="utf-8"))
 
 
-def next_steps(*, level: str, substances: list[str], audience: str) -> NextSteps:
-    """What to suggest for a result `level`, the substances chosen and who the check was for."""
+def _finder_url(name: str, filters: dict[str, list[str]]) -> str:
+    return optional_url(name, urlencode(filters, doseq=True)) if filters else optional_url(name)
+
+
+def finder_filters(*, level: str, age_band: str = "") -> dict[str, list[str]]:
+    """The treatment finder's filters for "Find treatment near me": substance use treatment,
+    the settings the usual kind of next step is found in, and a young person's age group."""
     data = _data()
-    care = [
-        Step(title=_text(c["title"]), text=_text(c["text"]), suggested=c["level"] == level)
-        for c in data["care"]
-        if LEVELS.index(c["level"]) <= LEVELS.index(level) + 1
-    ]
-    warning = data["withdrawal_warning"]
-    medications = []
+    kind = next(k for k in data["kinds"] if k["level"] == level)
+    filters: dict[str, list[str]] = {"care": ["substance_use"]}
+    if kind["finder_settings"]:
+        filters["setting"] = list(kind["finder_settings"])
+    if data["finder_ages"].get(age_band):
+        filters["age"] = list(data["finder_ages"][age_band])
+    return filters
+
+
+def _withdrawal_warning(audience: str, dependence: set[str]) -> Warning | None:
+    raw = _data()["withdrawal_warning"]
+    if not dependence & set(raw["substances"]):
+        return None
+    other = audience == "other"
+    return Warning(
+        heading=_text(raw["heading_other" if other else "heading"]),
+        text=_text(raw["text_other" if other else "text"]),
+        source=_source(raw["source"]),
+        url=_finder_url("directory:search", {"care": ["substance_use"], "setting": ["detox"]}),
+    )
+
+
+def _opioid_safety(substances: list[str]) -> OpioidSafety | None:
+    if "opioids" not in substances:
+        return None
+    raw = _data()["opioid_safety"]
+    name, slug = OVERDOSE_PAGE
+    try:
+        url = reverse(name, kwargs={"slug": slug})
+    except NoReverseMatch:  # the guide is not installed
+        url = ""
+    return OpioidSafety(
+        heading=_text(raw["heading"]),
+        points=tuple(_text(p) for p in raw["points"]),
+        link=_text(raw["link"]),
+        url=url,
+        source=_source(raw["source"]),
+    )
+
+
+def _medications(substances: list[str], audience: str) -> list[Step]:
+    found = []
     seen: set[str] = set()
     for substance in substances:
-        for medicine in data["medications"].get(substance, []):
+        for medicine in _data()["medications"].get(substance, []):
             key = f"{substance}:{medicine['id']}"
-            if key not in seen:
-                seen.add(key)
-                url = optional_url("directory:search", urlencode({"medication": medicine["id"]}))
-                medications.append(
-                    Step(title=_text(medicine["name"]), text=_text(medicine["text"]), url=url)
+            if key in seen or audience not in medicine.get("audiences", ["self", "other"]):
+                continue
+            seen.add(key)
+            source = _source(medicine["source"]) if "source" in medicine else None
+            url = _finder_url("directory:search", {"medication": medicine["finder"]})
+            found.append(
+                Step(
+                    title=_text(medicine["name"]),
+                    text=_text(medicine["text"]),
+                    url=url,
+                    source=source,
                 )
+            )
+    return found
+
+
+def _groups(substances: list[str], audience: str) -> list[Step]:
     groups = []
     fellowships: set[str] = set()
     for substance in substances:
-        for group in data["groups"][audience].get(substance, []):
+        for group in _data()["groups"][audience].get(substance, []):
             if group["fellowship"] not in fellowships:
                 fellowships.add(group["fellowship"])
-                url = optional_url(
-                    "meetings:search", urlencode({"fellowship": group["fellowship"]})
-                )
-                groups.append(Step(title=_text(group["name"]), text=_text(group["name"]), url=url))
+                url = _finder_url("meetings:search", {"fellowship": [group["fellowship"]]})
+                name = _text(group["name"])
+                groups.append(Step(title=name, text=name, url=url))
+    return groups
+
+
+def next_steps(
+    *,
+    level: str,
+    substances: list[str],
+    audience: str,
+    dependence: set[str] | frozenset[str] = frozenset(),
+    age_band: str = "",
+) -> NextSteps:
+    """What to suggest for a result `level`, the substances chosen and who the check was for.
+
+    `dependence` holds the substances for which an answer showed a sign of dependence: only
+    then is the withdrawal warning shown. The kinds of next step are what a screen can support
+    (advice, brief counseling, an assessment, a specialist referral), never a level of care."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}")
+    data = _data()
+    care = [
+        Step(title=_text(k["title"]), text=_text(k["text"]), suggested=k["level"] == level)
+        for k in data["kinds"]
+    ]
+    filters = finder_filters(level=level, age_band=age_band)
     return NextSteps(
         care=care,
-        care_source=_source(data["care"][0]["source"]),
-        withdrawal_warning=(
-            _text(warning["text"])
-            if level != LEVELS[0] and set(substances) & set(warning["substances"])
-            else None
-        ),
-        warning_source=_source(warning["source"]),
-        medications=medications,
+        care_source=_source(data["kinds_source"]),
+        withdrawal_warning=_withdrawal_warning(audience, set(dependence)),
+        opioid_safety=_opioid_safety(substances),
+        medications=_medications(substances, audience),
         medication_source=_source(data["medications"]["source"]),
-        groups=groups,
+        groups=_groups(substances, audience),
         meetings_url=optional_url("meetings:search"),
-        treatment_url=optional_url("directory:search"),
+        treatment_url=_finder_url("directory:search", filters),
         guide_url=optional_url("guide:fit", urlencode({"selfcheck": level})),
+        finder_filters=filters,
     )

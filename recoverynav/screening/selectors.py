@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from recoverynav.screening.definitions import LEVELS, Instrument, load_instruments
-from recoverynav.screening.engine import InvalidAnswers, Result, score
+from recoverynav.screening.engine import InvalidAnswers, Result, score, shows_dependence
 
 __all__ = [
     "AGE_BANDS",
@@ -65,16 +65,31 @@ def _fits_age(instrument: Instrument, age_band: str) -> bool:
     return instrument.max_age is None or (high is not None and high <= instrument.max_age)
 
 
-def instruments_for(*, audience: str, substances: list[str], age_band: str) -> list[str]:
-    """Which checks to ask: validated ones that fit the age and substances, else the signs check.
+def _fits_country(instrument: Instrument, country: str) -> bool:
+    if instrument.countries and country not in instrument.countries:
+        return False
+    return country not in instrument.not_countries
+
+
+def instruments_for(
+    *, audience: str, substances: list[str], age_band: str, country: str = ""
+) -> list[str]:
+    """Which checks to ask: validated ones that fit the age, country and substances, else the
+    signs check.
 
     An instrument made for an age group (one with an upper age, like the CRAFFT) is preferred
-    over general ones. Substances that no validated check covers get the signs check.
+    over general ones. The country picks the alcohol check whose "drink" is that country's
+    standard drink (USAUDIT in the US, the WHO AUDIT elsewhere). Substances that no validated
+    check covers get the signs check.
     """
+    country = country or settings.DEFAULT_COUNTRY
     candidates = [
         i
         for i in list_instruments()
-        if i.audience == audience and not i.derived_from and _fits_age(i, age_band)
+        if i.audience == audience
+        and not i.derived_from
+        and _fits_age(i, age_band)
+        and _fits_country(i, country)
     ]
     validated = [i for i in candidates if i.validated]
     if any(i.max_age is not None for i in validated):
@@ -106,7 +121,32 @@ def results_for(
 
 
 def highest_level(results: list[Result]) -> str:
-    return max((r.level for r in results), key=LEVELS.index, default=LEVELS[0])
+    """The result level that decides the next steps: the highest of the instruments answered.
+
+    A sub-score read from another instrument's answers (the AUDIT-C from the AUDIT) never
+    decides: the full instrument's zone does."""
+    answered = {r.instrument.id for r in results}
+    deciding = [r for r in results if r.instrument.derived_from not in answered]
+    return max((r.level for r in deciding), key=LEVELS.index, default=LEVELS[0])
+
+
+def headline(results: list[Result]) -> Result | None:
+    """The one result the page leads with: the deciding result with the highest level (the
+    first of equals, in the order the checks were asked)."""
+    answered = {r.instrument.id for r in results}
+    deciding = [r for r in results if r.instrument.derived_from not in answered]
+    return max(deciding, key=lambda r: LEVELS.index(r.level), default=None)
+
+
+def dependence_substances(results: list[Result], substances: list[str]) -> set[str]:
+    """The chosen substances for which an answer showed a sign of dependence (the rule for the
+    withdrawal warning: AUDIT/USAUDIT items 4-6 above zero, DAST-10 item 9 or signs 10-11
+    "yes"). A check about alcohol only counts for alcohol; a drug check for the drugs chosen."""
+    found: set[str] = set()
+    for result in results:
+        if shows_dependence(result):
+            found |= set(result.instrument.substances) & set(substances)
+    return found
 
 
 def optional_url(name: str, query: str = "") -> str:

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -27,7 +28,9 @@ from recoverynav.screening.forms import SafetyForm, StartForm, answer_form
 from recoverynav.screening.guidance import next_steps
 from recoverynav.screening.selectors import (
     UnknownInstrument,
+    dependence_substances,
     get_instrument,
+    headline,
     highest_level,
     instruments_for,
     list_instruments,
@@ -35,9 +38,12 @@ from recoverynav.screening.selectors import (
 )
 
 
+def _country_code(request: HttpRequest) -> str:
+    return country_code_for_request(request, {c.code for c in countries_with_hotlines()})
+
+
 def _country(request: HttpRequest):
-    codes = {c.code for c in countries_with_hotlines()}
-    return country_with_hotlines(country_code_for_request(request, codes))
+    return country_with_hotlines(_country_code(request))
 
 
 @never_cache
@@ -53,9 +59,17 @@ def about(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_exempt
-@never_cache
 @require_http_methods(["GET", "POST"])
 def flow(request: HttpRequest) -> HttpResponse:
+    """Every step of the self-check. Never cached anywhere, except the result page, which says
+    `private, no-cache` itself (see `_results`)."""
+    response = _flow(request)
+    if not response.has_header("Cache-Control"):
+        add_never_cache_headers(response)
+    return response
+
+
+def _flow(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":  # a bookmark or a reload: answers are never in a URL
         return start(request)
     if "token" not in request.POST:
@@ -89,14 +103,19 @@ def _begin(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "screening/start.html", {"form": form})
     data = form.cleaned_data
+    country = _country_code(request)
     state = steps.FlowState(
         audience=data["audience"],
         substances=data["substances"],
         age_band=data["age_band"],
         sex=data["sex"],
         instruments=instruments_for(
-            audience=data["audience"], substances=data["substances"], age_band=data["age_band"]
+            audience=data["audience"],
+            substances=data["substances"],
+            age_band=data["age_band"],
+            country=country,
         ),
+        country=country,
     )
     if request.POST.get("layout") == "single":
         return _show_all(request, state)
@@ -105,7 +124,7 @@ def _begin(request: HttpRequest) -> HttpResponse:
 
 def _all_forms(state: steps.FlowState, data: dict | None) -> tuple[object, list[dict]]:
     """The safety form and one form per item of every chosen instrument, all on one page."""
-    safety = SafetyForm(data=data, prefix=steps.SAFETY)
+    safety = SafetyForm(data=data, prefix=steps.SAFETY, audience=state.audience)
     blocks = []
     for instrument_id in state.instruments:
         instrument = get_instrument(instrument_id)
@@ -150,7 +169,9 @@ def _start_again(request: HttpRequest, state: steps.FlowState) -> HttpResponse:
 
 def _form_for(state: steps.FlowState, data: dict | None = None):
     if state.at == steps.SAFETY:
-        return SafetyForm(data=data, initial={"answer": state.safety or None})
+        return SafetyForm(
+            data=data, initial={"answer": state.safety or None}, audience=state.audience
+        )
     instrument_id, item_id = state.at.split(":", 1)
     item = get_instrument(instrument_id).items_by_id[item_id]
     return answer_form(item, data=data, initial=state.answers.get(instrument_id, {}).get(item_id))
@@ -167,7 +188,7 @@ def _answer(request: HttpRequest, state: steps.FlowState) -> HttpResponse:
         return render(
             request,
             "screening/safety.html",
-            {"token": steps.dumps(state), "country": _country(request)},
+            {"token": steps.dumps(state), "country": _country(request), "state": state},
         )
     return _show(request, state)
 
@@ -178,7 +199,7 @@ def _show(request: HttpRequest, state: steps.FlowState, form=None) -> HttpRespon
     instrument = None
     if state.at != steps.SAFETY:
         instrument = get_instrument(state.at.split(":", 1)[0])
-    number, total = steps.position(state)
+    number, total, up_to = steps.position(state)
     context = {
         "form": form or _form_for(state),
         "token": steps.dumps(state),
@@ -186,46 +207,86 @@ def _show(request: HttpRequest, state: steps.FlowState, form=None) -> HttpRespon
         "item": instrument.items_by_id[state.at.split(":", 1)[1]] if instrument else None,
         "number": number,
         "total": total,
+        "up_to": up_to,
         "is_safety": instrument is None,
     }
     return render(request, "screening/question.html", context)
 
 
-def _check_context(state: steps.FlowState) -> dict:
+def _answer_rows(state: steps.FlowState) -> list[dict]:
+    """Every question asked and the answer given, in order, as the person saw them."""
     rows = []
     for key in steps.steps(state):
         if key == steps.SAFETY:
             continue
         instrument_id, item_id = key.split(":", 1)
-        item = get_instrument(instrument_id).items_by_id[item_id]
+        instrument = get_instrument(instrument_id)
+        item = instrument.items_by_id[item_id]
         value = state.answers[instrument_id][item_id]
         option = item.option(str(value)) if item.kind == "choice" else None
-        rows.append({"key": key, "item": item, "answer": option.text if option else value})
-    return {"rows": rows, "token": steps.dumps(state), "safety": state.safety}
+        rows.append(
+            {
+                "key": key,
+                "instrument": instrument,
+                "item": item,
+                "question": item.full_text(translation.get_language() or "en"),
+                "answer": option.text if option else value,
+            }
+        )
+    return rows
+
+
+def _answer_groups(rows: list[dict]) -> list[dict]:
+    groups: list[dict] = []
+    for row in rows:
+        if not groups or groups[-1]["instrument"] != row["instrument"]:
+            groups.append({"instrument": row["instrument"], "rows": []})
+        groups[-1]["rows"].append(row)
+    return groups
+
+
+def _check_context(state: steps.FlowState) -> dict:
+    return {"rows": _answer_rows(state), "token": steps.dumps(state), "safety": state.safety}
 
 
 def _results(request: HttpRequest, state: steps.FlowState) -> HttpResponse:
+    """The result page. Nothing is kept on the server; the page itself may stay in this
+    browser's own cache (`private`), so that Back from a next step shows it again instead of
+    asking to send the answers once more."""
     results = results_for(
         answers=state.answers, instrument_ids=state.instruments, sex=state.sex or None
     )
     level = highest_level(results)
+    main = headline(results)
     context = {
         "results": results,
+        "headline": main,
+        "sub_scores": {r.instrument.derived_from: r for r in results if r.instrument.derived_from},
         "level": level,
         "state": state,
         "token": steps.dumps(state),
         "safety": state.safety == "yes",
         "country": _country(request),
-        "next": next_steps(level=level, substances=state.substances, audience=state.audience),
+        "next": next_steps(
+            level=level,
+            substances=state.substances,
+            audience=state.audience,
+            dependence=dependence_substances(results, state.substances),
+            age_band=state.age_band,
+        ),
+        "answer_groups": _answer_groups(_answer_rows(state)),
         "can_add_signs": state.audience == "self" and "signs" not in state.instruments,
         "today": timezone.localdate(),
     }
-    return render(request, "screening/result.html", context)
+    response = render(request, "screening/result.html", context)
+    response["Cache-Control"] = "private, no-cache"
+    return response
 
 
 def _canonical_url(request: HttpRequest, instrument_id: str) -> str:
-    with translation.override("en"):
-        path = reverse("screening:fhir_questionnaire", args=[instrument_id])
+    """The Questionnaire's URL in the page's language (/es/… for Spanish): each language's
+    wording is its own Questionnaire, so a response points at the words it was given in."""
+    path = reverse("screening:fhir_questionnaire", args=[instrument_id])
     return request.build_absolute_uri(path)
 
 

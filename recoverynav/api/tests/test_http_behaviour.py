@@ -157,7 +157,7 @@ def test_it_answers_304_when_the_client_has_the_current_version(
 
 def test_the_etag_changes_when_the_data_changes(visitor: Client, hotlines: None) -> None:
     before = visitor.get("/api/v1/hotlines/US")["ETag"]
-    Hotline.objects.filter(country="US").update(hours="Mondays")
+    Hotline.objects.filter(country="US").update(hours_en="Mondays")
     after = visitor.get("/api/v1/hotlines/US", HTTP_IF_NONE_MATCH=before)
 
     assert after.status_code == 200

@@ -19,8 +19,9 @@ def _as_int(value: str | None) -> int | None:
 
 @register.inclusion_tag("comments/_section.html", takes_context=True)
 def comment_section(context: template.Context, page_key: str, page_url: str) -> dict:
-    """One query for the comments; the crisis outcome adds the hotline look-up (three).
-    On a site whose URLconf leaves comments out, it renders nothing and queries nothing."""
+    """One query for the comments; the crisis outcome's panel (`{% crisis_panel %}`) adds
+    the hotline look-up (three). On a site whose URLconf leaves comments out, it renders
+    nothing and queries nothing."""
     try:
         post_url = reverse("comments:post", args=[page_key])
     except NoReverseMatch:
@@ -48,5 +49,4 @@ def comment_section(context: template.Context, page_key: str, page_url: str) -> 
         "fields_fragment": fragment("comment-fields"),
         "outcome": outcome,
         "own_comment_id": _as_int(request.GET.get("c")) if outcome == "published" else None,
-        "crisis": selectors.crisis_help_for(request) if outcome == "crisis" else None,
     }

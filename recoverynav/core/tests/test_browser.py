@@ -196,7 +196,7 @@ def test_the_help_now_country_picker_works_with_the_keyboard_alone(tab, hotlines
     assert "country=CA" in tab.page.url
     assert tab.page.locator("select#country").input_value() == "CA"
     assert "National Overdose Response Service" in tab.page.locator("main").inner_text()
-    assert tab.page.locator(".emergency a[href^='tel:']").count() == 1
+    assert tab.page.locator(".emergency a.button-emergency[href='tel:911']").count() == 1
 
 
 def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(tab) -> None:

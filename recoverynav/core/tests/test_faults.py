@@ -106,7 +106,7 @@ def test_a_disk_full_during_an_import_changes_nothing_and_reads_keep_working(
     visitor: Client, monkeypatch, tmp_path
 ) -> None:
     load_hotlines()
-    before = sorted(Hotline.objects.values_list("name", "hours"))
+    before = sorted(Hotline.objects.values_list("name", "hours_en"))
     changed = tmp_path / "hotlines.csv"
     changed.write_text(
         hotline_services.DEFAULT_HOTLINES_FILE.read_text(encoding="utf-8").replace("24/7", "9-5"),
@@ -127,7 +127,7 @@ def test_a_disk_full_during_an_import_changes_nothing_and_reads_keep_working(
         load_hotlines(changed)
 
     assert calls["n"] == 10
-    assert sorted(Hotline.objects.values_list("name", "hours")) == before
+    assert sorted(Hotline.objects.values_list("name", "hours_en")) == before
     assert Country.objects.count() == 6
     assert connection.in_atomic_block is False
     assert visitor.get("/help-now/").status_code == 200

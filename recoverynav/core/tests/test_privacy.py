@@ -66,7 +66,15 @@ class Journey:
             and (set(response.cookies) - {"csrftoken"} or 'method="post"' not in html.lower())
         ):
             self.problems.append(f"GET {url} set cookies {sorted(response.cookies)}")
-        if namespace_of(url) == "screening" and "no-store" not in response.get("Cache-Control", ""):
+        cache_control = {d.strip() for d in response.get("Cache-Control", "").split(",")}
+        # The self-check result may stay in the browser's own cache, so Back shows it again
+        # (docs/screening.md); never in a shared one.
+        kept_privately = {"private", "no-cache"} <= cache_control
+        if (
+            namespace_of(url) == "screening"
+            and "no-store" not in cache_control
+            and not (method == "POST" and kept_privately)
+        ):
             self.problems.append(f"{method} {url}: a self-check response without no-store")
 
     def walk(self, start: str) -> None:

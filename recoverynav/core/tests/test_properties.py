@@ -36,7 +36,7 @@ damaged_files = st.lists(
 def snapshot() -> tuple:
     return (
         sorted(Country.objects.values_list("code", "emergency_number")),
-        sorted(Hotline.objects.values_list("name", "phone", "hours", "status")),
+        sorted(Hotline.objects.values_list("name", "phone", "hours_en", "status")),
     )
 
 

@@ -40,7 +40,7 @@ def test_the_result_names_its_sources_and_review_date(visitor: Client, hotlines:
     html = visitor.post(URL, ANSWERS).content.decode()
 
     assert 'href="https://nida.nih.gov/publications/principles-drug-addiction-treatment' in html
-    assert "Last reviewed Nov. 27, 2026" in html
+    assert "Last reviewed Dec. 5, 2026" in html
 
 
 def test_it_suggests_medications_and_groups_for_opioids(visitor: Client, hotlines: None) -> None:
@@ -144,3 +144,79 @@ def test_an_unknown_posted_band_is_dropped_without_an_error(
 
     assert response.status_code == 200
     assert "suggestion" in response.context
+
+
+def test_arriving_from_the_self_check_it_does_not_ask_about_daily_life_again(
+    visitor: Client, hotlines: None
+) -> None:
+    html = visitor.get(URL, {"selfcheck": "severe"}).content.decode()
+
+    assert 'name="impact"' not in html
+    assert "Your self-check already showed how much this affects your daily life" in html
+    assert 'name="substances"' in html
+    assert 'name="withdrawal"' in html
+
+
+def test_without_a_self_check_band_it_asks_about_daily_life(
+    visitor: Client, hotlines: None
+) -> None:
+    for query in [{}, {"selfcheck": "extreme"}]:
+        html = visitor.get(URL, query).content.decode()
+
+        assert 'name="impact"' in html
+
+
+def test_the_self_check_band_stands_in_for_the_daily_life_answer(
+    visitor: Client, hotlines: None
+) -> None:
+    response = visitor.post(
+        URL, {"substances": ["alcohol"], "withdrawal": "no", "selfcheck": "moderate"}
+    )
+
+    assert 'class="error-summary"' not in response.content.decode()
+    levels = [o.key for o in response.context["suggestion"].levels if o.suggested]
+    assert levels == ["outpatient"]
+
+
+def test_the_safety_block_carries_the_crisis_panel_with_a_call_link(
+    visitor: Client, hotlines: None
+) -> None:
+    html = visitor.post(
+        URL, {"substances": ["alcohol"], "impact": "some", "withdrawal": "yes"}
+    ).content.decode()
+
+    panel = html.split('class="emergency crisis-panel"')[1].split("</section>")[0]
+    assert 'href="tel:911"' in panel
+    assert 'href="tel:988"' in panel
+    assert (
+        html.index("First, your safety") < html.index("crisis-panel") < html.index("Level of care")
+    )
+
+
+def test_without_a_safety_note_there_is_no_crisis_panel(visitor: Client, hotlines: None) -> None:
+    html = visitor.post(URL, ANSWERS).content.decode()
+
+    assert "crisis-panel" not in html
+
+
+def test_alcohol_medicines_link_to_each_medicine(
+    visitor: Client, hotlines: None, site_with_tools: None
+) -> None:
+    html = visitor.post(
+        URL, {"substances": ["alcohol"], "impact": "some", "withdrawal": "no"}
+    ).content.decode()
+
+    assert 'href="/treatment/?medication=acamprosate"' in html
+    assert 'href="/treatment/?medication=disulfiram"' in html
+    assert 'href="/treatment/?medication=naltrexone&amp;medication=naltrexone_er"' in html
+    assert "alcohol_medication" not in html
+    assert "Only with your full knowledge and consent" in html
+
+
+def test_groups_without_a_fellowship_filter_link_to_every_meeting(
+    visitor: Client, hotlines: None, site_with_tools: None
+) -> None:
+    html = visitor.post(URL, ANSWERS).content.decode()
+
+    assert 'href="/meetings/"' in html
+    assert "fellowship=other" not in html

@@ -1,12 +1,14 @@
 """The "which help fits me?" rules: one row per rule, and the withdrawal rule always wins."""
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from recoverynav.directory.vocabulary import MEDICATION, PAYMENT, SETTING
 from recoverynav.guide.fit import RulesError, evaluate, load_rules, shipped_rules
 from recoverynav.guide.forms import FitForm
 
@@ -171,16 +173,35 @@ def test_every_note_and_title_is_in_english_and_spanish() -> None:
             assert rule.note["es"], rule.id
 
 
-def test_the_medication_filters_are_the_locators_values() -> None:
-    filters = {entry["filter"] for entry in RULES.catalogues["medications"].values()}
+# The meeting finder's fellowship values other pages link with (its contract), and "" for
+# every meeting.
+FELLOWSHIPS = {"AA", "NA", "SMART", "AL-ANON", "Al-Anon", "Nar-Anon", ""}
 
-    assert filters <= {"methadone", "buprenorphine", "naltrexone", "alcohol_medication"}
+
+def as_list(value: str | list[str]) -> list[str]:
+    return value if isinstance(value, list) else [value]
 
 
-def test_the_fellowship_filters_are_the_meeting_finders_values() -> None:
-    fellowships = {entry["fellowship"] for entry in RULES.catalogues["groups"].values()}
+def test_every_treatment_finder_filter_is_a_value_the_finder_accepts() -> None:
+    for catalogue in ("levels", "first_steps", "medications"):
+        for key, entry in RULES.catalogues[catalogue].items():
+            for value in as_list(entry.get("filter", [])):
+                assert value in MEDICATION.values, f"{catalogue}.{key}: medication={value}"
+            if "setting" in entry:
+                assert entry["setting"] in SETTING.values, f"{catalogue}.{key}"
+    for answer, value in RULES.payment_filters.items():
+        assert value in PAYMENT.values, f"payment {answer}: {value}"
 
-    assert fellowships <= {"AA", "NA", "AL-ANON", "SMART", "other"}
+
+def test_every_meeting_finder_filter_is_a_fellowship_the_finder_accepts() -> None:
+    for key, entry in RULES.catalogues["groups"].items():
+        assert entry["fellowship"] in FELLOWSHIPS, key
+
+
+def test_the_naltrexone_shot_is_found_as_the_shot() -> None:
+    shot = RULES.catalogues["medications"]["naltrexone_opioids"]
+
+    assert shot["filter"] == "naltrexone_er"
 
 
 RULES_TEXT = (Path(__file__).resolve().parents[1] / "data" / "fit_rules.yaml").read_text()
@@ -206,7 +227,7 @@ RULES_TEXT = (Path(__file__).resolve().parents[1] / "data" / "fit_rules.yaml").r
         ),
         (RULES_TEXT.split("rules:\n")[0] + "rules: []\n", "'rules' list is empty"),
         (
-            RULES_TEXT.replace("reviewed: 2026-11-27", "reviewed: lately"),
+            re.sub(r"reviewed: \d{4}-\d{2}-\d{2}", "reviewed: lately", RULES_TEXT),
             "'reviewed' must be a date",
         ),
         (RULES_TEXT.replace('url: "https://nida', 'url: "http://nida'), "https:// url"),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 
 from recoverynav.guide.tests.conftest import write_page
 
@@ -15,7 +15,17 @@ pytestmark = pytest.mark.django_db
 
 SHIPPED = Path(__file__).resolve().parents[1] / "content"
 SHIPPED_SLUGS = sorted(p.stem for p in (SHIPPED / "en").glob("*.md"))
-REVIEWED = {"en": "Last reviewed Nov. 27, 2026", "es": "Última revisión: 27 de noviembre de 2026"}
+REVIEWED = {"en": "Last reviewed {date}", "es": "Última revisión: {date}"}
+
+
+def reviewed_text(slug: str, language: str) -> str:
+    """The page's own `reviewed:` date as the page shows it."""
+    from recoverynav.guide.selectors import get_page
+
+    page = get_page(slug, language)
+    with translation.override(language):
+        shown = formats.date_format(page.reviewed, "DATE_FORMAT")
+    return REVIEWED[language].format(date=shown)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -31,7 +41,7 @@ def test_every_page_renders_with_its_sources_and_review_date(
     assert f'<html lang="{language}"' in html
     assert 'class="page-sources"' in html
     assert re.search(r'<li><a href="https://[^"]+" rel="noopener noreferrer">', html)
-    assert REVIEWED[language] in html
+    assert reviewed_text(slug, language) in html
     assert "fallback-notice" not in html
 
 

@@ -19,7 +19,7 @@ def test_it_lists_pages_with_everything_the_api_needs() -> None:
     assert page.url == "/es/guide/overdose/"
     assert page.language == "es"
     assert page.fell_back is False
-    assert page.reviewed.isoformat() == "2026-11-27"
+    assert page.reviewed.isoformat() == "2026-12-05"
     assert page.sources[0].url.startswith("https://")
     assert page.summary
 

@@ -42,7 +42,8 @@ def test_it_lists_the_hotlines_in_the_same_order_as_the_help_now_page(
     html = visitor.get("/help-now/", {"country": "GB"}).content.decode()
 
     assert names
-    assert names == re.findall(r"<h3>(.*?)</h3>", html)[: len(names)]
+    assert names == re.findall(r'<li class="hotline">\s*<h3>(.*?)</h3>', html)
+    assert names[:2] == ["Samaritans", "Shout"]
 
 
 def test_it_answers_in_spanish_when_asked(visitor: Client, hotlines: None) -> None:
@@ -51,6 +52,22 @@ def test_it_answers_in_spanish_when_asked(visitor: Client, hotlines: None) -> No
 
     assert by_parameter["name"] == by_header["name"] == "Estados Unidos"
     assert by_parameter["page_url"] == "http://testserver/es/help-now/?country=US"
+
+
+def test_it_gives_hours_languages_and_the_text_keyword_in_spanish(
+    visitor: Client, hotlines: None
+) -> None:
+    english = visitor.get("/api/v1/hotlines/US").json()["hotlines"]
+    spanish = visitor.get("/api/v1/hotlines/US", {"lang": "es"}).json()["hotlines"]
+
+    lifeline_en = next(h for h in english if h["name"] == "988 Suicide & Crisis Lifeline")
+    lifeline_es = next(h for h in spanish if h["name"] == "988 Suicide & Crisis Lifeline")
+    assert lifeline_en["hours"] == "24/7"
+    assert lifeline_es["hours"] == "Las 24 horas, todos los días"
+    assert lifeline_es["languages"] == "Inglés y español; intérpretes para otros idiomas"
+    assert lifeline_en["text_uri"] == "sms:988"
+    assert lifeline_es["text_uri"] == "sms:988?body=AYUDA"
+    assert "marque 2" in lifeline_en["spanish_help_es"]
 
 
 def test_it_answers_404_for_a_country_without_data(visitor: Client, hotlines: None) -> None:

@@ -52,7 +52,19 @@ def test_a_changed_emergency_number_shows_on_the_next_request(
     assert 'href="tel:112"' in visitor.get("/help-now/", {"country": "NZ"}).content.decode()
 
 
-def test_reloading_the_bundled_file_restores_an_edited_number(
+def test_reloading_the_bundled_file_keeps_a_number_edited_here(
+    visitor: Client, hotlines: None
+) -> None:
+    line = Hotline.objects.get(country="US", name="SAMHSA National Helpline")
+    line.phone = "1-800-000-1234"
+    line.save()
+
+    load_hotlines()
+
+    assert "1-800-000-1234" in visitor.get("/help-now/").content.decode()
+
+
+def test_reloading_with_discard_edits_restores_the_files_number(
     visitor: Client, hotlines: None
 ) -> None:
     line = Hotline.objects.get(country="US", name="SAMHSA National Helpline")
@@ -60,7 +72,7 @@ def test_reloading_the_bundled_file_restores_an_edited_number(
     line.save()
     assert "1-800-000-1234" in visitor.get("/help-now/").content.decode()
 
-    load_hotlines()
+    load_hotlines(keep_edits=False)
 
     html = visitor.get("/help-now/").content.decode()
     assert "1-800-000-1234" not in html

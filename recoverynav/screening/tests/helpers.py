@@ -18,18 +18,26 @@ def progress_of(response: HttpResponse) -> str:
     return match.group(1) if match else ""
 
 
-def begin(client: Client, **overrides: object) -> HttpResponse:
+def begin(client: Client, prefix: str = "", **overrides: object) -> HttpResponse:
+    """The start form sent; `prefix` "/es" for the Spanish pages."""
     data = {"audience": "self", "substances": ["alcohol"], "age_band": "21-64", "sex": ""}
     data.update(overrides)
-    return client.post(FLOW_URL, data)
+    return client.post(prefix + FLOW_URL, data)
+
+
+def flow_url_of(response: HttpResponse) -> str:
+    """Where the page's own forms post (the Spanish pages post to /es/…)."""
+    match = re.search(r'action="([^"]*/self-check/questions/)"', response.content.decode())
+    return match.group(1) if match else FLOW_URL
 
 
 def answer(client: Client, response: HttpResponse, value: object) -> HttpResponse:
-    return client.post(FLOW_URL, {"token": token_of(response), "action": "answer", "answer": value})
+    data = {"token": token_of(response), "action": "answer", "answer": value}
+    return client.post(flow_url_of(response), data)
 
 
-def act(client: Client, response: HttpResponse, action: str) -> HttpResponse:
-    return client.post(FLOW_URL, {"token": token_of(response), "action": action})
+def act(client: Client, response: HttpResponse, action: str, prefix: str = "") -> HttpResponse:
+    return client.post(flow_url_of(response), {"token": token_of(response), "action": action})
 
 
 def first_option(response: HttpResponse) -> str:

@@ -17,10 +17,10 @@ from recoverynav.screening.selectors import (
 VERIFIED_LOINC = {"audit": "75624-7", "audit-c": "75626-2"}
 
 
-def test_it_ships_the_six_instruments() -> None:
+def test_it_ships_the_seven_instruments() -> None:
     ids = [i.id for i in list_instruments()]
 
-    assert ids == ["audit", "audit-c", "dast-10", "crafft", "signs", "signs-other"]
+    assert ids == ["audit", "usaudit", "audit-c", "dast-10", "crafft", "signs", "signs-other"]
 
 
 def test_it_uses_loinc_codes_only_where_verified() -> None:
@@ -59,13 +59,24 @@ def test_the_dast_10_can_be_switched_off(settings) -> None:
     assert instruments_for(audience="self", substances=["opioids"], age_band="21-64") == ["signs"]
 
 
+def test_the_crafft_can_be_switched_off_and_young_people_then_get_the_signs_check(
+    settings,
+) -> None:
+    settings.SCREENING_CRAFFT_ENABLED = False
+
+    assert "crafft" not in [i.id for i in list_instruments()]
+    with pytest.raises(UnknownInstrument):
+        get_instrument("crafft")
+    assert instruments_for(audience="self", substances=["alcohol"], age_band="12-17") == ["signs"]
+
+
 @pytest.mark.parametrize(
     ("audience", "substances", "age_band", "expected"),
     [
-        ("self", ["alcohol"], "21-64", ["audit"]),
-        ("self", ["alcohol"], "65+", ["audit"]),
+        ("self", ["alcohol"], "21-64", ["usaudit"]),
+        ("self", ["alcohol"], "65+", ["usaudit"]),
         ("self", ["opioids", "cannabis"], "21-64", ["dast-10"]),
-        ("self", ["alcohol", "stimulants"], "21-64", ["audit", "dast-10"]),
+        ("self", ["alcohol", "stimulants"], "21-64", ["usaudit", "dast-10"]),
         ("self", ["alcohol"], "12-17", ["crafft"]),
         ("self", ["sedatives"], "18-20", ["crafft"]),
         ("other", ["alcohol", "opioids"], "21-64", ["signs-other"]),
@@ -76,10 +87,27 @@ def test_it_picks_checks_by_person_age_and_substance(audience, substances, age_b
     assert instruments_for(audience=audience, substances=substances, age_band=age_band) == expected
 
 
+@pytest.mark.parametrize(
+    ("country", "expected"), [("US", ["usaudit"]), ("GB", ["audit"]), ("CA", ["audit"])]
+)
+def test_the_us_standard_drink_gets_the_usaudit_and_a_10_g_drink_the_who_audit(
+    country: str, expected: list[str]
+) -> None:
+    picked = instruments_for(
+        audience="self", substances=["alcohol"], age_band="21-64", country=country
+    )
+
+    assert picked == expected
+    assert "14 g" in get_instrument("usaudit").drink.en
+    assert "10 g" in get_instrument("audit").drink.en
+    assert "10 g of alcohol" in get_instrument("audit").intro.en
+
+
 def test_it_says_when_the_spanish_is_our_translation() -> None:
     assert get_instrument("audit").spanish_source == "published"
-    assert get_instrument("dast-10").spanish_source == "ours"
-    assert get_instrument("crafft").spanish_source == "ours"
+    for ours in ["usaudit", "dast-10", "crafft"]:
+        assert get_instrument(ours).spanish_source == "ours"
+        assert "not validated" in get_instrument(ours).spanish_note.en
 
 
 def test_a_file_whose_bands_leave_a_gap_is_refused(tmp_path: Path) -> None:
@@ -121,3 +149,15 @@ def test_the_audit_questions_keep_the_who_wording() -> None:
     for number, word in [(1, "one"), (4, "four"), (5, "five"), (6, "six"), (7, "seven"),
                          (8, "eight"), (9, "nine")]:  # fmt: skip
         assert audit.items_by_id[f"audit-{number}"].text.en == texts[f"audit-question-{word}"]
+
+
+def test_wording_with_an_unquoted_comma_is_refused(tmp_path: Path) -> None:
+    """`{en: Some use, lower risk, es: …}` would silently show "Some use"."""
+    source = Path(__file__).resolve().parents[1] / "instruments" / "crafft.yaml"
+    text = source.read_text(encoding="utf-8").replace(
+        '{en: "Some use, lower risk", es:', "{en: Some use, lower risk, es:"
+    )
+    (tmp_path / "crafft.yaml").write_text(text, encoding="utf-8")
+
+    with pytest.raises(InstrumentFileError, match="unknown keys"):
+        load_instruments(tmp_path)

@@ -137,7 +137,8 @@ def test_dast_10_item_3_scores_for_no() -> None:
 
 
 @pytest.mark.parametrize(
-    ("total", "band"), [(0, "no-risk-found"), (1, "one-yes"), (2, "positive"), (6, "positive")]
+    ("total", "band"),
+    [(0, "some-use-lower-risk"), (1, "some-use-lower-risk"), (2, "positive"), (6, "positive")],
 )
 def test_crafft_positive_at_two_or_more(total: int, band: str) -> None:
     result = score(get_instrument("crafft"), crafft_with_total(total))

@@ -45,7 +45,25 @@ def test_the_safety_question_comes_first_and_progress_counts_every_question(
     response = begin(visitor)
 
     assert "thoughts of ending your life" in response.content.decode()
-    assert progress_of(response) == "Question 1 of 4"  # safety + AUDIT 1, 9, 10 until Q1 is known
+    assert progress_of(response) == "Question 1 of up to 11"  # safety + the USAUDIT's 10
+
+
+def test_the_progress_total_never_changes_as_answers_skip_questions(visitor: Client) -> None:
+    """Without JavaScript the counter says "of up to 11" from the first question to the last,
+    even when "Never" skips questions 2 to 8."""
+    response = answer(visitor, begin(visitor), "no")
+    seen = [progress_of(response)]
+    for value in ["never", "no"]:
+        response = answer(visitor, response, value)
+        seen.append(progress_of(response))
+
+    assert seen == ["Question 2 of up to 11", "Question 3 of up to 11", "Question 4 of up to 11"]
+
+
+def test_a_check_without_skip_rules_counts_exactly(visitor: Client) -> None:
+    response = answer(visitor, begin(visitor, substances=["opioids"]), "no")
+
+    assert progress_of(response) == "Question 2 of 11"  # safety + the DAST-10's 10
 
 
 def test_it_walks_one_question_per_page_to_the_check_page(visitor: Client, hotlines) -> None:
@@ -98,7 +116,7 @@ def test_changing_an_answer_that_opens_new_questions_asks_them(visitor: Client) 
     response = answer(visitor, response, "no")
     assert "Check your answers" in response.content.decode()
 
-    response = act(visitor, response, "change:audit:audit-1")
+    response = act(visitor, response, "change:usaudit:usaudit-1")
     response = answer(visitor, response, "2-3-a-week")
 
     assert "How many drinks containing alcohol" in response.content.decode()
@@ -159,13 +177,24 @@ def test_opening_the_questions_address_directly_shows_the_start_page(visitor: Cl
     assert 'name="audience"' in response.content.decode()
 
 
-def test_every_self_check_response_says_no_store(visitor: Client, hotlines) -> None:
+def test_every_self_check_step_says_no_store(visitor: Client, hotlines) -> None:
     responses = [visitor.get("/self-check/"), visitor.get("/self-check/about/"), begin(visitor)]
-    responses.append(act(visitor, answer_everything(visitor, begin(visitor)), "results"))
+    responses.append(answer_everything(visitor, begin(visitor)))
     responses.append(visitor.get("/self-check/fhir/Questionnaire/audit.json"))
 
     for response in responses:
         assert "no-store" in response["Cache-Control"]
+
+
+def test_the_result_page_may_stay_only_in_this_browsers_cache(visitor: Client, hotlines) -> None:
+    """So that Back from a next step shows the result again instead of asking to resend the
+    answers: `private` keeps it out of shared caches, `no-cache` from being reused for a new
+    visit; nothing is kept on the server."""
+    response = act(visitor, answer_everything(visitor, begin(visitor)), "results")
+
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert directives == {"private", "no-cache"}
+    assert not response.cookies
 
 
 def test_answers_never_appear_in_a_url(visitor: Client, hotlines) -> None:
@@ -223,27 +252,27 @@ def test_the_one_page_form_asks_everything_and_scores_it(visitor: Client, hotlin
     page = one_page(visitor)
     html = page.content.decode()
     assert 'name="safety-answer"' in html
-    assert 'data-ask-if="audit:audit-1-answer"' in html
+    assert 'data-ask-if="usaudit:usaudit-1-answer"' in html
 
     answers = {"token": token_of(page), "action": "all", "safety-answer": "no"}
-    answers |= {"audit:audit-1-answer": "4-plus-a-week", "audit:audit-2-answer": "3-4"}
-    answers |= {"audit:audit-3-answer": "never", "audit:audit-9-answer": "no"}
-    answers |= {f"audit:audit-{n}-answer": "never" for n in range(4, 9)}
-    answers |= {"audit:audit-10-answer": "yes-last-year"}
+    answers |= {"usaudit:usaudit-1-answer": "4-6-a-week", "usaudit:usaudit-2-answer": "3"}
+    answers |= {"usaudit:usaudit-3-answer": "never", "usaudit:usaudit-9-answer": "no"}
+    answers |= {f"usaudit:usaudit-{n}-answer": "never" for n in range(4, 9)}
+    answers |= {"usaudit:usaudit-10-answer": "yes-last-year"}
     response = visitor.post(FLOW_URL, answers)
 
-    assert "Score: 9 out of 40" in response.content.decode()
+    assert "Score: 11 out of 46" in response.content.decode()  # 5 + 2 + 4
 
 
 def test_the_one_page_form_ignores_questions_that_do_not_apply(visitor: Client, hotlines) -> None:
     page = one_page(visitor)
     answers = {"token": token_of(page), "action": "all", "safety-answer": "no"}
-    answers |= {"audit:audit-1-answer": "never", "audit:audit-2-answer": "10-plus"}
-    answers |= {"audit:audit-9-answer": "no", "audit:audit-10-answer": "no"}
+    answers |= {"usaudit:usaudit-1-answer": "never", "usaudit:usaudit-2-answer": "10-plus"}
+    answers |= {"usaudit:usaudit-9-answer": "no", "usaudit:usaudit-10-answer": "no"}
 
     response = visitor.post(FLOW_URL, answers)
 
-    assert "Score: 0 out of 40" in response.content.decode()
+    assert "Score: 0 out of 46" in response.content.decode()
 
 
 def test_the_one_page_form_points_out_missing_answers(visitor: Client) -> None:

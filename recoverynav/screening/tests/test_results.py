@@ -64,24 +64,24 @@ def test_a_low_result_is_explained_kindly_and_never_as_a_diagnosis(visitor: Clie
     assert "Your answers suggest" in html
     assert "It is not a diagnosis" in html
     assert "Change is possible" in html
-    assert "Score: 0 out of 40" in html
-    assert "Brief advice and self-help" in html
-    assert "Please do not stop suddenly" not in html  # the warning is for moderate and above
+    assert "Score: 0 out of 46" in html
+    assert "Advice and self-help" in html
+    assert "Please do not stop suddenly" not in html  # no sign of dependence
 
 
-def test_a_severe_alcohol_result_suggests_intensive_help_medicines_and_a_warning(
+def test_a_severe_alcohol_result_suggests_a_specialist_medicines_and_a_warning(
     visitor: Client, hotlines
 ) -> None:
     html = results_page(visitor, pick=pick_highest, sex="male").content.decode()
 
-    assert "Score: 40 out of 40" in html
+    assert "Score: 46 out of 46" in html
     assert "Possible dependence" in html
+    assert "Specialist referral" in html
     assert "medically supervised withdrawal" in html
     assert "Please do not stop suddenly on your own." in html
     for medicine in ["Naltrexone", "Acamprosate", "Disulfiram"]:
         assert medicine in html
     assert "Methadone" not in html
-    assert "Alcohol quick check (AUDIT-C)" in html  # the AUDIT-C read from the same answers
 
 
 def test_opioid_results_list_the_three_medicines(visitor: Client, hotlines) -> None:

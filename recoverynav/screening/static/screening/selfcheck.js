@@ -1,8 +1,14 @@
 /* Self-check enhancement: with JavaScript, ask every question on one page.
    The start form asks the server for the one-page layout; on that page, questions that do not
-   apply (skip rules) are hidden and disabled, and a "yes" to the safety question shows help. */
+   apply (skip rules) are hidden and disabled, and a "yes" to the safety question shows help.
+   On the result page, a print button appears (without JavaScript the page says to use the
+   browser's menu). */
 (function () {
   "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
   var start = document.querySelector("form[data-selfcheck-start]");
   if (start) {
     var layout = document.createElement("input");
