@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
@@ -116,7 +115,7 @@ def results_heading(results: SearchPage, where: str) -> str:
         "%(total)s place within %(miles)s miles of %(label)s",
         "%(total)s places within %(miles)s miles of %(label)s",
         results.total,
-    ) % {"total": results.total, "miles": floatformat(results.radius_miles, 0), "label": where}
+    ) % {"total": results.total, "miles": f"{results.radius_miles:.0f}", "label": where}
 
 
 def _page_number(text: str) -> int:
