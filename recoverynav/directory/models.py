@@ -10,6 +10,7 @@ re-importing them is idempotent.
 
 import datetime as dt
 import uuid
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -35,6 +36,12 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+@lru_cache(maxsize=16384)
+def directions_to_address(address: str) -> str:
+    """Directions that look a street address up (quoted once per address, not per page)."""
+    return "https://www.openstreetmap.org/directions?" + urlencode({"to": address})
 
 
 def current_since() -> dt.date | None:
@@ -92,8 +99,7 @@ class FacilityFacts:
         """Directions to the building; to the street address when we only know the ZIP
         code's centre (the map looks the address up, which beats a point miles away)."""
         if self.location_approximate and self.address_1:
-            address = ", ".join(self.address_lines)
-            return "https://www.openstreetmap.org/directions?" + urlencode({"to": address})
+            return directions_to_address(", ".join(self.address_lines))
         return (
             f"https://www.openstreetmap.org/directions?to={self.latitude:.6f},{self.longitude:.6f}"
         )

@@ -26,6 +26,8 @@ KEYPAD = {
 }
 EXTENSION = re.compile(r"\s*(?:,|;)?\s*(?:x|ext\.?|extension|ext\s*#|#)\s*(\d{1,7})\s*$", re.I)
 SHORT_CODES = {"211", "311", "411", "511", "711", "811", "911", "988"}
+# The shape imports store ("(614) 224-4506 ext. 197"): read back without the general rules.
+CANONICAL = re.compile(r"\((\d{3})\) (\d{3})-(\d{4})(?: ext\. \d{1,7})?")
 
 
 def split_extension(text: str) -> tuple[str, str]:
@@ -56,6 +58,8 @@ def _keys(number: str) -> str:
 def display(text: str) -> str:
     """The number as people write it: '(614) 224-4506 ext. 197'. A US number (ten digits, or
     letters in their place) gets the usual shape; anything else stays as written."""
+    if CANONICAL.fullmatch(text):
+        return text
     number, extension = split_extension(text)
     keys = _keys(number)
     if len(keys) == 10 and keys[:3].isdigit() and not _international(number):
@@ -69,6 +73,8 @@ def display(text: str) -> str:
 def tel_uri(text: str) -> str:
     """A call link that dials the number alone ('tel:+16142244506'), or '' when the text
     holds nothing we can dial."""
+    if match := CANONICAL.fullmatch(text):
+        return f"tel:+1{match[1]}{match[2]}{match[3]}"
     number, _extension = split_extension(text)
     if number.strip() in SHORT_CODES:
         return f"tel:{number.strip()}"
