@@ -68,7 +68,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "filters_fragment": choices_fragment(form, FILTER_FIELDS, filters_open),
         "radius_fragment": choices_fragment(form, ["radius"]),
     }
-    if valid:
+    if chosen:
         context["chips"] = filter_chips(form, request.GET, filter_names)
         context["clear_url"] = without_filters(request.GET, FILTER_FIELDS)
     if valid and form.cleaned_data["place"]:
