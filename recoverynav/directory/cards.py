@@ -11,7 +11,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from html import escape
-from urllib.parse import urlencode
+from urllib.parse import quote
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -96,7 +96,7 @@ class FacilityCards:
             self.language, str(get_urlconf() or settings.ROOT_URLCONF), get_script_prefix()
         )
         self.link_suffix = (
-            escape("?" + urlencode({SEARCH_PARAM: search_query})) if search_query else ""
+            escape(f"?{SEARCH_PARAM}={quote(search_query, safe='')}") if search_query else ""
         )
 
     def labels(self, group: str, mask: int) -> str:

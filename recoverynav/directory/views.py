@@ -87,7 +87,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 results=results,
                 place=lookup.place,
                 heading=results_heading(results, place_words(lookup.place)),
-                search_query=request.GET.urlencode(),
+                search_query=request.META.get("QUERY_STRING", ""),
                 panel_open=False,
                 **_links(request, radius, results),
             )
