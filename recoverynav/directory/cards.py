@@ -149,10 +149,13 @@ class FacilityCards:
             )
         )
         as_of = self.as_of_date(facility.last_verified, year_only=facility.as_of_year_only)
-        html.append(
-            f'<p class="source">{as_of} · '
-            f'<a href="{self.text.report_url(facility.pk)}">{words["report"]}</a></p>'
-        )
+        if in_list:  # a result stays short: the report link is on the place's page
+            html.append(f'<p class="source">{as_of}</p>')
+        else:
+            html.append(
+                f'<p class="source">{as_of} · '
+                f'<a href="{self.text.report_url(facility.pk)}">{words["report"]}</a></p>'
+            )
         html.append("</article>")
         # Every value above went through escape(); the rest is this module's own markup.
         return mark_safe("\n".join(html))  # noqa: S308  # nosec B308, B703

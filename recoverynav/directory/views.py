@@ -67,6 +67,12 @@ def search(request: HttpRequest) -> HttpResponse:
         "panel_open": True,
         "filters_fragment": choices_fragment(form, FILTER_FIELDS, filters_open),
         "radius_fragment": choices_fragment(form, ["radius"]),
+        # Every name the template reads is set: a missing one costs an exception each time.
+        "chips": [],
+        "clear_url": "",
+        "lookup": None,
+        "choices": [],
+        "results": None,
     }
     if chosen:
         context["chips"] = filter_chips(form, request.GET, filter_names)

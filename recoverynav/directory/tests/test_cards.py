@@ -21,7 +21,8 @@ def test_a_search_result_links_to_the_page_and_says_how_far_it_is() -> None:
     assert "<strong>2.3 miles away</strong>" in html
     assert '<a class="button" href="tel:+14345550100">Call (434) 555-0100</a>' in html
     assert '<a href="https://hope.example/" rel="noopener noreferrer">Website</a>' in html
-    assert f'href="/treatment/{facility.pk}/report/"' in html
+    assert "/report/" not in html  # a result stays short; the page has the report link
+    assert f'href="/treatment/{facility.pk}/report/"' in facility_card(facility)
     assert 'data-kind="facility"' in html
 
 
