@@ -145,7 +145,12 @@ class FacilityCards:
             html.append(f'<p class="notice">{words["stale"]}</p>')
         html.append(
             self.text.save_buttons.render(
-                kind="facility", id=facility.pk, name=facility.name, url=page_url
+                kind="facility",
+                id=facility.pk,
+                name=facility.name,
+                url=page_url,
+                phone=facility.phone or facility.intake_phone,
+                address=", ".join(facility.address_lines),
             )
         )
         as_of = self.as_of_date(facility.last_verified, year_only=facility.as_of_year_only)
