@@ -130,7 +130,8 @@ class FacilityCards:
             html.append(f'<p class="muted">{escape(facility.alternate_name)}</p>')
         if in_list:
             html.append(f'<p class="distance"><strong>{self.distance(facility)}</strong></p>')
-        address = "<br>".join(escape(line) for line in facility.address_lines)
+        lines = facility.address_lines
+        address = "<br>".join(escape(line) for line in lines)
         html.append(f"<address>{address}</address>")
         if facility.location_approximate:
             html.append(f'<p class="approximate">{words["approximate"]}</p>')
@@ -150,7 +151,7 @@ class FacilityCards:
                 name=facility.name,
                 url=page_url,
                 phone=facility.phone or facility.intake_phone,
-                address=", ".join(facility.address_lines),
+                address=", ".join(lines),
             )
         )
         as_of = self.as_of_date(facility.last_verified, year_only=facility.as_of_year_only)
