@@ -146,7 +146,7 @@ def _read(url: str, limits: Limits) -> bytes:
     chunks: list[bytes] = []
     size = 0
     try:
-        with urllib.request.urlopen(request, timeout=limits.timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=limits.timeout) as response:  # noqa: S310  # nosec B310
             while True:
                 if time.monotonic() > deadline:
                     raise _TryAgain(f"the answer took longer than {5 * limits.timeout:g} s")
