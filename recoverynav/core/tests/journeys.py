@@ -1,0 +1,250 @@
+"""A person walking the site on a phone, and the checks every page they reach must pass.
+
+`Person` speaks in a person's actions (`opens`, `taps`, `chooses`, `types`, `presses`,
+`goes_back`); after each action that loads a page, `page_problems` looks at the page and the
+problems are collected, so one run of a journey reports everything it met on the way, with
+the step and the address. `test_journeys.py` walks the six journeys of issue 18 with it.
+
+What every page must pass (docs/quality.md, "Journeys"):
+
+- **no sideways scroll**: the document is no wider than the phone (390 px);
+- **no form error after a link**: a page reached by a link (or a typed address, or Back) shows
+  no error summary, error list, field marked invalid or "Select a valid choice", not even in
+  a folded panel; a page answering a form the person sent may;
+- **a call link in every crisis panel**: each `.crisis-panel` and `[data-crisis]` block holds
+  a `tel:` link, shown or not yet shown;
+- **results first**: after a search, the first result (or the "nothing found" notice) starts
+  within 1.5 screens of the top;
+- **no English data on a Spanish path**: see `ENGLISH_MARKERS`;
+- **axe-core**: no WCAG 2.0-2.2 A/AA violation;
+- and no script error or failed load, and nothing fetched from another host.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Words common in English text and absent from Spanish (words both languages share, or that
+# are Spanish words too, are left out: "a", "no", "me", "has", "use", "can", "son", "miles",
+# "online", "who"). On a page under /es/, a run of text containing two of them, or made only
+# of them ("Closed", "Open now"), is English shown to a Spanish reader. Names are exempt when
+# the page marks them: text inside an element with translate="no" (a name, left as it is) or
+# a lang other than Spanish (lang="en": the site says this part is in English, so screen
+# readers read it in English and the reader knows). Everything else must be in Spanish.
+ENGLISH_MARKERS = frozenset(
+    """
+    the and with for only your you please this that these those from are is was were will
+    would should must not or of to in on at by it be we our they their there here what when
+    where which how about after before more most near open closed now call text phone hours
+    free help get find people women men meeting meetings treatment services service program
+    accepts english spanish languages language medications disorders days weekdays weekends
+    daily monday tuesday wednesday thursday friday saturday sunday available without other
+    also all any each interpreters many some every walk appointment required
+    """.split()  # noqa: SIM905 (a paragraph of words reads better than 100 strings)
+)
+
+FORM_ERROR_TEXTS = ("Select a valid choice", "Escoja una opción válida")
+
+# One evaluation in the page gathers every fact the checks judge.
+PAGE_FACTS = """
+({markers, errorTexts, spanish}) => {
+  const describe = el => {
+    const name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+      + (el.className && typeof el.className === "string"
+         ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+    return name + ' "' + (el.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 70) + '"';
+  };
+  const hidden = el => el.closest("[hidden]") !== null;
+  // The layout viewport: on a phone, innerWidth grows to fit a page that is too wide.
+  const width = document.documentElement.clientWidth;
+  const facts = {scrollWidth: document.documentElement.scrollWidth, viewportWidth: width};
+  facts.tooWide = [...document.body.querySelectorAll("*")]
+    .filter(el => el.getBoundingClientRect().right > width + 1 && !hidden(el)
+      && !el.querySelector("*") )
+    .slice(0, 3).map(describe);
+
+  facts.formErrors = [...document.querySelectorAll(
+      ".error-summary, .errorlist, .has-error, p.error, [aria-invalid='true']")]
+    .filter(el => !hidden(el) && (el.textContent.trim() || el.matches("[aria-invalid]")))
+    .map(describe);
+  const text = document.body.textContent;
+  for (const phrase of errorTexts) {
+    if (text.includes(phrase)) { facts.formErrors.push('text "' + phrase + '"'); }
+  }
+
+  facts.panelsWithoutCall = [...document.querySelectorAll(".crisis-panel, [data-crisis]")]
+    .filter(panel => !panel.querySelector("a[href^='tel:']")).map(describe);
+
+  const first = document.querySelector("main .results > li")
+    || document.querySelector("main .no-results");
+  facts.firstResult = first
+    ? {y: Math.round(first.getBoundingClientRect().top + window.scrollY), what: describe(first)}
+    : null;
+
+  facts.english = [];
+  if (spanish) {
+    const markerSet = new Set(markers);
+    const exempt = el => el.closest("script, style, [translate='no']")
+      || !(el.closest("[lang]")?.lang || "es").toLowerCase().startsWith("es");
+    const judge = (words, where) => {
+      const found = (words.toLowerCase().match(/[a-záéíóúüñ]+/g) || []);
+      const hits = found.filter(word => markerSet.has(word));
+      if (hits.length >= 2 || (hits.length && hits.length === found.length)) {
+        facts.english.push(where + ' "' + words.trim().replace(/\\s+/g, " ").slice(0, 80) + '"');
+      }
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.textContent.trim() && !exempt(node.parentElement)) {
+        judge(node.textContent, node.parentElement.tagName.toLowerCase());
+      }
+    }
+    const labelled = "[aria-label], [alt], [title], [placeholder]";
+    for (const el of document.body.querySelectorAll(labelled)) {
+      if (exempt(el)) { continue; }
+      for (const attribute of ["aria-label", "alt", "title", "placeholder"]) {
+        const value = el.getAttribute(attribute);
+        if (value) { judge(value, el.tagName.toLowerCase() + "[" + attribute + "]"); }
+      }
+    }
+  }
+  return facts;
+}
+"""
+
+SCREEN_HEIGHT = 844
+RESULTS_WITHIN = 1.5 * SCREEN_HEIGHT
+
+
+def page_problems(tab: Any, *, arrived_by: str, spanish: bool) -> list[str]:
+    """What is wrong with the page the tab shows. `arrived_by` is "link" (a link, a typed
+    address, Back), "form" (an answer to a form the person sent) or "search" (a form that
+    searches: its results must come first)."""
+    facts = tab.page.evaluate(
+        PAGE_FACTS,
+        {"markers": sorted(ENGLISH_MARKERS), "errorTexts": FORM_ERROR_TEXTS, "spanish": spanish},
+    )
+    problems = []
+    if facts["scrollWidth"] > facts["viewportWidth"]:
+        problems.append(
+            f"the page is {facts['scrollWidth']} px wide on a {facts['viewportWidth']} px "
+            f"phone (sticking out: {facts['tooWide']})"
+        )
+    if arrived_by == "link" and facts["formErrors"]:
+        problems.append(f"a link led to a form error: {facts['formErrors'][:4]}")
+    if facts["panelsWithoutCall"]:
+        problems.append(f"a crisis panel has no call link: {facts['panelsWithoutCall']}")
+    if arrived_by == "search":
+        first = facts["firstResult"]
+        if first is None:
+            problems.append("a search showed neither results nor a 'nothing found' notice")
+        elif first["y"] > RESULTS_WITHIN:
+            problems.append(
+                f"the results start at y = {first['y']} px, below 1.5 screens "
+                f"({RESULTS_WITHIN:.0f} px): {first['what']}"
+            )
+    if facts["english"]:
+        problems.append(f"English on a Spanish page: {facts['english'][:6]}")
+    problems += [
+        f"axe {violation['id']}: {violation['help']} {violation['targets']}"
+        for violation in tab.axe_violations()
+    ]
+    return problems
+
+
+@dataclass
+class Person:
+    """Someone on a phone, with JavaScript or without, reading English or Spanish. Every page
+    their actions load is checked; the problems wait in `problems` until `is_done()`."""
+
+    tab: Any
+    javascript: bool
+    language: str = "en"
+    problems: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)
+
+    @property
+    def page(self) -> Any:
+        return self.tab.page
+
+    @property
+    def prefix(self) -> str:
+        return "" if self.language == "en" else f"/{self.language}"
+
+    # --- Actions that load a page -----------------------------------------------------------
+    def opens(self, path: str) -> None:
+        """Types an address (or follows a bookmark)."""
+        self.tab.goto(self.prefix + path)
+        self._look(f"opens {path}", arrived_by="link")
+
+    def taps(self, name: str, *, exact: bool = False, within: str = "body") -> None:
+        """Taps the first link called `name` (its accessible name, as a screen reader says it)."""
+        link = self.page.locator(within).get_by_role("link", name=name, exact=exact).first
+        with self.page.expect_navigation():
+            link.tap()
+        self._look(f'taps "{name}"', arrived_by="link")
+
+    def presses(self, name: str, *, search: bool = False) -> None:
+        """Presses a button that sends a form."""
+        button = self.page.get_by_role("button", name=name, exact=True).first
+        with self.page.expect_navigation():
+            button.tap()
+        self._look(f'presses "{name}"', arrived_by="search" if search else "form")
+
+    def goes_back(self) -> None:
+        """The phone's Back button."""
+        self.page.go_back()
+        self._look("goes back", arrived_by="link")
+
+    # --- Actions within a page --------------------------------------------------------------
+    def chooses(self, label: str, *, within: str = "main") -> None:
+        """Ticks a checkbox or picks a radio button by its label."""
+        self.page.locator(within).get_by_label(label, exact=True).check()
+
+    def types(self, label: str, text: str) -> None:
+        """Types into the text field whose label starts with `label`."""
+        self.page.get_by_role("textbox", name=label).first.fill(text)
+
+    def looks_again(self, why: str) -> None:
+        """The page changed without loading (a script showed something): check it again."""
+        self._look(why, arrived_by="link")
+
+    # --- What they see ------------------------------------------------------------------------
+    def sees(self, text: str) -> None:
+        found = self.page.get_by_text(text)
+        assert any(found.nth(i).is_visible() for i in range(found.count())), (
+            f'"{text}" is not on {self.page.url}'
+        )
+
+    def can_call_on_the_first_screen(self, name: str) -> None:
+        """A call button `name` is on the page before any scrolling."""
+        button = self.page.locator("a[href^='tel:']").filter(has_text=name).first
+        box = button.bounding_box() if button.count() else None
+        if box is None or box["y"] + box["height"] > SCREEN_HEIGHT:
+            self.problems.append(
+                f'{self.page.url}: "{name}" is not a call link within the first screen '
+                f"(at {box and round(box['y'])})"
+            )
+
+    def is_done(self) -> None:
+        """The journey ended: nothing it met was wrong, and nothing left our site."""
+        assert not self.problems, "\n".join(self.problems)
+        assert not self.tab.foreign_requests(), self.tab.foreign_requests()
+
+    # --- The checks ---------------------------------------------------------------------------
+    def _look(self, step: str, *, arrived_by: str) -> None:
+        url = self.page.url.removeprefix(self.tab.origin)
+        self.pages.append(url)
+        label = f"step {len(self.pages)} ({step}) {url}"
+        found = page_problems(self.tab, arrived_by=arrived_by, spanish=self.language == "es")
+        self.problems += [f"{label}: {problem}" for problem in found]
+        errors = [error for error in self.tab.console_errors if self._counts(error, arrived_by)]
+        if errors:
+            self.problems.append(f"{label}: script errors or failed loads {errors}")
+        self.tab.console_errors.clear()
+
+    def _counts(self, error: str, arrived_by: str) -> bool:
+        """A console error that is a fault. Scripts refused on purpose (no JavaScript) are
+        not; nor is a form's own answer with its errors (400 or 422, by design)."""
+        if not self.javascript and ("ERR_FAILED" in error or ".js" in error):
+            return False
+        return not (arrived_by != "link" and self.page.url in error)
