@@ -251,25 +251,37 @@ def load_demo_data_for_tests() -> None:
 
 @pytest.fixture
 def demo_data(transactional_db) -> None:
-    """What `make run` loads, for one test (see `demo_site` to load it once for a module)."""
+    """What `make run` loads, for one test (`demo_database` loads it once for a module)."""
     load_demo_data_for_tests()
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker) -> Iterator[Any]:
-    """A live server of the module's own on the demo data, loaded once for the whole module.
+def demo_database(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The demo data, loaded once for the whole module, with database access open to every
+    test of the module (they need not ask for `db`).
 
-    pytest-django's `live_server` makes every test that uses it transactional: the tables are
-    emptied after each test, so a module of browser journeys would load the demo data (and the
-    national directory) again for every test. Here the data is loaded once and the tables are
-    emptied when the module is done, as a transactional test leaves them. What one test of
-    the module writes (a comment posted, say) is still there for the next: write tests that
-    do not depend on it."""
+    Function-scoped database fixtures would load it again for every test (a transactional
+    test empties the tables after itself; the national directory takes seconds to load).
+    Here the tables are emptied when the module is done, as a transactional test leaves them.
+    What one test of the module writes (a comment posted, say) is still there for the next:
+    write tests that do not depend on it."""
     from django.core.management import call_command
-    from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
         load_demo_data_for_tests()
+        try:
+            yield
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def demo_site(demo_database, django_db_blocker) -> Iterator[Any]:
+    """A live server of the module's own on `demo_database`. (pytest-django's `live_server`
+    makes every test that uses it transactional, which would empty the tables after each.)"""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
         try:
@@ -277,4 +289,3 @@ def demo_site(django_db_setup, django_db_blocker) -> Iterator[Any]:
         finally:
             server._live_server_modified_settings.disable()
             server.stop()
-            call_command("flush", interactive=False, verbosity=0)
