@@ -256,17 +256,24 @@ def demo_data(transactional_db) -> None:
 
 
 @pytest.fixture(scope="module")
-def demo_database(django_db_setup, django_db_blocker) -> Iterator[None]:
-    """The demo data, loaded once for the whole module, with database access open to every
-    test of the module (they need not ask for `db`).
+def demo_database(request, django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The demo data, loaded once for the whole module.
 
     Function-scoped database fixtures would load it again for every test (a transactional
     test empties the tables after itself; the national directory takes seconds to load).
-    Here the tables are emptied when the module is done, as a transactional test leaves them.
-    What one test of the module writes (a comment posted, say) is still there for the next:
-    write tests that do not depend on it."""
+    Here it is committed once; each test runs in a transaction that is rolled back (the
+    module is marked `django_db`), and the tables are emptied when the module is done, as a
+    transactional test leaves them.
+
+    The module must be marked `pytest.mark.django_db`: pytest-django creates the test
+    database only for a run whose tests ask for one, and this fixture would otherwise load
+    into (and then empty) the database in `var/`."""
     from django.core.management import call_command
 
+    if not request.node.get_closest_marker("django_db"):
+        raise pytest.UsageError(
+            f"{request.node.name}: mark the module with pytest.mark.django_db to use demo_database"
+        )
     with django_db_blocker.unblock():
         load_demo_data_for_tests()
         try:

@@ -16,7 +16,7 @@ import pytest
 from conftest import open_tab
 from recoverynav.core.tests.journeys import Person, page_problems
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PHONE = {
     "viewport": {"width": 390, "height": 844},

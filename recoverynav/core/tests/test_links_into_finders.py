@@ -23,12 +23,15 @@ import re
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
+import pytest
 from django.test import Client
 
 from recoverynav.core.tests.test_pages import PAGES, page_url
 from recoverynav.guide.forms import IMPACT, SUBSTANCES, WITHDRAWAL
 from recoverynav.screening import flow
 from recoverynav.screening.selectors import get_instrument
+
+pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "es"]
 FINDER = re.compile(r"^(?:/es)?/(?:treatment|meetings)/(?:\?.*)?$")
