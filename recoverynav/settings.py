@@ -252,6 +252,9 @@ LOGGING = {
 # Project settings.
 DEFAULT_COUNTRY = os.environ.get("RECOVERYNAV_DEFAULT_COUNTRY", "US")
 SITE_NAME = os.environ.get("RECOVERYNAV_SITE_NAME", "Recovery Navigator")
+# Where "Exit this page" goes: an everyday site that draws no attention on a shared screen.
+# Only a link (never loaded by our pages); the `recoverynav.E004` check wants http(s).
+QUICK_EXIT_URL = os.environ.get("RECOVERYNAV_QUICK_EXIT_URL", "https://www.google.com/")
 
 # Self-check (screening). The DAST-10 is copyrighted (Skinner/CAMH): an operator without
 # permission to show it sets SCREENING_DAST10_ENABLED=0 and the signs check covers drugs.

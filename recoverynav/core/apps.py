@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "recoverynav.core"
     verbose_name = _("Core")
+    # Kept on the phone for offline use by the service worker (core/offline.py).
+    offline_pages = ("core:home", "hotlines:help_now")
+    offline_static = ("core/site.css", "core/site.js", "core/icon.svg")
 
     def ready(self) -> None:
         from recoverynav.core import checks  # noqa: F401  (registers the system checks)

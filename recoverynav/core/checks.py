@@ -1,4 +1,6 @@
-"""System checks that stop an unsafe production deployment (run by `check --deploy`)."""
+"""System checks that stop an unsafe deployment (most run only with `check --deploy`)."""
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, Tags, register
@@ -32,3 +34,19 @@ def check_production_settings(app_configs, **kwargs) -> list[Error]:
             )
         )
     return errors
+
+
+@register(Tags.security)
+def check_quick_exit_url(app_configs, **kwargs) -> list[Error]:
+    """ "Exit this page" must lead somewhere else at once: a full http(s) address."""
+    url = urlsplit(settings.QUICK_EXIT_URL)
+    if url.scheme in {"http", "https"} and url.netloc:
+        return []
+    return [
+        Error(
+            f"RECOVERYNAV_QUICK_EXIT_URL is not a full web address: {settings.QUICK_EXIT_URL!r}.",
+            hint="Set it to an everyday site, such as https://www.google.com/ "
+            "(the default) or a weather page.",
+            id="recoverynav.E004",
+        )
+    ]

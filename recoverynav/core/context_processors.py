@@ -18,6 +18,7 @@ def site_constants() -> dict:
     """What every page of a language shares (cached frames are rendered with only this)."""
     return {
         "site_name": settings.SITE_NAME,
+        "quick_exit_url": settings.QUICK_EXIT_URL,
         # The help bar and footer are the same on every page of a language: rendered once.
         "layout": fragment("layout"),
     }

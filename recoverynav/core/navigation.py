@@ -13,19 +13,27 @@ class HomePath:
     title: str | Promise
     summary: str | Promise
     kwargs: tuple[tuple[str, str], ...] = ()
+    urgent: bool = False  # shown apart from the others, first
 
 
+# In the order a phone shows them: help now, then the two ways in for someone unsure (about
+# themselves or about someone they love), then finding help, learning, planning.
 HOME_PATHS = [
-    HomePath("hotlines:help_now", _("I need help now"), _("Call or text someone right now.")),
+    HomePath(
+        "hotlines:help_now",
+        _("I need help now"),
+        _("Call or text someone right now."),
+        urgent=True,
+    ),
     HomePath(
         "screening:start",
         _("Is it time to get help?"),
         _("A private two-minute self-check. Nothing is stored."),
     ),
     HomePath(
-        "guide:types_of_help",
-        _("What kinds of help are there?"),
-        _("Treatment, counselling, medication, support groups and more."),
+        "guide:family",
+        _("I'm worried about someone"),
+        _("How to help someone you care about, and yourself."),
     ),
     HomePath(
         "directory:search",
@@ -38,9 +46,9 @@ HOME_PATHS = [
         _("Support-group meetings near you or online, starting soon."),
     ),
     HomePath(
-        "guide:family",
-        _("I'm worried about someone"),
-        _("How to help someone you care about, and yourself."),
+        "guide:types_of_help",
+        _("What kinds of help are there?"),
+        _("Treatment, counselling, medication, support groups and more."),
     ),
     HomePath("plan:plan", _("Make a plan"), _("A private plan and tracker kept on your phone.")),
 ]
@@ -54,5 +62,7 @@ def available_home_paths() -> list[dict]:
             url = reverse(path.url_name, kwargs=dict(path.kwargs))
         except NoReverseMatch:
             continue
-        resolved.append({"url": url, "title": path.title, "summary": path.summary})
+        resolved.append(
+            {"url": url, "title": path.title, "summary": path.summary, "urgent": path.urgent}
+        )
     return resolved

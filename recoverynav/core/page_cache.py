@@ -53,9 +53,16 @@ def fragment_seconds() -> int:
 
 
 def fragment_version() -> str:
-    """What every cached piece of markup depends on besides its own inputs."""
+    """What every cached piece of markup depends on besides its own inputs (the settings
+    every page shows included, so a cache shared by servers follows a changed setting)."""
     return "\x1f".join(
-        [code_fingerprint(), str(get_urlconf() or settings.ROOT_URLCONF), get_language() or ""]
+        [
+            code_fingerprint(),
+            str(get_urlconf() or settings.ROOT_URLCONF),
+            get_language() or "",
+            settings.SITE_NAME,
+            settings.QUICK_EXIT_URL,
+        ]
     )
 
 

@@ -1,9 +1,14 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
+from django.utils.cache import get_conditional_response
 from django.views.decorators.cache import never_cache
 
 from recoverynav.core.navigation import available_home_paths
+from recoverynav.core.offline import current_service_worker
 from recoverynav.core.page_cache import render_shared_page
 
 
@@ -14,11 +19,27 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render_shared_page(request, "core/privacy.html", context=dict)
+    return render_shared_page(
+        request,
+        "core/privacy.html",
+        context=lambda: {"quick_exit_host": urlsplit(settings.QUICK_EXIT_URL).hostname or ""},
+    )
 
 
 def data_sources(request: HttpRequest) -> HttpResponse:
     return render_shared_page(request, "core/data_sources.html", context=dict)
+
+
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """At the language's root (/sw.js, /es/sw.js) so that its scope covers the home page and
+    every page under it. Browsers ask for it again on each visit: an ETag answers 304."""
+    script, etag = current_service_worker()
+    response = get_conditional_response(request, etag=etag) or HttpResponse(
+        script, content_type="application/javascript; charset=utf-8"
+    )
+    response["ETag"] = etag
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 @never_cache

@@ -116,7 +116,12 @@ class FacilityCards:
             html.append(f'<p class="notice">{words["stale"]}</p>')
         html.append(
             self.text.save_buttons.render(
-                kind="facility", id=facility.pk, name=facility.name, url=page_url
+                kind="facility",
+                id=facility.pk,
+                name=facility.name,
+                url=page_url,
+                phone=facility.phone or facility.intake_phone,
+                address=", ".join(facility.address_lines),
             )
         )
         html.append(

@@ -53,8 +53,24 @@ class MeetingCards:
         labels = _type_labels(self.language, tuple(meeting.types))
         if labels:
             html.append(f'<p class="muted">{labels}</p>')
+        when = ""
+        if meeting.shown_times:  # its first weekly time, in the viewer's time, for the plan
+            first = meeting.shown_times[0]
+            start = first.get("viewer_start") or first["start"]
+            words = {
+                "day": _weekday(self.language, start.weekday()),
+                "start": _clock(self.language, start.time()),
+                "end": _clock(self.language, first["end"].time()),
+            }
+            when = (self.your_time if first.get("viewer_start") else self.from_to) % words
+        address = meeting.formatted_address if meeting.is_in_person else ""
         button = self.save_buttons.render(
-            kind="meeting", id=meeting.slug, name=meeting.name, url=page_url
+            kind="meeting",
+            id=meeting.slug,
+            name=meeting.name,
+            url=page_url,
+            address=address,
+            when=when,
         )
         html.append(f"<p>{button}</p>\n</li>")
         # Every value above went through escape(); the rest is this module's own markup.

@@ -28,20 +28,49 @@ class SaveButtons:
             f' data-saved-text="{saved_text}" data-saved-status="{saved_status}"></script>'
         )
 
-    def render(self, *, kind: str, id: object, name: str, url: str) -> SafeString:
-        """One button, without the script: put `self.script` once on the page after them."""
+    def render(
+        self,
+        *,
+        kind: str,
+        id: object,
+        name: str,
+        url: str,
+        phone: str = "",
+        address: str = "",
+        when: str = "",
+    ) -> SafeString:
+        """One button, without the script: put `self.script` once on the page after them.
+        `phone`, `address` and `when` (a meeting's time) are saved with the option, so the
+        plan, and its printout, can say how to reach it."""
         name_html = escape(name)
+        details = "".join(
+            f' data-{field}="{escape(value)}"'
+            for field, value in (("phone", phone), ("address", address), ("when", when))
+            if value
+        )
         # Every value is escaped here; the rest is this constant markup.
         return mark_safe(  # noqa: S308  # nosec B308, B703
             f'<a class="button button-secondary plan-save" href="{self.plan_url}#step-options"'
             f' data-plan-save data-kind="{escape(kind)}" data-id="{escape(str(id))}"'
-            f' data-name="{name_html}" data-url="{escape(url)}">{self.label}'
+            f' data-name="{name_html}" data-url="{escape(url)}"{details}>{self.label}'
             f'<span class="visually-hidden">: {name_html}</span></a>'
             '<span class="visually-hidden" role="status" data-plan-save-status></span>'
         )
 
 
-def save_button(*, kind: str, id: object, name: str, url: str) -> SafeString:
+def save_button(
+    *,
+    kind: str,
+    id: object,
+    name: str,
+    url: str,
+    phone: str = "",
+    address: str = "",
+    when: str = "",
+) -> SafeString:
     """One button and the script, for pages that show a single item."""
     buttons = SaveButtons()
-    return buttons.render(kind=kind, id=id, name=name, url=url) + buttons.script
+    button = buttons.render(
+        kind=kind, id=id, name=name, url=url, phone=phone, address=address, when=when
+    )
+    return button + buttons.script

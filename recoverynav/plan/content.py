@@ -21,7 +21,7 @@ class Item:
 class SourcedFact:
     text: str | Promise
     source_url: str
-    source_name: str
+    source_name: str | Promise
     last_verified: datetime.date
 
 
@@ -77,7 +77,7 @@ NALOXONE_FACT = SourcedFact(
         "because it wears off."
     ),
     source_url="https://www.hhs.gov/opioids/treatment/overdose-response/index.html",
-    source_name="U.S. Department of Health and Human Services",
+    source_name=_("U.S. Department of Health and Human Services"),
     last_verified=datetime.date(2026, 11, 27),
 )
 
@@ -108,11 +108,15 @@ TRIGGERS = [
     Item("bored", _("Boredom")),
 ]
 
+# The relapse-prevention plan. It is kept with the tracker's data (where it began); the plan
+# page shows and edits the first two as well, and the tracker's high-craving card shows all
+# three with the people from the plan's step 1.
 PREVENTION_PROMPTS = [
     Item("warning-signs", _("My warning signs")),
     Item("coping", _("What I will do instead (coping steps)")),
-    Item("people", _("People I will call")),
+    Item("people", _("Other people or places I will call")),
 ]
+CRAVING_PROMPTS = PREVENTION_PROMPTS[:2]
 
 # Days counted from the sober-since date; the JS names each one.
 MILESTONE_DAYS = [1, 7, 30, 60, 90, 180, 365, 730, 1095, 1825]
@@ -123,7 +127,7 @@ AFTER_A_BREAK_FACT = SourcedFact(
         "so the risk of overdose is higher. Do not use alone and keep naloxone near."
     ),
     source_url="https://healingstudy.uky.edu/about-addiction-and-opioid-use-disorder/naloxone",
-    source_name="HEALing Communities Study, University of Kentucky",
+    source_name=_("HEALing Communities Study, University of Kentucky"),
     last_verified=datetime.date(2026, 11, 27),
 )
 

@@ -1,13 +1,6 @@
-"""Reads for the plan and tracker pages: hotlines, finder links, strings for the JS, the
-service worker's list of files to keep offline."""
+"""Reads for the plan and tracker pages: hotlines, finder links, strings for the JS."""
 
-import hashlib
-import json
-from pathlib import Path
-
-from django.contrib.staticfiles import finders
 from django.http import HttpRequest
-from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
@@ -19,16 +12,6 @@ from recoverynav.hotlines.selectors import (
 )
 from recoverynav.plan import content
 
-SERVICE_WORKER_SOURCE = Path(__file__).resolve().parent / "serviceworker.js"
-# Files the plan and tracker pages load; the service worker keeps them for offline use.
-OFFLINE_STATIC_FILES = [
-    "core/site.css",
-    "core/icon.svg",
-    "plan/plan.css",
-    "plan/common.js",
-    "plan/plan.js",
-    "plan/tracker.js",
-]
 FINDERS = [
     ("directory:search", "facility"),
     ("meetings:search", "meeting"),
@@ -73,27 +56,14 @@ def plan_strings() -> dict:
     """Everything plan.js says, in the page's language (rendered as a JSON data block)."""
     return {
         **_shared_strings(),
-        "format": "recoverynav-plan",
-        "fileName": "my-plan.json",
-        "otherFormat": "recoverynav-tracker",
-        "otherFile": _("This is a tracker file. Please import it on the tracker page."),
-        "confirmDelete": _("Delete your whole plan from this browser? This cannot be undone."),
-        "deleted": _("Your plan was deleted from this browser."),
-        "confirmImport": _("Replace the plan in this browser with the plan in this file?"),
-        "imported": _("Your plan was imported."),
         "added": _("Added to your plan: {name}"),
         "removed": _("Removed from your plan: {name}"),
         "wordsUsed": _("These words were copied into the form below."),
+        "phone": _("Phone:"),
         "kinds": {
             "facility": _("Treatment place"),
             "meeting": _("Meeting"),
             "other": _("Other"),
-        },
-        "sections": {
-            "people": _("People I will reach out to"),
-            "options": _("Options I am considering"),
-            "checks": _("My supportive environment"),
-            "notes": _("Notes"),
         },
     }
 
@@ -102,17 +72,6 @@ def tracker_strings() -> dict:
     """Everything tracker.js says, in the page's language."""
     return {
         **_shared_strings(),
-        "format": "recoverynav-tracker",
-        "fileName": "my-tracker.json",
-        "otherFormat": "recoverynav-plan",
-        "otherFile": _("This is a plan file. Please import it on the plan page."),
-        "confirmDelete": _(
-            "Delete your whole tracker (dates, check-ins and plan) from this browser? "
-            "This cannot be undone."
-        ),
-        "deleted": _("Your tracker was deleted from this browser."),
-        "confirmImport": _("Replace the tracker in this browser with the tracker in this file?"),
-        "imported": _("Your tracker was imported."),
         "dayOne": _("1 day"),
         "dayMany": _("{n} days"),
         "since": _("Since {date}"),
@@ -125,19 +84,21 @@ def tracker_strings() -> dict:
         "checkInSaved": _("Check-in saved for {date}."),
         "chartLabel": _("Craving over your last {n} check-ins, from 0 (none) to 10 (very strong)."),
         "chartEmpty": _("Your chart will appear after your first check-in."),
-        "moods": {item.id: str(item.text) for item in content.CHECK_IN_MOODS},
-        "triggers": {item.id: str(item.text) for item in content.TRIGGERS},
+        "callName": _("Call {name}"),
+        "noPeople": _("No one yet. Add the people you would call in your plan."),
         "milestones": milestones(),
         "highCraving": content.HIGH_CRAVING,
-        "sections": {
-            "substances": _("Sober since"),
-            "checkins": _("Daily check-in"),
-            "prevention": _("My relapse-prevention plan"),
+        # The headings of what the high-craving card shows from the plan, by field.
+        "planParts": {
+            **{item.id: str(item.text) for item in content.PREVENTION_PROMPTS},
+            "reasons": str(content.KEEP_GOING_PROMPTS[0].text),
         },
     }
 
 
 def _shared_strings() -> dict:
+    """What both pages need: the store is shared, so either page can import, export or delete
+    the plan and the tracker, and must check every part of a file."""
     return {
         "remove": _("Remove"),
         "empty": _("Nothing here yet."),
@@ -146,29 +107,40 @@ def _shared_strings() -> dict:
             "This browser is not letting us save (it may be in private mode). "
             "You can still print this page and fill it in by hand."
         ),
+        "fileName": "my-plan-and-tracker.json",
+        "confirmDelete": _(
+            "Delete your plan and your tracker (dates, check-ins and notes) from this browser? "
+            "This cannot be undone."
+        ),
+        "deleted": _("Your plan and your tracker were deleted from this browser."),
+        "confirmImportAll": _(
+            "Replace the plan and the tracker in this browser with the ones in this file?"
+        ),
+        "confirmImportPlan": _(
+            "Replace the plan in this browser with the plan in this file? "
+            "Your tracker stays as it is."
+        ),
+        "confirmImportTracker": _(
+            "Replace the tracker in this browser with the tracker in this file? "
+            "Your plan stays as it is."
+        ),
+        "importedAll": _("Your plan and your tracker were imported."),
+        "importedPlan": _("Your plan was imported."),
+        "importedTracker": _("Your tracker was imported."),
         "importFailed": _("This file could not be imported. Nothing was changed."),
         "notJson": _("It is not a file saved by this site's Export button."),
         "tooBig": _("It is too big to be a file from this site (more than 1 MB)."),
         "newer": _("It was made by a newer version of this site. Please update the page."),
         "badPart": _("This part is damaged or was changed: {part}."),
+        "moods": {item.id: str(item.text) for item in content.CHECK_IN_MOODS},
+        "triggers": {item.id: str(item.text) for item in content.TRIGGERS},
+        "sections": {
+            "people": _("People I will reach out to"),
+            "options": _("Options I am considering"),
+            "checks": _("My supportive environment"),
+            "notes": _("Notes"),
+            "substances": _("Sober since"),
+            "checkins": _("Daily check-in"),
+            "prevention": _("My relapse-prevention plan"),
+        },
     }
-
-
-def service_worker_script(*, page_urls: list[str], language: str) -> str:
-    """The service worker with its list of files to keep offline and a version that changes
-    whenever one of those static files changes (so phones pick up new code)."""
-    static_urls = [static(name) for name in OFFLINE_STATIC_FILES]
-    digest = hashlib.sha256()
-    for name, url in zip(OFFLINE_STATIC_FILES, static_urls, strict=True):
-        digest.update(url.encode())
-        found = finders.find(name)
-        if found:
-            digest.update(Path(found).read_bytes())
-    digest.update(SERVICE_WORKER_SOURCE.read_bytes())
-    config = {
-        "cache": f"rn-plan-{language}-{digest.hexdigest()[:16]}",
-        "prefix": f"rn-plan-{language}-",
-        "pages": page_urls,
-        "static": static_urls,
-    }
-    return f"const CONFIG = {json.dumps(config)};\n" + SERVICE_WORKER_SOURCE.read_text()

@@ -1,10 +1,9 @@
-"""The plan and tracker pages and their service worker. The pages only render fixed wording:
-what a person writes stays in their browser and is never sent here."""
+"""The plan and tracker pages. They only render fixed wording: what a person writes stays in
+their browser and is never sent here. (The site's service worker, core/offline.py, keeps
+both pages for offline use.)"""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils.translation import get_language
 
 from recoverynav.plan import content, selectors
 
@@ -20,8 +19,8 @@ def plan_page(request: HttpRequest) -> HttpResponse:
             "checklist": content.ENVIRONMENT_CHECKLIST,
             "naloxone": content.NALOXONE_FACT,
             "keep_going": content.KEEP_GOING_PROMPTS,
+            "craving_prompts": content.CRAVING_PROMPTS,
             "strings": selectors.plan_strings(),
-            "sw_url": reverse("plan:plan") + "sw.js",
         },
     )
 
@@ -38,19 +37,6 @@ def tracker_page(request: HttpRequest) -> HttpResponse:
             "high_craving": content.HIGH_CRAVING,
             "finders": selectors.finder_links(),
             "strings": selectors.tracker_strings(),
-            "sw_url": reverse("plan:plan") + "sw.js",
             "paper_rows": range(7),
         },
     )
-
-
-def service_worker(request: HttpRequest) -> HttpResponse:
-    """Served from /plan/ (not /static/) so its scope covers the plan and tracker pages."""
-    scope = reverse("plan:plan")
-    script = selectors.service_worker_script(
-        page_urls=[scope, reverse("plan:tracker")], language=get_language() or "en"
-    )
-    response = HttpResponse(script, content_type="application/javascript; charset=utf-8")
-    response["Service-Worker-Allowed"] = scope
-    response["Cache-Control"] = "no-cache"
-    return response

@@ -167,7 +167,8 @@ def test_the_not_found_page_is_a_kind_accessible_page(tab, language: str) -> Non
     response = tab.goto(f"{prefix}/no-such-page/")
 
     assert response.status == 404
-    assert tab.page.locator(".help-bar a").count() == 1
+    assert tab.page.locator(".help-bar a[href$='/help-now/']").count() == 1
+    assert tab.page.locator(".help-bar a.quick-exit").count() == 1
     assert tab.page.evaluate("() => document.documentElement.lang") == language
     assert tab.axe_violations() == []
 

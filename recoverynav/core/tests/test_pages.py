@@ -111,3 +111,16 @@ def test_the_health_check_answers_503_when_the_database_is_down(monkeypatch) -> 
     response = Client().get("/healthz")
 
     assert response.status_code == 503
+
+
+@pytest.mark.django_db
+def test_the_home_page_puts_help_now_first_and_apart_and_someone_worried_near_the_top(
+    visitor: Client,
+) -> None:
+    html = visitor.get("/").content.decode()
+    items = re.findall(r'<li( class="path-urgent")?><a href="([^"]+)">', html)
+
+    assert items[0] == (' class="path-urgent"', reverse("hotlines:help_now"))
+    assert [urgent for urgent, _url in items[1:]] == [""] * (len(items) - 1)
+    urls = [url for _urgent, url in items]
+    assert urls.index(reverse("guide:family")) == 2  # after "Is it time to get help?"

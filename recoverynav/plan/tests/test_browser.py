@@ -1,5 +1,7 @@
 """The plan and tracker in a real Chromium: what people add survives a reload, moves to
-another browser by file, can be deleted, works offline, and never leaves the browser."""
+another browser in one file (older separate files still import), is deleted at once, works
+offline, and never leaves the browser; and the journey a person makes through both on a
+phone."""
 
 import json
 from datetime import date, timedelta
@@ -91,8 +93,9 @@ def test_it_moves_my_plan_to_a_clean_browser(site, browser, page, tmp_path) -> N
     fill_plan(page, site)
     exported = export_file(page, tmp_path, "plan.json")
     payload = json.loads(exported.read_text())
-    assert payload["format"] == "recoverynav-plan"
-    assert payload["data"]["people"][0]["name"] == SECRET_NAME
+    assert payload["format"] == "recoverynav-plan-and-tracker"
+    assert payload["data"]["plan"]["people"][0]["name"] == SECRET_NAME
+    assert payload["data"]["tracker"] == {"substances": [], "checkins": [], "prevention": {}}
 
     other = browser.new_context()
     try:
@@ -100,7 +103,7 @@ def test_it_moves_my_plan_to_a_clean_browser(site, browser, page, tmp_path) -> N
         fresh.goto(site + "/plan/")
         assert SECRET_NAME not in fresh.locator("[data-list=people]").inner_text()
         fresh.set_input_files("#import-file", str(exported))
-        fresh.locator("[data-status]").filter(has_text="Your plan was imported.").wait_for()
+        fresh.locator("[data-status]").filter(has_text="Your plan and your tracker were").wait_for()
 
         assert SECRET_NAME in fresh.locator("[data-list=people]").inner_text()
         assert fresh.is_checked("#check-remove-substances")
@@ -113,8 +116,13 @@ def test_it_moves_my_plan_to_a_clean_browser(site, browser, page, tmp_path) -> N
     ("contents", "reason"),
     [
         ("this is not json", "not a file saved by this site"),
-        ('{"format": "recoverynav-tracker", "version": 1, "data": {}}', "tracker file"),
+        ('{"format": "a-diary", "version": 1, "data": {}}', "not a file saved by this site"),
         ('{"format": "recoverynav-plan", "version": 99, "data": {}}', "newer version"),
+        (
+            '{"format": "recoverynav-plan-and-tracker", "version": 1, "data": {"plan": {}, '
+            '"tracker": {"checkins": [{"date": "2026-02-30", "mood": "3", "craving": 2}]}}}',
+            "Daily check-in",
+        ),
         (
             '{"format": "recoverynav-plan", "version": 1, "data": {"options": '
             '[{"kind": "facility", "name": "x", "url": "javascript:alert(1)"}]}}',
@@ -157,7 +165,7 @@ def test_delete_everything_asks_first(site, page) -> None:
 
     assert SECRET_NAME not in page.locator("[data-list=people]").inner_text()
     assert not page.is_checked("#check-remove-substances")
-    assert page.evaluate("localStorage.getItem('recoverynav.plan')") is None
+    assert page.evaluate("localStorage.length") == 0
 
 
 def test_unreadable_saved_data_is_kept_aside_not_overwritten(site, page) -> None:
@@ -254,28 +262,28 @@ def test_the_craving_chart_is_an_svg_built_without_inline_styles(site, page) -> 
     assert page.locator("[data-chart] [style]").count() == 0
 
 
-def test_the_tracker_moves_to_a_clean_browser_and_can_be_deleted(
+def test_one_export_from_the_tracker_carries_the_plan_too_and_one_delete_clears_both(
     site, browser, page, tmp_path
 ) -> None:
+    fill_plan(page, site)
     page.goto(site + "/plan/tracker/")
     page.fill("#substance-name", SECRET_SUBSTANCE)
     page.click("form[data-form=substance] button[type=submit]")
     page.fill("#prevention-warning-signs", SECRET_NOTE)
-    exported = export_file(page, tmp_path, "tracker.json")
+    exported = export_file(page, tmp_path, "everything.json")
 
     other = browser.new_context()
     try:
         fresh = other.new_page()
-        fresh.goto(site + "/plan/tracker/")
-        fresh.set_input_files("#import-file", str(exported))
-        fresh.locator("[data-status]").filter(has_text="imported").wait_for()
-        assert SECRET_SUBSTANCE in fresh.locator("[data-list=substances]").inner_text()
-        assert fresh.input_value("#prevention-warning-signs") == SECRET_NOTE
-
         fresh.goto(site + "/plan/")
         fresh.set_input_files("#import-file", str(exported))
         # Reading the file is asynchronous: wait for the message rather than racing it.
-        fresh.locator("[data-errors]").filter(has_text="tracker file").wait_for()
+        fresh.locator("[data-status]").filter(has_text="were imported").wait_for()
+        assert SECRET_NAME in fresh.locator("[data-list=people]").inner_text()
+        # The warning signs are part of the plan too: the plan page shows them.
+        assert fresh.input_value("#prevention-warning-signs") == SECRET_NOTE
+        fresh.goto(site + "/plan/tracker/")
+        assert SECRET_SUBSTANCE in fresh.locator("[data-list=substances]").inner_text()
     finally:
         other.close()
 
@@ -283,7 +291,55 @@ def test_the_tracker_moves_to_a_clean_browser_and_can_be_deleted(
     page.click("button:has-text('Delete everything')")
     page.reload()
     assert SECRET_SUBSTANCE not in page.locator("[data-list=substances]").inner_text()
-    assert page.evaluate("localStorage.getItem('recoverynav.tracker')") is None
+    assert page.evaluate("localStorage.length") == 0
+    page.goto(site + "/plan/")
+    assert SECRET_NAME not in page.locator("[data-list=people]").inner_text()
+
+
+OLD_PLAN_FILE = {
+    "format": "recoverynav-plan",
+    "version": 1,
+    "exported": "2026-11-30T10:00:00Z",
+    "data": {
+        "people": [{"name": "Rosa", "contact": "555-0199", "words": ""}],
+        "options": [{"kind": "meeting", "id": "m1", "name": "Morning group", "url": "/m/"}],
+        "checks": {"tell-someone": True},
+        "notes": {"reasons": "My kids"},
+    },
+}
+OLD_TRACKER_FILE = {
+    "format": "recoverynav-tracker",
+    "version": 1,
+    "exported": "2026-11-30T10:00:00Z",
+    "data": {
+        "substances": [{"name": "alcohol", "since": "2026-11-01"}],
+        "checkins": [{"date": "2026-11-30", "mood": "2", "craving": 4, "triggers": []}],
+        "prevention": {"coping": "Walk the dog"},
+    },
+}
+
+
+@pytest.mark.parametrize("where", ["/plan/", "/plan/tracker/"])
+def test_the_old_separate_files_still_import_each_into_its_own_part(
+    site, page, tmp_path, where: str
+) -> None:
+    plan_file, tracker_file = tmp_path / "my-plan.json", tmp_path / "my-tracker.json"
+    plan_file.write_text(json.dumps(OLD_PLAN_FILE))
+    tracker_file.write_text(json.dumps(OLD_TRACKER_FILE))
+    page.goto(site + where)
+
+    page.set_input_files("#import-file", str(plan_file))
+    page.locator("[data-status]").filter(has_text="Your plan was imported.").wait_for()
+    page.set_input_files("#import-file", str(tracker_file))
+    page.locator("[data-status]").filter(has_text="Your tracker was imported.").wait_for()
+
+    stored = page.evaluate(
+        "['plan', 'tracker'].map(k => JSON.parse(localStorage.getItem('recoverynav.' + k)))"
+    )
+    assert stored[0]["people"][0]["name"] == "Rosa"
+    assert stored[0]["notes"] == {"reasons": "My kids"}
+    assert stored[1]["substances"][0]["name"] == "alcohol"
+    assert stored[1]["prevention"] == {"coping": "Walk the dog"}
 
 
 def test_it_opens_offline_once_loaded(site, context, page) -> None:
@@ -345,3 +401,99 @@ def test_without_javascript_the_plan_is_a_printable_checklist(site, browser) -> 
         assert page.locator("#check-in").is_hidden()
     finally:
         context.close()
+
+
+# --- The journey on a phone (the review's journey d), with the demo data `make run` loads ---
+# `tab` (root conftest) is a 390 x 844 phone on the live server that records script errors.
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_plan_a_saved_place_and_a_strong_craving_on_a_phone(tab, demo_data, tmp_path) -> None:
+    phone = tab.page
+    # Make a plan with a person to call, and the words for a strong craving.
+    tab.goto("/plan/")
+    phone.click("[data-use-script=hard-times]")
+    phone.fill("#person-name", "Maria (sister)")
+    phone.fill("#person-contact", "Cell (804) 555-0100")
+    phone.click("button:has-text('Add person')")
+    phone.fill("#prevention-warning-signs", "Skipping dinner, staying in")
+    phone.fill("#prevention-coping", "Call Maria, go to a meeting")
+
+    # Save a place from the treatment results: its phone and address come with it.
+    tab.goto("/treatment/?place=22903")
+    card = phone.locator("article.facility").filter(has=phone.locator("a.button[href^='tel:']"))
+    name = card.first.locator("h3").inner_text()
+    card.first.locator("[data-plan-save]").click()
+    phone.locator("[data-plan-save-status]").filter(has_text=name).first.wait_for()
+    tab.goto("/plan/")
+    saved = phone.locator("[data-list=options] li").filter(has_text=name)
+    assert saved.locator("a[href^='tel:']").count() == 1
+    assert "VA 22903" in saved.inner_text()
+    phone.emulate_media(media="print")
+    assert saved.locator("a[href^='tel:']").is_visible()  # the printed plan lists them
+    assert phone.locator("[data-list=people]").filter(has_text="Maria (sister)").is_visible()
+    phone.emulate_media(media="screen")
+    assert no_sideways_scroll(phone)
+    assert tab.axe_violations() == []
+
+    # Check in with a strong craving: the card calls Maria and shows what the plan says.
+    tab.goto("/plan/tracker/")
+    phone.fill("#checkin-craving", "8")
+    phone.check("input[name=triggers][value=stress]")
+    phone.fill("#checkin-note", "A long evening after a hard day at work, alone at home again")
+    phone.click("button:has-text('Save check-in')")
+    high = phone.locator("[data-high-craving]")
+    assert high.is_visible()
+    call = high.get_by_role("link", name="Call Maria (sister)")
+    assert call.get_attribute("href") == "tel:8045550100"
+    assert high.locator("[data-call-fallback]").is_hidden()
+    assert "Skipping dinner, staying in" in high.inner_text()
+    assert "Call Maria, go to a meeting" in high.inner_text()
+    assert "Nothing here yet" not in high.inner_text()
+    assert no_sideways_scroll(phone)
+    assert tab.axe_violations() == []
+
+    # One export carries both; one delete clears both.
+    with phone.expect_download() as download:
+        phone.click("button:has-text('Export to a file')")
+    assert download.value.suggested_filename == "my-plan-and-tracker.json"
+    target = tmp_path / "mine.json"
+    download.value.save_as(target)
+    payload = json.loads(target.read_text())
+    assert payload["data"]["plan"]["people"][0]["name"] == "Maria (sister)"
+    assert payload["data"]["tracker"]["checkins"][0]["craving"] == 8
+    phone.once("dialog", lambda dialog: dialog.accept())
+    phone.click("button:has-text('Delete everything')")
+    phone.locator("[data-status]").filter(has_text="were deleted").wait_for()
+    assert phone.evaluate("localStorage.length") == 0
+    assert tab.console_errors == []
+
+
+def test_with_no_one_in_the_plan_the_card_calls_a_helpline(site, page) -> None:
+    page.goto(site + "/plan/tracker/")
+    page.fill("#checkin-craving", "9")
+    page.click("button:has-text('Save check-in')")
+
+    card = page.locator("[data-high-craving]")
+    assert card.get_by_role("link", name="Call a helpline now").get_attribute("href") == (
+        "/help-now/"
+    )
+    assert card.locator("[data-call-more]").is_hidden()
+    assert "You have not written this part of your plan yet." in card.inner_text()
+
+
+@pytest.mark.parametrize("url", ["/plan/", "/es/plan/", "/plan/tracker/", "/es/plan/tracker/"])
+def test_without_javascript_no_button_shows_that_would_do_nothing(site, tab, url: str) -> None:
+    # No script of ours runs (all are files: the CSP allows no inline script), while axe can
+    # still be run in the page, which a context with JavaScript switched off would not allow.
+    tab.page.route("**/*.js", lambda route: route.abort())
+    tab.goto(url)
+
+    visible_buttons = tab.page.locator("main button:visible")
+    assert visible_buttons.count() == 0, visible_buttons.all_inner_texts()
+    assert tab.page.locator("[data-use-script]").first.is_hidden()
+    assert no_sideways_scroll(tab.page)
+    assert tab.axe_violations() == []

@@ -132,7 +132,7 @@ def test_the_translation_blocks_match_in_both_languages(visitor: Client, english
     assert set(en) == set(es)
     assert en["empty"] == "Nothing here yet."
     assert es["empty"] == "Todavía no hay nada aquí."
-    assert en["format"] == es["format"]
+    assert en["fileName"] == es["fileName"] == "my-plan-and-tracker.json"
 
 
 def test_the_tracker_block_names_moods_triggers_and_milestones(visitor: Client) -> None:
@@ -173,9 +173,52 @@ def test_a_slip_gets_a_kind_message(visitor: Client) -> None:
     assert "Here is what can help now" in html
 
 
-@pytest.mark.parametrize("url", PAGES)
-def test_the_page_names_the_service_worker_next_to_the_plan(visitor: Client, url: str) -> None:
-    html = visitor.get(url).content.decode()
-    prefix = "/es" if url.startswith("/es/") else ""
+def test_both_pages_say_the_plan_and_the_tracker_move_and_go_together(visitor: Client) -> None:
+    for url in ["/plan/", "/plan/tracker/"]:
+        html = visitor.get(url).content.decode()
 
-    assert f'data-sw="{prefix}/plan/sw.js"' in html
+        assert "Move or delete my plan and tracker" in html
+        assert "Export saves both in one file" in html
+        strings = i18n_block(html)
+        assert strings["confirmDelete"].startswith("Delete your plan and your tracker")
+        # Either page checks every part of a file, so both carry the words for both parts.
+        assert {"people", "options", "substances", "checkins"} <= set(strings["sections"])
+        assert strings["triggers"]["stress"] == "Stress"
+
+
+def test_the_plan_page_writes_the_plan_for_strong_cravings(visitor: Client) -> None:
+    html = visitor.get("/plan/").content.decode()
+
+    assert "When a craving is strong" in html
+    for prompt in content.CRAVING_PROMPTS:
+        assert f'data-prevention="{prompt.id}"' in html
+
+
+def test_the_high_craving_card_calls_a_helpline_only_when_the_plan_has_no_one(
+    visitor: Client,
+) -> None:
+    html = visitor.get("/plan/tracker/").content.decode()
+    card = re.search(r"<div class=\"card high-craving\".*?\n  </div>", html, re.S).group(0)
+
+    assert "Call someone now" in card
+    assert "data-call-list" in card
+    assert re.search(r'<p data-call-fallback><a class="button" href="/help-now/">', card)
+    assert '<p data-call-more><a href="/help-now/">' in card
+    assert "<dl" not in card  # a grid of terms pushed the values off a phone's screen
+
+
+def test_the_spanish_plan_names_its_sources_in_spanish(visitor: Client) -> None:
+    plan = visitor.get("/es/plan/").content.decode()
+    tracker = visitor.get("/es/plan/tracker/").content.decode()
+
+    assert "Departamento de Salud y Servicios Humanos de EE. UU." in plan
+    assert "U.S. Department of Health and Human Services" not in plan
+    assert "Estudio HEALing Communities, Universidad de Kentucky" in tracker
+
+
+def test_the_check_in_table_names_its_columns_for_the_phone_layout(visitor: Client) -> None:
+    html = visitor.get("/plan/tracker/").content.decode()
+
+    assert '<table class="checkins">' in html
+    assert "attr(data-label)" in (STATIC_DIR / "plan.css").read_text()
+    assert '"data-label"' in (STATIC_DIR / "tracker.js").read_text()

@@ -63,3 +63,39 @@ def test_it_escapes_what_it_is_given(name: str) -> None:
 
     assert "<script>alert" not in html
     assert 'data-name="' in html
+
+
+def test_it_carries_how_to_reach_the_place_when_given() -> None:
+    with translation.override("en"):
+        html = SaveButtons().render(
+            kind="facility",
+            id=7,
+            name="Hope House",
+            url="/treatment/7/",
+            phone="(804) 644-4636",
+            address="1 Main St, Richmond, VA 23219",
+            when="Saturday 8 p.m. to 9 p.m.",
+        )
+
+    assert 'data-phone="(804) 644-4636"' in html
+    assert 'data-address="1 Main St, Richmond, VA 23219"' in html
+    assert 'data-when="Saturday 8 p.m. to 9 p.m."' in html
+
+
+def test_it_leaves_out_details_it_does_not_have() -> None:
+    html = render(kind="meeting", id="m1", name="Morning group", url="/meetings/m1/")
+
+    assert "data-phone" not in html
+    assert "data-address" not in html
+    assert "data-when" not in html
+
+
+def test_the_template_tag_takes_the_details_too() -> None:
+    template = Template(
+        '{% load plan_tags %}{% save_to_plan_button kind="meeting" id="m1" name="Group" '
+        'url="/meetings/m1/" address=address %}'
+    )
+    with translation.override("en"):
+        html = template.render(Context({"address": 'Hall <b>"A"</b>, 2 Elm St'}))
+
+    assert 'data-address="Hall &lt;b&gt;&quot;A&quot;&lt;/b&gt;, 2 Elm St"' in html

@@ -3,37 +3,13 @@
   "use strict";
   var P = window.RecoveryPlan;
   var t = P.t, el = P.el;
-  var KINDS = ["facility", "meeting", "other"];
   var store;
-
-  function validate(d) {
-    if (!d || typeof d !== "object" || Array.isArray(d)) throw new P.Bad("notes");
-    return {
-      people: P.list(d.people, 50, "people", function (p) {
-        return { name: P.text(p.name, 100, "people", true), contact: P.text(p.contact, 100, "people"),
-          words: P.text(p.words, 1000, "people") };
-      }),
-      options: P.list(d.options, 200, "options", function (o) {
-        return { kind: P.oneOf(o.kind, KINDS, "options"), id: P.text(o.id, 100, "options"),
-          name: P.text(o.name, 200, "options", true), url: P.localUrl(o.url, "options"),
-          note: P.text(o.note, 300, "options") };
-      }),
-      checks: P.flags(d.checks, "checks"),
-      notes: P.texts(d.notes, "notes", 2000),
-    };
-  }
-
-  function isEmpty(d) {
-    return !d.people.length && !d.options.length && !Object.keys(d.checks).some(function (k) {
-      return d.checks[k];
-    }) && !Object.keys(d.notes).some(function (k) { return d.notes[k]; });
-  }
 
   function removeButton(list, items, index, name) {
     var button = P.removeButton(name);
     button.addEventListener("click", function () {
       items.splice(index, 1);
-      if (store.save()) {
+      if (store.save("plan")) {
         store.refresh();
         list.focus();
         P.say(t("removed", { name: name }), P.root.querySelector("[data-form=" + list.dataset.list + "]"));
@@ -54,17 +30,33 @@
     });
   }
 
+  // "Phone: (804) 555-0100" as a call link; printed, the number itself shows.
+  function phoneLine(text) {
+    var number = P.phoneNumber(text);
+    var line = el("p", { "class": "plan-detail" }, t("phone") + " ");
+    line.appendChild(number ? P.callLink(number, text) : document.createTextNode(text));
+    return line;
+  }
+
   function render(d) {
-    renderList("people", d.people, function (li, person) {
+    renderList("people", d.plan.people, function (li, person) {
       li.appendChild(el("strong", {}, person.name));
-      if (person.contact) li.appendChild(el("span", {}, " · " + person.contact));
+      if (person.contact) {
+        var number = P.phoneNumber(person.contact);
+        li.appendChild(document.createTextNode(" · "));
+        li.appendChild(number ? P.callLink(number, person.contact)
+          : el("span", {}, person.contact));
+      }
       if (person.words) li.appendChild(el("p", { "class": "plan-words" }, person.words));
     });
-    renderList("options", d.options, function (li, option) {
+    renderList("options", d.plan.options, function (li, option) {
       li.appendChild(option.url ? el("a", { href: option.url }, option.name)
         : el("strong", {}, option.name));
       li.appendChild(el("span", { "class": "muted" }, " · " + P.strings.kinds[option.kind]));
-      if (option.note) li.appendChild(el("p", {}, option.note));
+      if (option.when) li.appendChild(el("p", { "class": "plan-detail" }, option.when));
+      if (option.phone) li.appendChild(phoneLine(option.phone));
+      if (option.address) li.appendChild(el("p", { "class": "plan-detail" }, option.address));
+      if (option.note) li.appendChild(el("p", { "class": "plan-detail" }, option.note));
     });
   }
 
@@ -73,18 +65,18 @@
     P.onSubmit("people", function (form, node) {
       var person = { name: String(form.get("name")).trim(), contact: String(form.get("contact")),
         words: String(form.get("words")) };
-      store.data().people.push(person);
-      if (store.save()) {
+      store.data().plan.people.push(person);
+      if (store.save("plan")) {
         node.reset();
         store.refresh();
         P.say(t("added", { name: person.name }), node);
       }
     });
     P.onSubmit("options", function (form, node) {
-      var option = { kind: String(form.get("kind")), id: "", url: "",
-        name: String(form.get("name")).trim(), note: String(form.get("note")) };
-      store.data().options.push(option);
-      if (store.save()) {
+      var option = { kind: String(form.get("kind")), id: "", url: "", phone: "", address: "",
+        when: "", name: String(form.get("name")).trim(), note: String(form.get("note")) };
+      store.data().plan.options.push(option);
+      if (store.save("plan")) {
         node.reset();
         store.refresh();
         P.say(t("added", { name: option.name }), node);
@@ -100,5 +92,5 @@
     });
   }
 
-  P.start({ validate: validate, isEmpty: isEmpty, render: render, bind: bind, notesKey: "notes" });
+  P.start({ render: render, bind: bind });
 })();

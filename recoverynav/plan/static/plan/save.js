@@ -23,14 +23,18 @@
     var d = link.dataset;
     var url = /^\/(?![\/\\])[^\s\\]*$/.test(d.url || "") ? d.url : "";
     if (KINDS.indexOf(d.kind) < 0 || !d.name) return null;
+    // What the person needs to act on it later, on paper too: its phone, address and time.
     return { kind: d.kind, id: String(d.id || "").slice(0, 100), name: d.name.slice(0, 200),
-      url: url.slice(0, 500), note: "" };
+      url: url.slice(0, 500), phone: String(d.phone || "").slice(0, 60),
+      address: String(d.address || "").slice(0, 300), when: String(d.when || "").slice(0, 200),
+      note: "" };
   }
 
-  function isSaved(data, o) {
-    return Array.isArray(data.options) && data.options.some(function (x) {
+  function saved(data, o) {
+    if (!Array.isArray(data.options)) return null;
+    return data.options.filter(function (x) {
       return x && x.kind === o.kind && (o.id ? x.id === o.id : x.name === o.name);
-    });
+    })[0] || null;
   }
 
   function mark(link) {
@@ -52,15 +56,21 @@
     var data = read(), o = option(link);
     if (!data || !o) return;
     event.preventDefault();
-    if (!isSaved(data, o)) {
+    var earlier = saved(data, o);
+    if (earlier) {
+      // Saved before: bring its details up to date, keep the person's own note.
+      ["name", "url", "phone", "address", "when"].forEach(function (field) {
+        if (o[field]) earlier[field] = o[field];
+      });
+    } else {
       data.options = Array.isArray(data.options) ? data.options : [];
       data.options.push(o);
-      try {
-        window.localStorage.setItem(KEY, JSON.stringify(data));
-      } catch (e) {
-        window.location.href = link.href;
-        return;
-      }
+    }
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(data));
+    } catch (e) {
+      window.location.href = link.href;
+      return;
     }
     mark(link);
     var status = link.nextElementSibling;
@@ -74,7 +84,7 @@
     if (!data) return;
     document.querySelectorAll("[data-plan-save]").forEach(function (link) {
       var o = option(link);
-      if (o && isSaved(data, o)) mark(link);
+      if (o && saved(data, o)) mark(link);
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markSaved);

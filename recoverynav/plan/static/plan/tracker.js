@@ -9,38 +9,6 @@
   var CHART_POINTS = 30;
   var store;
 
-  function triggers(value) {
-    if (value === undefined) return [];
-    if (!Array.isArray(value) || value.some(function (id) { return !(id in S.triggers); })) {
-      throw new P.Bad("checkins");
-    }
-    return value.slice();
-  }
-
-  function validate(d) {
-    if (!d || typeof d !== "object" || Array.isArray(d)) throw new P.Bad("checkins");
-    return {
-      substances: P.list(d.substances, 20, "substances", function (s) {
-        return { name: P.text(s.name, 60, "substances", true),
-          since: P.isoDate(s.since, "substances") };
-      }),
-      checkins: P.list(d.checkins, 4000, "checkins", function (c) {
-        if (!Number.isInteger(c.craving) || c.craving < 0 || c.craving > 10) {
-          throw new P.Bad("checkins");
-        }
-        return { date: P.isoDate(c.date, "checkins"),
-          mood: P.oneOf(c.mood, Object.keys(S.moods), "checkins"), craving: c.craving,
-          triggers: triggers(c.triggers), note: P.text(c.note, 1000, "checkins") };
-      }),
-      prevention: P.texts(d.prevention, "prevention", 2000),
-    };
-  }
-
-  function isEmpty(d) {
-    return !d.substances.length && !d.checkins.length &&
-      !Object.keys(d.prevention).some(function (k) { return d.prevention[k]; });
-  }
-
   function daysSince(since) {
     var a = since.split("-").map(Number), b = P.today().split("-").map(Number);
     return Math.round((Date.UTC(b[0], b[1] - 1, b[2]) - Date.UTC(a[0], a[1] - 1, a[2])) / DAY);
@@ -72,8 +40,8 @@
     slip.addEventListener("click", function () { resetCount(index); });
     var remove = P.removeButton(substance.name);
     remove.addEventListener("click", function () {
-      store.data().substances.splice(index, 1);
-      if (!store.save()) return;
+      store.data().tracker.substances.splice(index, 1);
+      if (!store.save("tracker")) return;
       store.refresh();
       P.root.querySelector("[data-list=substances]").focus();
     });
@@ -84,10 +52,10 @@
   }
 
   function resetCount(index) {
-    var substance = store.data().substances[index];
+    var substance = store.data().tracker.substances[index];
     if (!window.confirm(t("confirmReset", { name: substance.name }))) return;
     substance.since = P.today();
-    if (!store.save()) return;
+    if (!store.save("tracker")) return;
     store.refresh();
     var support = P.root.querySelector("[data-slip-support]");
     support.hidden = false;
@@ -140,8 +108,11 @@
     box.appendChild(chart);
   }
 
+  // On a narrow screen each row is shown as a small card: every cell carries its column's name.
   function renderCheckins(checkins) {
     var body = P.root.querySelector("[data-list=checkins]");
+    var columns = Array.prototype.map.call(body.parentNode.querySelectorAll("thead th"),
+      function (th) { return th.textContent; });
     body.textContent = "";
     if (!checkins.length) {
       var row = el("tr");
@@ -152,19 +123,54 @@
       var row = el("tr");
       [localDate(c.date), S.moods[c.mood], String(c.craving),
         c.triggers.map(function (id) { return S.triggers[id]; }).join(", "), c.note]
-        .forEach(function (value) { row.appendChild(el("td", {}, value)); });
+        .forEach(function (value, i) { row.appendChild(el("td", { "data-label": columns[i] }, value)); });
       body.appendChild(row);
     });
   }
 
+  // The people in the plan, each with a button that calls them when a number was saved.
+  function renderPeople(target, people) {
+    target.textContent = "";
+    var callable = 0;
+    people.forEach(function (person) {
+      var number = P.phoneNumber(person.contact);
+      var li = el("li");
+      if (number) {
+        callable += 1;
+        li.appendChild(P.callLink(number, t("callName", { name: person.name }), { "class": "button" }));
+      } else {
+        li.appendChild(el("strong", {}, person.name));
+        if (person.contact) li.appendChild(document.createTextNode(" · " + person.contact));
+      }
+      target.appendChild(li);
+    });
+    return callable;
+  }
+
+  // The plan for a strong craving: the people to call first, then what the person wrote.
+  function fillHighCraving(d) {
+    var card = P.root.querySelector("[data-high-craving]");
+    var callable = renderPeople(card.querySelector("[data-call-list]"), d.plan.people);
+    card.querySelector("[data-call-fallback]").hidden = callable > 0;
+    card.querySelector("[data-call-more]").hidden = callable === 0;
+    var summary = card.querySelector("[data-plan-summary]");
+    summary.textContent = "";
+    var parts = [["prevention", "people"], ["prevention", "warning-signs"],
+      ["prevention", "coping"], ["notes", "reasons"]];
+    var written = 0;
+    parts.forEach(function (part) {
+      var value = (part[0] === "notes" ? d.plan.notes : d.tracker.prevention)[part[1]];
+      if (!value || !value.trim()) return;
+      written += 1;
+      summary.appendChild(el("h4", {}, S.planParts[part[1]]));
+      summary.appendChild(el("p", { "class": "plan-words" }, value));
+    });
+    card.querySelector("[data-plan-unwritten]").hidden = written > 0 || d.plan.people.length > 0;
+  }
+
   function showHighCraving(focus) {
     var card = P.root.querySelector("[data-high-craving]");
-    var list = card.querySelector("[data-plan-summary]");
-    list.textContent = "";
-    P.root.querySelectorAll("[data-note]").forEach(function (box) {
-      list.appendChild(el("dt", {}, P.root.querySelector("label[for=" + box.id + "]").textContent));
-      list.appendChild(el("dd", {}, box.value || t("empty")));
-    });
+    fillHighCraving(store.data());
     card.hidden = false;
     if (focus) card.focus();
   }
@@ -172,15 +178,20 @@
   function render(d) {
     var list = P.root.querySelector("[data-list=substances]");
     list.textContent = "";
-    d.substances.forEach(function (substance, index) {
+    d.tracker.substances.forEach(function (substance, index) {
       var li = el("li", { "class": "card" });
       renderSubstance(li, substance, index);
       list.appendChild(li);
     });
-    d.checkins.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
-    renderChart(d.checkins);
-    renderCheckins(d.checkins);
-    var last = d.checkins[d.checkins.length - 1];
+    var checkins = d.tracker.checkins;
+    checkins.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
+    renderChart(checkins);
+    renderCheckins(checkins);
+    var people = P.root.querySelector("[data-list=plan-people]");
+    if (!renderPeople(people, d.plan.people) && !d.plan.people.length) {
+      people.appendChild(el("li", { "class": "muted" }, t("noPeople")));
+    }
+    var last = checkins[checkins.length - 1];
     if (last && last.date === P.today() && last.craving >= S.highCraving) showHighCraving(false);
     else P.root.querySelector("[data-high-craving]").hidden = true;
     P.root.querySelectorAll("input[type=date]").forEach(function (input) {
@@ -194,8 +205,8 @@
     P.onSubmit("substance", function (form, node) {
       var since = String(form.get("since"));
       if (since > P.today()) return P.say(t("futureDate"), node);
-      store.data().substances.push({ name: String(form.get("name")).trim(), since: since });
-      if (store.save()) {
+      store.data().tracker.substances.push({ name: String(form.get("name")).trim(), since: since });
+      if (store.save("tracker")) {
         node.reset();
         store.refresh();
         P.say(t("saved"), node);
@@ -206,16 +217,15 @@
         craving: Number(form.get("craving")), triggers: form.getAll("triggers").map(String),
         note: String(form.get("note")) };
       if (checkin.date > P.today()) return P.say(t("futureDate"), node);
-      var checkins = store.data().checkins.filter(function (c) { return c.date !== checkin.date; });
-      checkins.push(checkin);
-      store.data().checkins = checkins;
-      if (!store.save()) return;
+      var tracker = store.data().tracker;
+      tracker.checkins = tracker.checkins.filter(function (c) { return c.date !== checkin.date; });
+      tracker.checkins.push(checkin);
+      if (!store.save("tracker")) return;
       store.refresh();
       P.say(t("checkInSaved", { date: localDate(checkin.date) }), node);
       if (checkin.craving >= S.highCraving) showHighCraving(true);
     });
   }
 
-  P.start({ validate: validate, isEmpty: isEmpty, render: render, bind: bind,
-    notesKey: "prevention" });
+  P.start({ render: render, bind: bind });
 })();
