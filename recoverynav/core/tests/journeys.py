@@ -23,6 +23,8 @@ What every page must pass (docs/quality.md, "Journeys"):
 from dataclasses import dataclass, field
 from typing import Any
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 # Words common in English text and absent from Spanish (words both languages share, or that
 # are Spanish words too, are left out: "a", "no", "me", "has", "use", "can", "son", "miles",
 # "online", "who"). On a page under /es/, a run of text containing two of them, or made only
@@ -176,18 +178,30 @@ class Person:
         self.tab.goto(self.prefix + path)
         self._look(f"opens {path}", arrived_by="link")
 
-    def taps(self, name: str, *, exact: bool = False, within: str = "body") -> None:
-        """Taps the first link called `name` (its accessible name, as a screen reader says it)."""
-        link = self.page.locator(within).get_by_role("link", name=name, exact=exact).first
+    def taps(
+        self, name: str, *, exact: bool = False, within: str = "body", search: bool = False
+    ) -> None:
+        """Taps the first link called `name` (its accessible name, as a screen reader says it);
+        `search`: the link runs a search, whose results must come first."""
+        links = self.page.locator(within).get_by_role("link", name=name, exact=exact)
+        with self.page.expect_navigation():
+            links.filter(visible=True).first.tap()
+        self._look(f'taps "{name}"', arrived_by="search" if search else "link")
+
+    def opens_the_first_result(self) -> str:
+        """Taps the name of the first result of a search; returns that name."""
+        link = self.page.locator("main .results > li a").first
+        name = link.inner_text()
         with self.page.expect_navigation():
             link.tap()
-        self._look(f'taps "{name}"', arrived_by="link")
+        self._look(f'opens the first result, "{name}"', arrived_by="link")
+        return name
 
     def presses(self, name: str, *, search: bool = False) -> None:
         """Presses a button that sends a form."""
-        button = self.page.get_by_role("button", name=name, exact=True).first
+        button = self.page.get_by_role("button", name=name, exact=True).filter(visible=True)
         with self.page.expect_navigation():
-            button.tap()
+            button.first.tap()
         self._look(f'presses "{name}"', arrived_by="search" if search else "form")
 
     def goes_back(self) -> None:
@@ -195,14 +209,37 @@ class Person:
         self.page.go_back()
         self._look("goes back", arrived_by="link")
 
+    def reloads(self) -> None:
+        self.page.reload()
+        self._look("reloads the page", arrived_by="link")
+
     # --- Actions within a page --------------------------------------------------------------
-    def chooses(self, label: str, *, within: str = "main") -> None:
+    def presses_in_page(self, name: str) -> None:
+        """Presses a button a script answers in the page (nothing loads)."""
+        self.page.get_by_role("button", name=name, exact=True).filter(visible=True).first.tap()
+
+    def chooses(self, label: str, *, within: str = "main", exact: bool = True) -> None:
         """Ticks a checkbox or picks a radio button by its label."""
-        self.page.locator(within).get_by_label(label, exact=True).check()
+        self.page.locator(within).get_by_label(label, exact=exact).first.check()
+
+    def unfolds(self, summary: str) -> None:
+        """Opens a folded part of the page (a <details> whose summary says `summary`)."""
+        fold = self.page.locator("main summary", has_text=summary).first
+        if fold.evaluate("summary => !summary.parentElement.open"):
+            fold.tap()
+
+    def selects(self, label: str, option: str) -> None:
+        self.page.get_by_label(label, exact=True).select_option(label=option)
+
+    def is_at(self, *, latitude: float, longitude: float) -> None:
+        """Lets the site know where the phone is, when it asks (JavaScript's geolocation)."""
+        self.page.context.grant_permissions(["geolocation"])
+        self.page.context.set_geolocation({"latitude": latitude, "longitude": longitude})
 
     def types(self, label: str, text: str) -> None:
-        """Types into the text field whose label starts with `label`."""
-        self.page.get_by_role("textbox", name=label).first.fill(text)
+        """Types into the first field shown whose label contains `label`."""
+        fields = self.page.get_by_label(label).and_(self.page.locator("input, textarea"))
+        fields.filter(visible=True).first.fill(text)
 
     def looks_again(self, why: str) -> None:
         """The page changed without loading (a script showed something): check it again."""
@@ -210,10 +247,39 @@ class Person:
 
     # --- What they see ------------------------------------------------------------------------
     def sees(self, text: str) -> None:
-        found = self.page.get_by_text(text)
-        assert any(found.nth(i).is_visible() for i in range(found.count())), (
-            f'"{text}" is not on {self.page.url}'
+        try:  # a script may still be writing it
+            self.page.get_by_text(text).filter(visible=True).first.wait_for(timeout=5_000)
+        except PlaywrightTimeoutError:
+            raise AssertionError(f'"{text}" is not on {self.page.url}') from None
+
+    def sees_results(self) -> bool:
+        """Whether the search found anything (else its notice says what to try)."""
+        return self.page.locator("main .results > li").count() > 0
+
+    def cannot_see_button(self, name: str) -> None:
+        """No such button is shown (one that would do nothing here)."""
+        if self.page.get_by_role("button", name=name).filter(visible=True).count():
+            self.problems.append(f'{self.page.url}: a "{name}" button is shown')
+
+    def does_not_see(self, text: str) -> None:
+        main = self.page.locator("main").inner_text()
+        if text in main:
+            self.problems.append(f'{self.page.url}: "{text}" is on the page')
+
+    def can_add_it_to_a_calendar(self) -> None:
+        """The page offers an iCalendar file of the meeting."""
+        link = self.page.locator("main a[href$='.ics']")
+        if not link.count():
+            self.problems.append(f"{self.page.url}: no link to add the meeting to a calendar")
+
+    def can_call(self, number: str) -> None:
+        """The page has a call link that dials `number` (whatever its words)."""
+        digits = "".join(c for c in number if c.isdigit())
+        dialled = self.page.eval_on_selector_all(
+            "a[href^='tel:']", "links => links.map(a => a.href.replace(/\\D/g, ''))"
         )
+        if not any(d.endswith(digits) for d in dialled):
+            self.problems.append(f"{self.page.url}: no call link to {number}")
 
     def can_call_on_the_first_screen(self, name: str) -> None:
         """A call button `name` is on the page before any scrolling."""

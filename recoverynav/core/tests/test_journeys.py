@@ -53,10 +53,11 @@ def comments_open_to_a_quick_writer(settings) -> None:
     settings.COMMENTS_RATE_LIMIT_IP = "100/600"
 
 
-# --- Helpers that say what a person does over several steps --------------------------------
-def answers_every_question_like_a_heavy_drinker(person: Person) -> None:
-    """Picks the fourth choice (or the last) on every question until the self-check offers
-    its result: on one page with JavaScript, one question a page without."""
+# --- Helpers that say what a person does over several steps ---------------------------------------
+def answers_every_question_with_high_choices(person: Person) -> None:
+    """Picks the fourth choice (or the last) on every question, as someone with a serious
+    problem would, until the self-check offers its result: all on one page with JavaScript,
+    one question a page without (pressing the page's own "Continue" button)."""
     page = person.page
     if page.locator("form.single").count():
         for _ in range(12):  # each answer may open follow-up questions
@@ -67,15 +68,15 @@ def answers_every_question_like_a_heavy_drinker(person: Person) -> None:
                     radios.nth(min(3, radios.count() - 1)).check()
         return
     for _ in range(30):
-        if page.get_by_role("button", name="See what my answers suggest").count():
+        if page.locator("button[value=results]").count():
             return
         radios = page.locator("main input[name=answer][type=radio]")
         radios.nth(min(3, radios.count() - 1)).check()
-        person.presses("Continue")
+        person.presses(page.locator("button[value=answer]").inner_text())
     pytest.fail("the self-check never offered its result")
 
 
-# --- a. "I think I drink too much" -----------------------------------------------------------
+# --- a. "I think I drink too much" ----------------------------------------------------------------
 @WITH_AND_WITHOUT_JAVASCRIPT
 def test_a_person_who_thinks_they_drink_too_much_checks_and_finds_help(person) -> None:
     person.opens("/")
@@ -98,7 +99,7 @@ def test_a_person_who_thinks_they_drink_too_much_checks_and_finds_help(person) -
         person.sees("Call 988")
         person.presses("Continue the self-check")
 
-    answers_every_question_like_a_heavy_drinker(person)
+    answers_every_question_with_high_choices(person)
     person.presses("See what my answers suggest")
     person.sees("not a diagnosis")
 
@@ -117,7 +118,43 @@ def test_a_person_who_thinks_they_drink_too_much_checks_and_finds_help(person) -
     person.is_done()
 
 
-# --- f. Guide and comments ---------------------------------------------------------------------
+# --- d. Plan and tracker --------------------------------------------------------------------------
+@WITH_AND_WITHOUT_JAVASCRIPT
+def test_someone_makes_a_plan_and_gets_through_a_strong_craving(person) -> None:
+    person.opens("/")
+    person.taps("Make a plan")
+    if not person.javascript:  # a plan on paper; nothing that needs a script is offered
+        person.sees("Print this page and fill it in by hand")
+        person.cannot_see_button("Use these words")
+        person.taps("recovery tracker")
+        person.sees("Paper version")
+        person.is_done()
+        return
+
+    person.presses_in_page("Use these words")
+    person.types("Name", "Maria (sister)")
+    person.types("How I will reach them", "555-0100")
+    person.presses_in_page("Add person")
+    person.sees("Added to your plan: Maria (sister)")
+    person.types("My warning signs", "Skipping dinner, staying out late")
+    person.types("What I will do instead", "Call Maria, go to a meeting")
+    person.reloads()
+    person.sees("Maria (sister)")
+
+    person.taps("Open my recovery tracker")
+    person.types("What I am taking a break from", "alcohol")
+    person.types("Sober since", "2026-11-02")
+    person.presses_in_page("Start counting")
+    person.types("Craving right now", "8")
+    person.presses_in_page("Save check-in")
+    person.sees("Your craving is strong right now")
+    person.looks_again("the high-craving card opens")
+    person.sees("Call Maria, go to a meeting")
+    person.can_call("555-0100")
+    person.is_done()
+
+
+# --- f. Guide and comments ------------------------------------------------------------------------
 @WITH_AND_WITHOUT_JAVASCRIPT
 def test_a_reader_learns_about_support_groups_and_leaves_a_comment(
     person, comments_open_to_a_quick_writer
@@ -154,7 +191,7 @@ def test_a_reader_learns_about_support_groups_and_leaves_a_comment(
     person.is_done()
 
 
-# --- The checks themselves can fail -----------------------------------------------------------
+# --- The checks themselves can fail ---------------------------------------------------------------
 DEFECTS = {
     "px wide on a 390 px phone": (
         '<main><p style="width: 900px">A dial string that never wraps</p></main>',
