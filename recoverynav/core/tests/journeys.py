@@ -252,6 +252,40 @@ class Person:
         except PlaywrightTimeoutError:
             raise AssertionError(f'"{text}" is not on {self.page.url}') from None
 
+    def prints_it(self, *keeps: str) -> None:
+        """Prints the page: what to act on (`keeps`: a name, a phone number…) is on paper;
+        buttons and links that only work on a screen (save, share, report, search again)
+        are not."""
+        self.page.emulate_media(media="print")
+        try:
+            printed = self.page.locator("main").inner_text()
+            missing = [text for text in keeps if text not in printed]
+            if missing:
+                self.problems.append(f"{self.page.url}: printed without {missing}")
+            screen_only = self.page.locator(
+                "main button, main [data-plan-save], main [data-share], main form, "
+                "main a[href$='/report/']"
+            ).filter(visible=True)
+            shown = [screen_only.nth(i).inner_text().strip() for i in range(screen_only.count())]
+            if shown:
+                self.problems.append(f"{self.page.url}: printed with screen-only controls {shown}")
+        finally:
+            self.page.emulate_media(media="screen")
+
+    def shares_it(self) -> None:
+        """With JavaScript: "Share" or "Copy link" passes on the page's own address."""
+        self.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        button = self.page.locator("[data-share] button")
+        if not button.is_visible():
+            self.problems.append(f"{self.page.url}: no Share or Copy link control")
+            return
+        button.tap()
+        self.page.get_by_text("Link copied").wait_for()
+        copied = self.page.evaluate("navigator.clipboard.readText()")
+        address = self.page.url.split("?")[0].split("#")[0]
+        if copied != address:
+            self.problems.append(f"{self.page.url}: the link copied was {copied}")
+
     def sees_results(self) -> bool:
         """Whether the search found anything (else its notice says what to try)."""
         return self.page.locator("main .results > li").count() > 0
