@@ -3,6 +3,7 @@
 Defaults are safe for production (DEBUG off, secure cookies); `make run` opts into DEBUG.
 """
 
+import datetime as dt
 import math
 import os
 from pathlib import Path
@@ -45,6 +46,19 @@ def env_float(name: str, default: float) -> float:
     if not math.isfinite(number):
         raise ImproperlyConfigured(f"{name} must be a number, not {value!r}.")
     return number
+
+
+def env_date(name: str, default: str) -> dt.date | None:
+    """A YYYY-MM-DD date from the environment; set but empty means none."""
+    value = os.environ.get(name, default).strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a date like 2023-01-01, not {value!r}."
+        ) from None
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -290,8 +304,16 @@ COMMENTS_MODERATION_LINK_MAX_AGE = int(
 COMMENTS_SITE_URL = os.environ.get("COMMENTS_SITE_URL", "")
 
 # --- directory (treatment locator) ---
-# Listings whose data is older than this many days say "may be out of date, call ahead".
-DIRECTORY_STALE_AFTER_DAYS = env_int("DIRECTORY_STALE_AFTER_DAYS", 365)
+# Listings whose newest information is older than this date are not confirmed by a current
+# source: hidden from searches, listed in the admin. Raise it when you load a newer directory;
+# set it empty to show every listing (older ones then say "call ahead"). docs/directory.md
+DIRECTORY_CURRENT_SINCE = env_date("DIRECTORY_CURRENT_SINCE", "2023-01-01")
+# FindTreatment.gov's locator API, read by `sync_samhsa_locator` (docs/directory.md).
+DIRECTORY_LOCATOR_API_URL = os.environ.get(
+    "DIRECTORY_LOCATOR_API_URL", "https://findtreatment.gov/locator/exportsAsJson/v2"
+)
+DIRECTORY_LOCATOR_TIMEOUT = env_float("DIRECTORY_LOCATOR_TIMEOUT", 60)  # each wait for data
+DIRECTORY_LOCATOR_MAX_BYTES = env_int("DIRECTORY_LOCATOR_MAX_BYTES", 50_000_000)  # per page
 # Problem reports accepted per visitor per hour (counted in the cache, no address stored).
 DIRECTORY_REPORTS_PER_HOUR = env_int("DIRECTORY_REPORTS_PER_HOUR", 5)
 

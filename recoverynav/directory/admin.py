@@ -12,7 +12,9 @@ from recoverynav.directory.models import (
     ProblemReport,
     ReportStatus,
     SourceRecord,
+    current_since,
 )
+from recoverynav.directory.sources import source_summaries
 
 
 class SourceRecordInline(admin.TabularInline):
@@ -31,10 +33,38 @@ class ProblemReportInline(admin.TabularInline):
     readonly_fields = fields
 
 
+class CurrentFilter(admin.SimpleListFilter):
+    """Listings no current source confirms are left out of searches (DIRECTORY_CURRENT_SINCE):
+    this is where moderators find them, to check by phone and mark verified, or hide."""
+
+    title = _("confirmed by a current source")
+    parameter_name = "current"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [("yes", _("Yes: shown in searches")), ("no", _("No: left out of searches"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        since = current_since()
+        if self.value() == "yes":
+            return queryset.filter(last_verified__gte=since) if since else queryset
+        if self.value() == "no":
+            return queryset.filter(last_verified__lt=since) if since else queryset.none()
+        return queryset
+
+
 @admin.register(Facility)
 class FacilityAdmin(admin.ModelAdmin):
-    list_display = ["name", "city", "state", "phone", "source", "last_verified", "is_active"]
-    list_filter = ["is_active", "source", "is_otp", "state"]
+    list_display = [
+        "name",
+        "city",
+        "state",
+        "phone",
+        "source",
+        "last_verified",
+        "location_approximate",
+        "is_active",
+    ]
+    list_filter = [CurrentFilter, "is_active", "source", "is_otp", "location_approximate", "state"]
     search_fields = ["name", "alternate_name", "city", "postal_code", "phone", "source_id"]
     readonly_fields = ["uuid", "source", "source_id", "match_key"]
     raw_id_fields = ["organization"]
@@ -115,6 +145,10 @@ class ProblemReportAdmin(admin.ModelAdmin):
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
+    """Every import and sync; above the list, each source with its records, the date of its
+    newest information and its last successful run."""
+
+    change_list_template = "admin/directory/importrun/change_list.html"
     list_display = [
         "started",
         "source",
@@ -136,3 +170,7 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: ImportRun | None = None) -> bool:
         return False
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
+        extra = {**(extra_context or {}), "sources": source_summaries()}
+        return super().changelist_view(request, extra_context=extra)

@@ -113,13 +113,22 @@ class FacilityOut(Schema):
     postal_code: str
     latitude: float
     longitude: float
+    location_approximate: bool = Field(
+        description="The coordinates are the ZIP code's centre, not the building."
+    )
     phone: str
     phone_uri: str
     intake_phone: str
     website: str
     settings: dict[str, list[str]]
     is_otp: bool
-    last_verified: dt.date
+    last_verified: dt.date = Field(
+        description="The date of the listing's newest information (its source's date)."
+    )
+    as_of_year_only: bool = Field(description="`last_verified` stands for a survey year.")
+    is_current: bool = Field(
+        description="A current source confirms the listing (searches list only these)."
+    )
     url: str
     page_url: str
     distance_miles: float | None = None

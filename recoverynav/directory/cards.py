@@ -11,6 +11,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from html import escape
+from urllib.parse import quote
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -18,9 +19,9 @@ from django.utils.formats import date_format, get_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
-from recoverynav.directory import vocabulary
-from recoverynav.directory.models import Facility, stale_before
-from recoverynav.directory.selectors import FacilityListing
+from recoverynav.directory import phones, service_names, vocabulary
+from recoverynav.directory.models import Facility
+from recoverynav.directory.selectors import SEARCH_PARAM, FacilityListing
 from recoverynav.plan.buttons import SaveButtons
 
 ONE_DECIMAL = Decimal("0.1")
@@ -42,9 +43,11 @@ class _Words:
     save_buttons: SaveButtons
     words: dict[str, str]
     miles_away: str
+    about_miles_away: str
     call: str
     intake: str
     as_of: str
+    as_of_year: str
     decimal_separator: str
 
 
@@ -59,6 +62,7 @@ def _words(language: str, urlconf: str, script_prefix: str) -> _Words:
             for key, text in {
                 "website": gettext("Website"),
                 "directions": gettext("Directions (OpenStreetMap)"),
+                "approximate": gettext("Approximate location"),
                 "setting": gettext("Setting"),
                 "medications": gettext("Medications"),
                 "otp": gettext("Certified opioid treatment program"),
@@ -67,52 +71,78 @@ def _words(language: str, urlconf: str, script_prefix: str) -> _Words:
                 "stale": gettext(
                     "This information may be out of date. Please call ahead before you go."
                 ),
+                "no_phone": gettext(
+                    "We have no phone number for this place. Please check it is open before you go."
+                ),
                 "report": gettext("Report a problem with this listing"),
             }.items()
         },
         miles_away=gettext("%(miles)s miles away"),
+        about_miles_away=gettext("About %(miles)s miles away"),
         call=gettext("Call %(number)s"),
         intake=gettext("Intake: %(number)s"),
         as_of=gettext("Information as of %(date)s"),
+        as_of_year=gettext("Information as of %(year)s"),
         decimal_separator=str(get_format("DECIMAL_SEPARATOR")),
     )
 
 
 class FacilityCards:
-    def __init__(self) -> None:
+    def __init__(self, *, search_query: str = "") -> None:
+        """`search_query`: the search these cards are results of; each result's link carries
+        it so that the facility page's "back" link returns to the same results."""
         self.language = get_language()
         self.text = _words(
             self.language, str(get_urlconf() or settings.ROOT_URLCONF), get_script_prefix()
         )
-        self.stale_before = stale_before()  # once per page, not per card
+        self.link_suffix = (
+            escape(f"?{SEARCH_PARAM}={quote(search_query, safe='')}") if search_query else ""
+        )
 
     def labels(self, group: str, mask: int) -> str:
         return _worded_labels(self.language, group, mask)
 
-    def as_of_date(self, day: date) -> str:
+    def as_of_date(self, day: date, *, year_only: bool = False) -> str:
+        if year_only:
+            return escape(self.text.as_of_year % {"year": day.year})
         return _worded_date(self.language, self.text.as_of, day)
+
+    def distance(self, facility: Facility | FacilityListing) -> str:
+        """ "2.3 miles away", or "About 2.3 miles away" from a ZIP code's centre."""
+        miles = _one_decimal(facility.distance).replace(".", self.text.decimal_separator)
+        shape = (
+            self.text.about_miles_away if facility.location_approximate else self.text.miles_away
+        )
+        return escape(shape % {"miles": miles})
 
     def card(self, facility: Facility | FacilityListing, *, in_list: bool = False) -> SafeString:
         """The card of a facility or of a search's listing; `in_list` (a search result)
-        links the name to the page and shows `facility.distance` in miles."""
+        names the place, links it to its page and shows `facility.distance` in miles (the
+        facility page names it in its heading)."""
         words = self.text.words
-        name = escape(facility.name)
         page_url = self.text.page_url(facility.pk)
         html = ['<article class="card facility">']
-        html.append(f'<h3><a href="{page_url}">{name}</a></h3>' if in_list else f"<h3>{name}</h3>")
+        if in_list:
+            html.append(
+                f'<h3><a href="{page_url}{self.link_suffix}">{escape(facility.name)}</a></h3>'
+            )
         if facility.alternate_name:
             html.append(f'<p class="muted">{escape(facility.alternate_name)}</p>')
         if in_list:
-            miles = _one_decimal(facility.distance).replace(".", self.text.decimal_separator)
-            away = escape(self.text.miles_away % {"miles": miles})
-            html.append(f'<p class="distance"><strong>{away}</strong></p>')
-        address = "<br>".join(escape(line) for line in facility.address_lines)
+            html.append(f'<p class="distance"><strong>{self.distance(facility)}</strong></p>')
+        lines = facility.address_lines
+        address = "<br>".join(escape(line) for line in lines)
         html.append(f"<address>{address}</address>")
+        if facility.location_approximate:
+            html.append(f'<p class="approximate">{words["approximate"]}</p>')
         html.append(f'<ul class="actions">{self._actions(facility)}</ul>')
         facts = self._facts(facility)
         if facts:
             html.append(f'<dl class="facts">{facts}</dl>')
-        if facility.last_verified < self.stale_before:
+        # Said once per card only where it matters: the page says "call before you go" once.
+        if not facility.phone:
+            html.append(f'<p class="notice">{words["no_phone"]}</p>')
+        elif not facility.is_current:
             html.append(f'<p class="notice">{words["stale"]}</p>')
         html.append(
             self.text.save_buttons.render(
@@ -121,25 +151,34 @@ class FacilityCards:
                 name=facility.name,
                 url=page_url,
                 phone=facility.phone or facility.intake_phone,
-                address=", ".join(facility.address_lines),
+                address=", ".join(lines),
             )
         )
-        html.append(
-            f'<p class="source">{self.as_of_date(facility.last_verified)} · '
-            f'<a href="{self.text.report_url(facility.pk)}">{words["report"]}</a></p>'
-        )
+        as_of = self.as_of_date(facility.last_verified, year_only=facility.as_of_year_only)
+        if in_list:  # a result stays short: the report link is on the place's page
+            html.append(f'<p class="source">{as_of}</p>')
+        else:
+            html.append(
+                f'<p class="source">{as_of} · '
+                f'<a href="{self.text.report_url(facility.pk)}">{words["report"]}</a></p>'
+            )
         html.append("</article>")
         # Every value above went through escape(); the rest is this module's own markup.
         return mark_safe("\n".join(html))  # noqa: S308  # nosec B308, B703
 
     def _actions(self, facility: Facility | FacilityListing) -> str:
         links = []
-        if facility.phone:
-            call = escape(self.text.call % {"number": facility.phone})
-            links.append(f'<a class="button" href="{escape(facility.phone_uri)}">{call}</a>')
-        if facility.intake_phone and facility.intake_phone != facility.phone:
-            intake = escape(self.text.intake % {"number": facility.intake_phone})
-            links.append(f'<a href="{escape(facility.intake_phone_uri)}">{intake}</a>')
+        phone, phone_uri = phones.display(facility.phone), phones.tel_uri(facility.phone)
+        if phone and phone_uri:
+            call = escape(self.text.call % {"number": phone})
+            links.append(f'<a class="button" href="{escape(phone_uri)}">{call}</a>')
+        elif phone:
+            links.append(escape(phone))
+        intake = phones.display(facility.intake_phone)
+        intake_uri = phones.tel_uri(facility.intake_phone)
+        if intake and intake_uri != phone_uri:
+            words = escape(self.text.intake % {"number": intake})
+            links.append(f'<a href="{escape(intake_uri)}">{words}</a>' if intake_uri else words)
         if facility.website:
             links.append(_outside_link(facility.website, self.text.words["website"]))
         links.append(_outside_link(facility.directions_url, self.text.words["directions"]))
@@ -165,7 +204,7 @@ class FacilityCards:
         return "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in facts)
 
 
-# Many facilities share a mask or a check date: each is worded once per language.
+# Many facilities share a mask or a date: each is worded once per language.
 @lru_cache(maxsize=4096)
 def _worded_labels(language: str, group: str, mask: int) -> str:
     return escape(", ".join(vocabulary.GROUPS[group].labels(mask)))
@@ -173,7 +212,8 @@ def _worded_labels(language: str, group: str, mask: int) -> str:
 
 @lru_cache(maxsize=4096)
 def _worded_languages(language: str, mask: int, other_languages: tuple[str, ...]) -> str:
-    return escape(", ".join(vocabulary.language_names(mask, other_languages)))
+    named = vocabulary.language_names(mask, ())
+    return escape(", ".join(named + [service_names.translated(n) for n in other_languages]))
 
 
 @lru_cache(maxsize=4096)

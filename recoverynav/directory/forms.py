@@ -1,6 +1,7 @@
 import copy
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from recoverynav.core.forms import MissingFieldsTakeInitialMixin, SharedChoices
@@ -32,6 +33,24 @@ def _group_field(name: str) -> forms.MultipleChoiceField:
 
 
 GROUP_FIELDS = {name: _group_field(name) for name in PAGE_GROUPS}
+# Words other pages link with that stand for several values: the medicines guide's "find a
+# place offering medicines for alcohol" link.
+ALIASES = {
+    "medication": {
+        "alcohol_medication": ["naltrexone", "naltrexone_er", "acamprosate", "disulfiram"],
+    },
+}
+
+
+def _without_aliases(data: QueryDict) -> QueryDict:
+    """The query with each alias replaced by the values it stands for."""
+    for name, aliases in ALIASES.items():
+        values = data.getlist(name)
+        if any(value in aliases for value in values):
+            data = data.copy()
+            expanded = [v for value in values for v in aliases.get(value, [value])]
+            data.setlist(name, list(dict.fromkeys(expanded)))
+    return data
 
 
 class SearchForm(MissingFieldsTakeInitialMixin):
@@ -58,6 +77,8 @@ class SearchForm(MissingFieldsTakeInitialMixin):
         """The six checkbox groups join the form only when the request sends one of them
         or the page needs their markup (see filter_fields): most searches send a place and
         a distance, and copying nine fields for every form was a twentieth of a search."""
+        if args and isinstance(args[0], QueryDict):
+            args = (_without_aliases(args[0]), *args[1:])
         super().__init__(*args, **kwargs)
         if any(name in self.data for name in PAGE_GROUPS):
             self._add_group_fields()

@@ -10,6 +10,8 @@ re-importing them is idempotent.
 
 import datetime as dt
 import uuid
+from functools import lru_cache
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
@@ -17,8 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recoverynav.directory import vocabulary
-from recoverynav.hotlines.models import dial_digits
+from recoverynav.directory import phones, vocabulary
 
 
 class Organization(models.Model):
@@ -37,9 +38,16 @@ class Organization(models.Model):
         return self.name
 
 
-def stale_before() -> dt.date:
-    """Information checked before this day is old enough to ask people to call ahead."""
-    return timezone.localdate() - dt.timedelta(days=settings.DIRECTORY_STALE_AFTER_DAYS)
+@lru_cache(maxsize=16384)
+def directions_to_address(address: str) -> str:
+    """Directions that look a street address up (quoted once per address, not per page)."""
+    return "https://www.openstreetmap.org/directions?" + urlencode({"to": address})
+
+
+def current_since() -> dt.date | None:
+    """Listings whose newest information is older than this are not confirmed by a current
+    source: hidden from searches (DIRECTORY_CURRENT_SINCE; empty shows every listing)."""
+    return settings.DIRECTORY_CURRENT_SINCE
 
 
 class FacilityFacts:
@@ -80,21 +88,27 @@ class FacilityFacts:
 
     @property
     def phone_uri(self) -> str:
-        return "tel:" + dial_digits(self.phone) if self.phone else ""
+        return phones.tel_uri(self.phone)
 
     @property
     def intake_phone_uri(self) -> str:
-        return "tel:" + dial_digits(self.intake_phone) if self.intake_phone else ""
+        return phones.tel_uri(self.intake_phone)
 
     @property
     def directions_url(self) -> str:
+        """Directions to the building; to the street address when we only know the ZIP
+        code's centre (the map looks the address up, which beats a point miles away)."""
+        if self.location_approximate and self.address_1:
+            return directions_to_address(", ".join(self.address_lines))
         return (
             f"https://www.openstreetmap.org/directions?to={self.latitude:.6f},{self.longitude:.6f}"
         )
 
     @property
-    def is_stale(self) -> bool:
-        return self.last_verified < stale_before()
+    def is_current(self) -> bool:
+        """A current source (or a moderator's check) confirms this listing."""
+        since = current_since()
+        return since is None or self.last_verified >= since
 
 
 class Facility(FacilityFacts, models.Model):
@@ -115,6 +129,8 @@ class Facility(FacilityFacts, models.Model):
     county = models.CharField(_("county"), max_length=120, blank=True)
     latitude = models.FloatField(_("latitude"))
     longitude = models.FloatField(_("longitude"))
+    # The coordinates are a ZIP code's centre: distances are "about", directions by address.
+    location_approximate = models.BooleanField(_("approximate location"), default=False)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     intake_phone = models.CharField(_("intake phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
@@ -133,7 +149,9 @@ class Facility(FacilityFacts, models.Model):
     source = models.CharField(_("source"), max_length=40)
     source_id = models.CharField(_("source id"), max_length=200)
     match_key = models.CharField(_("match key"), max_length=500, db_index=True)
-    last_verified = models.DateField(_("last verified"))
+    last_verified = models.DateField(_("information as of"))
+    # The date is a survey year (shown as "2023"), not a day someone checked.
+    as_of_year_only = models.BooleanField(_("as of a year only"), default=False)
     is_active = models.BooleanField(_("shown on the site"), default=True)
 
     class Meta:
@@ -142,8 +160,11 @@ class Facility(FacilityFacts, models.Model):
         verbose_name_plural = _("facilities")
         indexes = [
             # Covers the search's box query (id is in every index): no row is read to learn
-            # whether a facility in the box is shown.
-            models.Index(fields=["latitude", "longitude", "is_active"], name="facility_box"),
+            # whether a facility in the box is shown and confirmed by a current source.
+            models.Index(
+                fields=["latitude", "longitude", "is_active", "last_verified"],
+                name="facility_box_current",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -188,6 +209,7 @@ class ImportRun(models.Model):
     removed = models.PositiveIntegerField(_("removed"), default=0)
     rejected = models.PositiveIntegerField(_("rejected"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
+    notes = models.JSONField(_("notes"), default=list, blank=True)
 
     class Meta:
         ordering = ["-started"]

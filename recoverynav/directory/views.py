@@ -6,14 +6,15 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.client_address import client_ip
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
 from recoverynav.core.querystring import query_with
-from recoverynav.directory import services
+from recoverynav.core.search_summary import filter_chips, without_filters
+from recoverynav.directory import service_names, services
 from recoverynav.directory.forms import (
     FILTER_FIELDS,
     RADIUS_CHOICES,
@@ -22,12 +23,15 @@ from recoverynav.directory.forms import (
 )
 from recoverynav.directory.hsds import export_services
 from recoverynav.directory.selectors import (
+    SEARCH_PARAM,
     SearchPage,
+    back_to_search,
     export_page,
     facility_detail,
+    facility_sources,
     search_facilities,
 )
-from recoverynav.geo.selectors import choice_links, lookup_place
+from recoverynav.geo.selectors import Place, choice_links, lookup_place, nearest_town
 from recoverynav.hotlines.selectors import country_with_hotlines, hotlines_version
 
 HSDS_PAGE_SIZE = 100
@@ -48,34 +52,76 @@ def _helplines() -> list:
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    """Results first: after a search, what was found and each chosen filter (removable) open
+    the page and the form folds away; before one, or when something needs fixing, the form
+    is open with every chosen filter and every error in sight."""
     form = SearchForm(request.GET or None)
-    context: dict = {"form": form}
-    searched = form.is_bound and form.is_valid() and form.cleaned_data["place"]
-    filters_open = bool(searched and form.filters())
-    context["filters_fragment"] = choices_fragment(form, FILTER_FIELDS, filters_open)
-    context["radius_fragment"] = choices_fragment(form, ["radius"])
-    if searched:
+    valid = form.is_bound and form.is_valid()
+    chosen = form.filters() if valid else {}
+    filter_names = [name for name in FILTER_FIELDS if name in form.fields]
+    filter_errors = form.is_bound and any(form.errors.get(name) for name in filter_names)
+    filters_open = bool(chosen) or filter_errors
+    context: dict = {
+        "form": form,
+        "filters_open": filters_open,
+        "panel_open": True,
+        "filters_fragment": choices_fragment(form, FILTER_FIELDS, filters_open),
+        "radius_fragment": choices_fragment(form, ["radius"]),
+        # Every name the template reads is set: a missing one costs an exception each time.
+        "chips": [],
+        "clear_url": "",
+        "lookup": None,
+        "choices": [],
+        "results": None,
+    }
+    if chosen:
+        context["chips"] = filter_chips(form, request.GET, filter_names)
+        context["clear_url"] = without_filters(request.GET, FILTER_FIELDS)
+    if valid and form.cleaned_data["place"]:
         lookup = lookup_place(form.cleaned_data["place"])
-        context.update(
-            lookup=lookup,
-            choices=choice_links(lookup=lookup, params=request.GET),
-            filters_open=filters_open,
-        )
+        context.update(lookup=lookup, choices=choice_links(lookup=lookup, params=request.GET))
         if lookup.place:
             radius = form.cleaned_data["radius"]
             results = search_facilities(
                 latitude=lookup.place.latitude,
                 longitude=lookup.place.longitude,
                 radius_miles=radius,
-                filters=form.filters(),
+                filters=chosen,
                 page=_page_number(request.GET.get("page", "")),
             )
-            context.update(results=results, place=lookup.place, **_links(request, radius, results))
+            context.update(
+                results=results,
+                place=lookup.place,
+                heading=results_heading(results, place_words(lookup.place)),
+                search_query=request.META.get("QUERY_STRING", ""),
+                panel_open=False,
+                **_links(request, radius, results),
+            )
             if not results.total:
                 context["helplines"] = _helplines()
     return render_framed_page(
         request, "directory/search.html", context, frame_context=lambda: {"form": SearchForm()}
     )
+
+
+def place_words(place: Place) -> str:
+    """How the results name the searched place: a located phone's point by the town it is
+    in ("your location, near Columbus, OH"), never by its coordinates."""
+    if place.kind != "coordinates":
+        return place.label
+    town = nearest_town(place.latitude, place.longitude)
+    if town:
+        return gettext("your location, near %(town)s") % {"town": town}
+    return gettext("your location")
+
+
+def results_heading(results: SearchPage, where: str) -> str:
+    """ "12 places within 25 miles of Columbus, OH"."""
+    return ngettext(
+        "%(total)s place within %(miles)s miles of %(label)s",
+        "%(total)s places within %(miles)s miles of %(label)s",
+        results.total,
+    ) % {"total": results.total, "miles": f"{results.radius_miles:.0f}", "label": where}
 
 
 def _page_number(text: str) -> int:
@@ -110,7 +156,13 @@ def facility(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "directory/facility.html",
-        {"facility": found, "reported": request.GET.get("reported") == "1"},
+        {
+            "facility": found,
+            "reported": request.GET.get("reported") == "1",
+            "back_url": back_to_search(request.GET.get(SEARCH_PARAM, "")),
+            "services": service_names.grouped(found.other_services),
+            "sources": facility_sources(found),
+        },
     )
 
 

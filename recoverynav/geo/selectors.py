@@ -254,6 +254,23 @@ def timezone_for_postal_code(code: str) -> str | None:
     return zone or None
 
 
+def nearest_town(latitude: float, longitude: float, radius_miles: float = 30) -> str:
+    """ "Columbus, OH": the town of the ZIP code whose centre is nearest a point (a phone's
+    location), so that results are named by a place, not by coordinates; '' when none is
+    within the radius."""
+    box = bounding_box(latitude=latitude, longitude=longitude, radius_miles=radius_miles)
+    candidates = PostalCode.objects.filter(
+        latitude__range=(box.min_lat, box.max_lat),
+        longitude__range=(box.min_lon, box.max_lon),
+    ).values_list("latitude", "longitude", "city", "state")
+    best = min(
+        candidates,
+        key=lambda row: great_circle_miles(latitude, longitude, row[0], row[1]),
+        default=None,
+    )
+    return f"{best[2]}, {best[3]}" if best else ""
+
+
 def _nearest_timezone(latitude: float, longitude: float, radius_miles: float = 60) -> str:
     box = bounding_box(latitude=latitude, longitude=longitude, radius_miles=radius_miles)
     candidates = (

@@ -123,7 +123,7 @@ SEARCH_STATES = [
 ]
 # From a state above, the first link to a detail page: a facility, a meeting.
 DETAIL_PAGES = {
-    "treatment results": r"/treatment/\d+/$",
+    "treatment results": r"/treatment/\d+/(\?search=.*)?$",  # a result carries its search
     "meetings near a place": r"/meetings/[\w-]+/$",
 }
 

@@ -6,14 +6,21 @@ database; `recoverynav.directory.services.apply_import` writes them in one trans
 
 import csv
 import datetime as dt
+import gzip
 import hashlib
+import io
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from recoverynav.directory import vocabulary
+from recoverynav.directory import phones, vocabulary
+
+# The groups a record can describe in full (see Record.describes): the vocabulary's groups,
+# the OTP certification, and the services we keep by name.
+OTHER = "other"
+DESCRIBABLE = (*vocabulary.GROUPS, vocabulary.OTP, OTHER)
 
 
 class ImportFileError(Exception):
@@ -45,20 +52,39 @@ class Record:
     attributes: set[str] = field(default_factory=set)
     other_services: list[list[str]] = field(default_factory=list)
     other_languages: list[str] = field(default_factory=list)
+    # The groups of DESCRIBABLE this record lists in full: a value it leaves out is not
+    # offered. A source that only mentions some values (the MOUD list names medications,
+    # the OTP directory the certification) describes none: it adds, never takes away.
+    describes: set[str] = field(default_factory=set)
+    # The coordinates are the ZIP code's centre, not the building.
+    approximate: bool = False
+    # The date is a survey year: shown as "2023", not as a day nobody checked.
+    year_only: bool = False
+    # Codes the source used that SAMHSA's reference does not define: kept, never shown.
+    unknown_codes: list[str] = field(default_factory=list)
 
     @property
     def match_key(self) -> str:
         return match_key(name=self.name, address=self.address_1, postal_code=self.postal_code)
 
     def data(self) -> dict:
-        """A JSON-ready dict, stable for equal records (the fingerprint depends on it)."""
-        values = asdict(self)
+        """A JSON-ready dict, stable for equal records (the fingerprint depends on it). Built
+        by hand: dataclasses.asdict deep-copies every list, a fifth of a national import."""
+        values = {name: getattr(self, name) for name in self.__dataclass_fields__}
         values["attributes"] = sorted(self.attributes)
+        values["describes"] = sorted(self.describes)
         values["last_verified"] = self.last_verified.isoformat()
+        values["other_services"] = [list(item) for item in self.other_services]
+        values["other_languages"] = list(self.other_languages)
+        values["unknown_codes"] = list(self.unknown_codes)
         return values
 
-    def fingerprint(self) -> str:
-        text = json.dumps(self.data(), sort_keys=True, ensure_ascii=False)
+    def fingerprint(self, data: dict | None = None) -> str:
+        text = json.dumps(
+            {k: v for k, v in (data or self.data()).items() if k != "source"},
+            sort_keys=True,
+            ensure_ascii=False,
+        )
         return hashlib.sha256(text.encode()).hexdigest()
 
     def absorb(self, other: "Record") -> None:
@@ -74,6 +100,10 @@ class Record:
             if not getattr(self, name):
                 setattr(self, name, getattr(other, name))
         self.last_verified = max(self.last_verified, other.last_verified)
+        self.describes |= other.describes
+        if self.approximate and not other.approximate:
+            self.latitude, self.longitude = other.latitude, other.longitude
+            self.approximate = False
 
 
 @dataclass
@@ -82,6 +112,8 @@ class Parsed:
     errors: list[str] = field(default_factory=list)
     # Source ids of rejected rows, so that removing missing records never removes them.
     rejected_ids: set[str] = field(default_factory=set)
+    # What the run should say without rejecting a row (an unknown code, a stamped date).
+    notes: list[str] = field(default_factory=list)
 
 
 ABBREVIATIONS = {
@@ -119,23 +151,106 @@ def match_key(*, name: str, address: str, postal_code: str) -> str:
     return f"{normalise(name)}|{normalise(address)}|{(postal_code or '')[:5]}"
 
 
-def read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs; an unreadable file raises ImportFileError before any row."""
+# Where in a building, not which building: "Suite B", "Ste. 200", "# 4", "Bldg 2".
+UNIT = re.compile(
+    r"(?:\b(?:suite|ste|unit|apt|rm|room|fl|floor|bldg|building)\b\.?|#)\s*[\w-]+", re.I
+)
+# Words that say what kind of company, not which: "Premier Care of Ohio LLC" and "… Inc".
+LEGAL_WORDS = {"inc", "llc", "corp", "corporation", "company", "co", "pc", "pllc", "ltd", "lp"}
+
+
+def street_key(address: str) -> str:
+    """The street address without its suite or unit ("780 w bel air ave")."""
+    return normalise(UNIT.sub(" ", address or ""))
+
+
+def name_words(name: str) -> list[str]:
+    return [w for w in normalise(name).split() if w not in LEGAL_WORDS and w != "the"]
+
+
+def names_agree(first: str, second: str) -> bool:
+    """Two names of one place: equal but for "LLC"/"Inc"; one cut short ("Recovery and Prev
+    Resources of" for "Recovery and Prevention Resources of Ohio"); or one inside the other
+    ("Integral Care" in "Austin Travis County Integral Care"). Callers also require the same
+    street and ZIP code."""
+    a, b = name_words(first), name_words(second)
+    if not a or not b:
+        return False
+    short, long = sorted((a, b), key=len)
+    if short == long:
+        return True
+    if len(short) < 2:
+        return False
+    if all(whole.startswith(part) for part, whole in zip(short, long, strict=False)):
+        return True
+    width = len(short)
+    return any(long[i : i + width] == short for i in range(len(long) - width + 1))
+
+
+def phone_key(phone: str) -> str:
+    """The ten digits of a US number (no extension), or '' — two listings with one number."""
+    uri = phones.tel_uri(phone)
+    return uri[len("tel:+1") :] if uri.startswith("tel:+1") else ""
+
+
+def postal_code(value: object) -> str:
+    """A US ZIP code as five digits, with the leading zeros spreadsheets drop put back
+    ("2703" → "02703"; "2703-1234" → "02703"). A code with letters (another country's) is
+    kept as written."""
+    text = clean(value)
+    if not text:
+        return ""
+    if re.search(r"[A-Za-z]", text):
+        return text.upper()[:10]
+    text = re.sub(r"\.0+$", "", text)  # 2703.0, as some spreadsheets save it
+    digits = re.sub(r"[^0-9]", "", text)
+    if "-" in text:
+        digits = re.sub(r"[^0-9]", "", text.split("-")[0])
+    elif len(digits) > 5:
+        digits = digits[:-4] if len(digits) in (6, 7, 8, 9) else digits
+    if not digits or len(digits) > 5:
+        raise ValueError(f"ZIP code {text!r} is not a US ZIP code")
+    return digits.zfill(5)
+
+
+def read_csv(path: Path, *, encoding: str = "utf-8") -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) pairs; an unreadable file raises ImportFileError before any row,
+    naming the line where the text stops being `encoding`."""
     try:
-        handle = path.open(newline="", encoding="utf-8-sig")
-    except OSError as error:
-        raise ImportFileError(f"Cannot open {path.name}: {error.strerror or error}") from error
-    with handle:
-        try:
-            reader = csv.DictReader(handle)
-            if not reader.fieldnames:
-                raise ImportFileError(f"{path.name} is empty.")
-            rows = list(reader)
-        except (UnicodeDecodeError, csv.Error) as error:
-            raise ImportFileError(
-                f"{path.name} is not a readable UTF-8 CSV file: {error}"
-            ) from error
-    return list(enumerate(rows, start=2))
+        raw = path.read_bytes()
+        if path.suffix == ".gz":  # large bundled files are kept compressed
+            raw = gzip.decompress(raw)
+    except (OSError, EOFError) as error:
+        raise ImportFileError(
+            f"Cannot open {path.name}: {getattr(error, 'strerror', '') or error}"
+        ) from error
+    try:
+        text = raw.decode("utf-8-sig" if encoding.lower().replace("_", "-") in UTF8 else encoding)
+    except LookupError:
+        raise ImportFileError(f"{encoding!r} is not an encoding Python knows.") from None
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ImportFileError(
+            f"{path.name} is not a readable {encoding} CSV file: line {line} has the byte "
+            f"{raw[error.start : error.start + 1].hex(' ').upper()} "
+            "(saved in another encoding? try --encoding cp1252 or --encoding latin-1)."
+        ) from error
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        if not reader.fieldnames:
+            raise ImportFileError(f"{path.name} is empty.")
+        rows = []
+        # Each row's first line in the file, also after a quoted value that spans lines.
+        first_line = reader.line_num + 1
+        for row in reader:
+            rows.append((first_line, row))
+            first_line = reader.line_num + 1
+    except csv.Error as error:
+        raise ImportFileError(f"{path.name} is not a readable CSV file: {error}") from error
+    return rows
+
+
+UTF8 = {"utf-8", "utf8", "utf-8-sig"}
 
 
 def require_columns(path: Path, row: dict[str, str], columns: set[str]) -> None:
@@ -178,6 +293,9 @@ def check_record(record: Record) -> None:
     if not record.name:
         raise ValueError("the facility has no name")
     record.organization = record.organization or record.name
+    record.postal_code = postal_code(record.postal_code)
+    record.phone = phones.display(record.phone)
+    record.intake_phone = phones.display(record.intake_phone)
     for name, limit in _limits().items():
         if len(getattr(record, name)) > limit:
             raise ValueError(f"{name} is longer than {limit} characters")

@@ -1,14 +1,18 @@
 """Any spreadsheet saved as CSV, with a column mapping: {our field: their column header}.
 
 Attribute columns hold values separated by ";" — our codes ("outpatient") or their English
-labels ("Intensive outpatient"). Rows without coordinates are placed at their ZIP code's
-centre from the bundled gazetteer."""
+labels ("Intensive outpatient"). A field can also be one value for every row (`--set
+otp=yes`). Rows without coordinates are placed at their ZIP code's centre from the bundled
+gazetteer, marked approximate. Every row needs its own id: a repeated id is reported, not
+folded in silently (`--id-from` builds ids from several columns)."""
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from recoverynav.directory import vocabulary
 from recoverynav.directory.importers.base import (
+    OTHER,
     ImportFileError,
     Parsed,
     Record,
@@ -40,27 +44,66 @@ PLACE_FIELDS = ["latitude", "longitude"]
 OTHER_FIELDS = ["last_verified", "otp", "other_services"]
 ATTRIBUTE_FIELDS = [g.column for g in vocabulary.GROUPS.values()]
 FIELDS = TEXT_FIELDS + PLACE_FIELDS + OTHER_FIELDS + ATTRIBUTE_FIELDS
-REQUIRED = {"source_id", "name"}
 YES = {"1", "yes", "y", "true", "x", "sí", "si"}
+ID_JOINER = " / "
 
 
-def parse_mapping(pairs: list[str]) -> dict[str, str]:
+@dataclass
+class Columns:
+    """How to read a row: our field → their column, fields set to one value for every row,
+    and the columns an id is built from when the sheet has no id column."""
+
+    mapping: dict[str, str]
+    constants: dict[str, str] = field(default_factory=dict)
+    id_from: list[str] = field(default_factory=list)
+
+    def get(self, row: dict[str, str], name: str) -> str:
+        if name in self.constants:
+            return self.constants[name]
+        if name == "source_id" and self.id_from:
+            return ID_JOINER.join(clean(row.get(c, "")) for c in self.id_from if clean(row.get(c)))
+        return clean(row.get(self.mapping[name], "")) if name in self.mapping else ""
+
+    def given(self, name: str) -> bool:
+        return name in self.mapping or name in self.constants
+
+    def headers(self) -> set[str]:
+        return set(self.mapping.values()) | set(self.id_from)
+
+
+def _pairs(pairs: list[str], what: str) -> dict[str, str]:
     """["name=Facility Name", ...] -> {"name": "Facility Name"}; unknown fields are an error."""
-    mapping = {}
+    found = {}
     for pair in pairs:
-        field, sep, column = pair.partition("=")
-        if not sep or not column.strip():
-            raise ImportFileError(f"Mapping {pair!r} should look like field=Column header.")
-        mapping[field.strip()] = column.strip()
-    unknown = set(mapping) - set(FIELDS)
+        name, sep, value = pair.partition("=")
+        if not sep or not value.strip():
+            raise ImportFileError(f"{what} {pair!r} should look like field=value.")
+        found[name.strip()] = value.strip()
+    unknown = set(found) - set(FIELDS)
     if unknown:
         raise ImportFileError(
             f"Unknown field(s) {', '.join(sorted(unknown))}. Known: {', '.join(FIELDS)}."
         )
-    missing = REQUIRED - set(mapping)
-    if missing:
-        raise ImportFileError(f"The mapping needs {', '.join(sorted(missing))}.")
-    return mapping
+    return found
+
+
+def parse_columns(
+    mapping: list[str], *, constants: list[str] = (), id_from: list[str] = ()
+) -> Columns:
+    """The command's --map, --set and --id-from options, checked."""
+    columns = Columns(
+        mapping=_pairs(mapping, "Mapping"),
+        constants=_pairs(list(constants), "--set"),
+        id_from=[c.strip() for c in id_from if c.strip()],
+    )
+    if "name" not in columns.mapping:
+        raise ImportFileError("The mapping needs name (--map name=Column).")
+    if "source_id" not in columns.mapping and not columns.id_from:
+        raise ImportFileError(
+            "The mapping needs source_id (--map source_id=Column), or --id-from with the "
+            "columns that together tell rows apart."
+        )
+    return columns
 
 
 def _lookup(group: vocabulary.Group) -> dict[str, str]:
@@ -70,33 +113,41 @@ def _lookup(group: vocabulary.Group) -> dict[str, str]:
     return table
 
 
-def _record(row: dict[str, str], mapping: dict[str, str], verified: dt.date) -> Record:
-    def get(field: str) -> str:
-        return clean(row.get(mapping[field], "")) if field in mapping else ""
+def _location(columns: Columns, row: dict, postal_code: str) -> tuple[float, float, bool]:
+    latitude, longitude = columns.get(row, "latitude"), columns.get(row, "longitude")
+    if latitude and longitude:
+        return (
+            coordinate(latitude, low=-90, high=90, label="latitude"),
+            coordinate(longitude, low=-180, high=180, label="longitude"),
+            False,
+        )
+    place = place_for_postal_code(postal_code[:5]) if postal_code else None
+    if place is None:
+        raise ValueError("no coordinates, and the ZIP code is not one we know")
+    return place.latitude, place.longitude, True
 
-    values = {field: get(field) for field in TEXT_FIELDS}
+
+def _record(row: dict[str, str], columns: Columns, verified: dt.date) -> Record:
+    values = {name: columns.get(row, name) for name in TEXT_FIELDS}
     values["state"] = values["state"].upper()
     values["website"] = website(values["website"])
-    if get("latitude") and get("longitude"):
-        latitude = coordinate(get("latitude"), low=-90, high=90, label="latitude")
-        longitude = coordinate(get("longitude"), low=-180, high=180, label="longitude")
-    else:
-        place = place_for_postal_code(values["postal_code"][:5]) if values["postal_code"] else None
-        if place is None:
-            raise ValueError("no coordinates, and the ZIP code is not one we know")
-        latitude, longitude = place.latitude, place.longitude
+    latitude, longitude, approximate = _location(columns, row, values["postal_code"])
+    date_text = columns.get(row, "last_verified")
     try:
-        last_verified = (
-            dt.date.fromisoformat(get("last_verified")) if get("last_verified") else verified
-        )
+        last_verified = dt.date.fromisoformat(date_text) if date_text else verified
     except ValueError:
-        raise ValueError(
-            f"last_verified {get('last_verified')!r} is not a date like 2026-11-01"
-        ) from None
-    record = Record(**values, latitude=latitude, longitude=longitude, last_verified=last_verified)
+        raise ValueError(f"last_verified {date_text!r} is not a date like 2026-11-01") from None
+    record = Record(
+        **values,
+        latitude=latitude,
+        longitude=longitude,
+        last_verified=last_verified,
+        approximate=approximate,
+        describes=_described(columns),
+    )
     for group in vocabulary.GROUPS.values():
         table = _lookup(group)
-        for value in (v.strip() for v in get(group.column).split(";")):
+        for value in (v.strip() for v in columns.get(row, group.column).split(";")):
             if not value:
                 continue
             code = table.get(value.lower())
@@ -107,35 +158,61 @@ def _record(row: dict[str, str], mapping: dict[str, str], verified: dt.date) -> 
                 record.other_languages.append(value)
             else:
                 record.other_services.append([str(group.label), value])
-    if get("otp").lower() in YES:
+    if columns.get(row, "otp").lower() in YES:
         record.attributes.add(vocabulary.OTP)
     record.other_services += [
-        ["Services", v.strip()] for v in get("other_services").split(";") if v.strip()
+        ["Services", v.strip()] for v in columns.get(row, "other_services").split(";") if v.strip()
     ]
     return record
 
 
-def parse_generic_csv(path: Path, *, mapping: dict[str, str], verified: dt.date) -> Parsed:
-    rows = read_csv(path)
+def _described(columns: Columns) -> set[str]:
+    """A column the sheet has lists its group in full: what it leaves out is not offered."""
+    described = {g.name for g in vocabulary.GROUPS.values() if columns.given(g.column)}
+    if columns.given("otp"):
+        described.add(vocabulary.OTP)
+    if columns.given("other_services"):
+        described.add(OTHER)
+    return described
+
+
+def parse_generic_csv(
+    path: Path, *, columns: Columns, verified: dt.date, encoding: str = "utf-8"
+) -> Parsed:
+    rows = read_csv(path, encoding=encoding)
     if rows:
-        absent = set(mapping.values()) - set(rows[0][1])
+        absent = columns.headers() - set(rows[0][1])
         if absent:
             raise ImportFileError(
                 f"{path.name} has no column(s) {', '.join(sorted(absent))}; "
                 f"its columns are: {', '.join(rows[0][1])}."
             )
     parsed = Parsed()
+    first_line: dict[str, int] = {}
+    stamped = 0
     for line, row in rows:
+        source_id = columns.get(row, "source_id")
         try:
-            record = _record(row, mapping, verified)
-            if not record.source_id:
+            if not source_id:
                 raise ValueError("the row has no id")
+            if source_id in first_line:
+                raise ValueError(
+                    f"its id {source_id!r} is already the id of line {first_line[source_id]} "
+                    "(each row needs its own id; --id-from can build one from several columns)"
+                )
+            first_line[source_id] = line
+            record = _record(row, columns, verified)
             check_record(record)
         except ValueError as error:
             parsed.errors.append(f"line {line}: {error}")
-            source_id = clean(row.get(mapping["source_id"], ""))
             if source_id:
                 parsed.rejected_ids.add(source_id)
             continue
+        stamped += not columns.get(row, "last_verified")
         parsed.records.append(record)
+    if stamped:
+        parsed.notes.append(
+            f"{stamped:,} rows had no date: their information is stamped as of "
+            f"{verified.isoformat()}."
+        )
     return parsed

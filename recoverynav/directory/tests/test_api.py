@@ -16,7 +16,7 @@ URL = "/api/v1/facilities/"
 def page_ids(client: Client, **params: str) -> list[int]:
     """Facility ids in the order the locator page lists them."""
     html = client.get("/treatment/", params).content.decode()
-    return [int(pk) for pk in re.findall(r'<h3><a href="/treatment/(\d+)/">', html)]
+    return [int(pk) for pk in re.findall(r'<h3><a href="/treatment/(\d+)/[?"]', html)]
 
 
 def api_ids(client: Client, **params: str) -> list[int]:
@@ -66,10 +66,12 @@ def test_a_result_has_what_a_person_needs(visitor: Client, gazetteer: None) -> N
     assert body["total"] == 1
     facility = body["results"][0]
     assert facility["name"] == "Region Ten"
-    assert facility["phone_uri"] == "tel:4349721800"
+    assert facility["phone_uri"] == "tel:+14349721800"
     assert facility["settings"]["medication"] == ["buprenorphine"]
     assert facility["distance_miles"] == pytest.approx(1, abs=0.3)
     assert facility["page_url"] == f"http://testserver/treatment/{facility['id']}/"
+    assert facility["location_approximate"] is False
+    assert facility["is_current"] is True
 
 
 def test_coordinates_work_like_a_place(visitor: Client, gazetteer: None) -> None:

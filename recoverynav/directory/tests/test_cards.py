@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
 from recoverynav.directory.cards import FacilityCards, facility_card
 from recoverynav.directory.tests.factories import make_facility
@@ -19,9 +19,10 @@ def test_a_search_result_links_to_the_page_and_says_how_far_it_is() -> None:
 
     assert f'<h3><a href="/treatment/{facility.pk}/">Hope House</a></h3>' in html
     assert "<strong>2.3 miles away</strong>" in html
-    assert '<a class="button" href="tel:4345550100">Call 434-555-0100</a>' in html
+    assert '<a class="button" href="tel:+14345550100">Call (434) 555-0100</a>' in html
     assert '<a href="https://hope.example/" rel="noopener noreferrer">Website</a>' in html
-    assert f'href="/treatment/{facility.pk}/report/"' in html
+    assert "/report/" not in html  # a result stays short; the page has the report link
+    assert f'href="/treatment/{facility.pk}/report/"' in facility_card(facility)
     assert 'data-kind="facility"' in html
 
 
@@ -38,10 +39,10 @@ def test_the_distance_is_written_the_way_each_language_writes_numbers() -> None:
     assert f'href="/es/treatment/{facility.pk}/"' in spanish
 
 
-def test_the_facility_page_card_has_no_link_or_distance() -> None:
+def test_the_facility_page_card_leaves_the_name_to_the_heading_and_has_no_distance() -> None:
     html = facility_card(make_facility(name="Hope House"))
 
-    assert "<h3>Hope House</h3>" in html
+    assert "Hope House</h3>" not in html  # the page's h1 names it once
     assert "miles away" not in html
 
 
@@ -96,19 +97,71 @@ def test_it_speaks_spanish_with_a_decimal_comma() -> None:
     assert f'href="/es/treatment/{facility.pk}/"' in html
 
 
-def test_an_old_listing_asks_to_call_ahead() -> None:
-    old = make_facility(last_verified=timezone.localdate() - dt.timedelta(days=5 * 365))
+def test_a_listing_no_current_source_confirms_asks_to_call_ahead(settings) -> None:
+    settings.DIRECTORY_CURRENT_SINCE = dt.date(2023, 1, 1)
+    old = make_facility(last_verified=dt.date(2021, 7, 1))
 
+    assert not old.is_current
     assert "Please call ahead before you go." in facility_card(old)
 
 
-def test_the_call_ahead_notice_starts_the_day_after_the_listing_turns_stale(settings) -> None:
-    settings.DIRECTORY_STALE_AFTER_DAYS = 365
-    today = timezone.localdate()
-    just_fresh = make_facility(last_verified=today - dt.timedelta(days=365))
-    just_stale = make_facility(last_verified=today - dt.timedelta(days=366))
+def test_a_current_listing_with_a_phone_carries_no_notice(settings) -> None:
+    settings.DIRECTORY_CURRENT_SINCE = dt.date(2023, 1, 1)
+    current = make_facility(last_verified=dt.date(2023, 1, 1))
 
-    assert not just_fresh.is_stale
-    assert "Please call ahead" not in facility_card(just_fresh)
-    assert just_stale.is_stale
-    assert "Please call ahead" in facility_card(just_stale)
+    assert current.is_current
+    assert 'class="notice"' not in facility_card(current)
+
+
+def test_a_listing_without_a_phone_says_so() -> None:
+    html = facility_card(make_facility(phone=""))
+
+    assert "We have no phone number for this place." in html
+    assert "tel:" not in html
+
+
+def test_every_listing_is_current_when_the_setting_is_empty(settings) -> None:
+    settings.DIRECTORY_CURRENT_SINCE = None
+
+    assert make_facility(last_verified=dt.date(2017, 3, 31)).is_current
+
+
+def test_an_approximate_location_is_said_and_its_distance_is_about() -> None:
+    facility = make_facility(
+        name="Hope House",
+        address_1="7 Railroad Avenue",
+        city="Attleboro",
+        state="MA",
+        postal_code="02703",
+        location_approximate=True,
+    )
+    facility.distance = 2.25
+
+    html = FacilityCards().card(facility, in_list=True)
+
+    assert "<strong>About 2.3 miles away</strong>" in html
+    assert '<p class="approximate">Approximate location</p>' in html
+    assert (
+        'href="https://www.openstreetmap.org/directions?to=7+Railroad+Avenue%2C+Attleboro%2C'
+        '+MA+02703"' in html
+    )
+
+
+def test_an_exact_location_gets_directions_to_its_point() -> None:
+    facility = make_facility(location_approximate=False)
+
+    assert "directions?to=38.029300,-78.476700" in facility_card(facility)
+
+
+def test_a_survey_year_is_shown_as_a_year_and_a_day_as_a_day() -> None:
+    survey = make_facility(last_verified=dt.date(2023, 1, 1), as_of_year_only=True)
+    export = make_facility(last_verified=dt.date(2026, 5, 25))
+
+    assert "Information as of 2023 ·" in facility_card(survey)
+    assert "Information as of May 25, 2026 ·" in facility_card(export)
+
+
+def test_an_extension_is_shown_but_not_dialled() -> None:
+    html = facility_card(make_facility(phone="(614) 224-4506 ext. 197"))
+
+    assert '<a class="button" href="tel:+16142244506">Call (614) 224-4506 ext. 197</a>' in html

@@ -1,6 +1,5 @@
 """Every import format: real samples, malformed rows, dry runs, idempotent re-imports."""
 
-import csv
 import re
 import shutil
 from io import StringIO
@@ -11,7 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from recoverynav.directory import vocabulary
-from recoverynav.directory.importers import samhsa
+from recoverynav.directory.importers import samhsa, samhsa_codes
+from recoverynav.directory.importers.base import postal_code, read_csv
+from recoverynav.directory.merging import PlaceIndex, PlaceKeys
 from recoverynav.directory.models import Facility, ImportRun, SourceRecord
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -41,8 +42,8 @@ def test_it_imports_locator_pages_and_maps_their_services() -> None:
     run("import_samhsa_locator", str(DATA / "locator_sample.json"))
 
     facility = Facility.objects.get(alternate_name="Mohr Center")
-    assert facility.phone == "434-979-8871"
-    assert facility.intake_phone == "434-972-1800"
+    assert facility.phone == "(434) 979-8871"
+    assert facility.intake_phone == "(434) 972-1800"
     assert facility.website == "http://www.regionten.org"
     assert "residential_short" in vocabulary.SETTING.decode(facility.care_settings)
     assert set(vocabulary.PAYMENT.decode(facility.payments)) >= {
@@ -53,6 +54,7 @@ def test_it_imports_locator_pages_and_maps_their_services() -> None:
     }
     assert ["Treatment Approaches", "Motivational interviewing"] in facility.other_services
     assert facility.source == "samhsa-locator"
+    assert str(facility.last_verified) == "2019-06-18"  # the page's date, not the import's
     assert facility.source_id.startswith("811a908f")
 
 
@@ -61,10 +63,13 @@ def test_it_keeps_locator_values_it_has_no_column_for() -> None:
     run("import_samhsa_locator", str(DATA / "locator_sample.json"))
 
     kept = {tuple(item) for f in Facility.objects.all() for item in f.other_services}
+    # A name SAMHSA's reference knows is kept under its official category...
     assert (
-        "Facility Operation (e.g. Private, Public)",
+        "Facility Operation (e.g., Private, Public)",
         "Local, county, or community government",
     ) in kept
+    # ...and a name it no longer uses under the locator's own.
+    assert ("Ancillary Services", "Chronic disease/illness management") in kept
 
 
 @pytest.mark.django_db
@@ -115,7 +120,7 @@ def test_a_dry_run_reports_the_changes_but_saves_none() -> None:
     [
         ("import_samhsa_locator", b"{not json", "not valid JSON"),
         ("import_samhsa_locator", b'{"page": 1}', "no 'rows' list"),
-        ("import_samhsa_keys", b"\xff\xfe\x00garbage", "not a readable UTF-8 CSV"),
+        ("import_samhsa_keys", b"\xff\xfe\x00garbage", "not a readable utf-8 CSV"),
         ("import_samhsa_facilities", b"a,b\n1,2\n", "missing the column(s)"),
         ("import_moud_providers", b"", "is empty"),
     ],
@@ -187,19 +192,49 @@ def test_service_keys_become_attributes() -> None:
     assert last_run().rejected == 1
 
 
-def test_the_service_key_table_covers_every_key_in_the_directory_file() -> None:
-    with (APP_DATA / "methadone_facilities_2017_with_service_keys.csv").open() as handle:
-        used = {k for row in csv.DictReader(handle) for k in row["Keys"].split("/") if k}
+@pytest.mark.parametrize(
+    ("file_name", "codes_of"),
+    [
+        (
+            "methadone_facilities_2017_with_service_keys.csv",
+            lambda row: row["Keys"].split("/"),
+        ),
+        (
+            "samhsa_su_facilities_2024.csv.gz",
+            lambda row: row["service_code_info"].replace("*", " ").split(),
+        ),
+    ],
+)
+def test_every_code_in_the_bundled_directories_has_an_official_or_earlier_meaning(
+    file_name: str, codes_of
+) -> None:
+    rows = read_csv(APP_DATA / file_name)
+    used = {code for _line, row in rows for code in codes_of(row) if code}
 
-    assert used - set(samhsa.service_keys()) == set()
+    assert used - set(samhsa_codes.codes()) == set()
 
 
-def test_every_key_maps_only_to_attributes_we_know() -> None:
-    for code, (label, tokens) in samhsa.service_keys().items():
-        assert label, code
+def test_every_code_our_vocabulary_maps_is_a_code_samhsa_defines() -> None:
+    assert set(samhsa_codes.ATTRIBUTES) - set(samhsa_codes.codes()) == set()
+    for code, tokens in samhsa_codes.ATTRIBUTES.items():
         for token in tokens:
             group, _, value = token.partition(":")
             assert token == vocabulary.OTP or value in vocabulary.GROUPS[group].values, code
+
+
+def test_bc_means_beds_for_clients_children_not_buprenorphine() -> None:
+    bc = samhsa_codes.service_code("BC")
+
+    assert bc.name == "Residential beds for clients' children"
+    assert bc.attributes == ()
+
+
+def test_the_numbered_language_codes_are_the_languages_they_name() -> None:
+    assert samhsa_codes.service_code("F47").name == "Korean"
+    assert samhsa_codes.service_code("F17").name == "Any Chinese Language"
+    assert samhsa_codes.service_code("F47").is_language
+    # The 2017 directory numbered some languages without naming them: no code is shown.
+    assert samhsa_codes.service_code("F10").name == "Another language"
 
 
 @pytest.mark.django_db
@@ -216,6 +251,25 @@ def test_remove_missing_drops_records_the_file_no_longer_lists(tmp_path: Path) -
 
 
 @pytest.mark.django_db
+def test_remove_missing_refuses_to_remove_more_than_half_of_a_source_unless_forced(
+    tmp_path: Path,
+) -> None:
+    run("import_samhsa_keys", str(DATA / "methadone_keys_sample.csv"))
+    before = snapshot()
+    lines = (DATA / "methadone_keys_sample.csv").read_text().splitlines(keepends=True)
+    shortest = tmp_path / "shortest.csv"
+    shortest.write_text("".join(lines[:2]))  # header + one of three facilities
+
+    with pytest.raises(CommandError, match="would remove 2 of the 3 records"):
+        run("import_samhsa_keys", str(shortest), "--remove-missing")
+    assert snapshot() == before
+    assert last_run().succeeded is False
+
+    run("import_samhsa_keys", str(shortest), "--remove-missing", "--force")
+    assert Facility.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_a_facility_another_source_also_lists_survives_when_one_source_drops_it(
     tmp_path: Path,
 ) -> None:
@@ -225,7 +279,7 @@ def test_a_facility_another_source_also_lists_survives_when_one_source_drops_it(
     empty_list = tmp_path / "moud.csv"
     empty_list.write_text(header + "\n")
 
-    run("import_moud_providers", str(empty_list), "--remove-missing")
+    run("import_moud_providers", str(empty_list), "--remove-missing", "--force")
 
     galax = Facility.objects.get(name="Galax Treatment Center Inc")
     assert galax.medications == 0
@@ -281,9 +335,10 @@ def test_the_generic_csv_import_follows_the_column_mapping(gazetteer) -> None:
     ("mapping", "message"),
     [
         (["name=Agency"], "The mapping needs source_id"),
+        (["source_id=Program ID"], "The mapping needs name"),
         (["source_id=Program ID", "name=Agency", "colour=Lang"], "Unknown field(s) colour"),
         (["source_id=Program ID", "name=Agency Name"], "has no column(s) Agency Name"),
-        (["source_id", "name=Agency"], "should look like field=Column"),
+        (["source_id", "name=Agency"], "should look like field=value"),
     ],
 )
 def test_a_wrong_column_mapping_is_explained(mapping: list[str], message: str) -> None:
@@ -303,7 +358,7 @@ def test_the_hsds_tabular_package_is_imported_and_its_bad_location_rejected() ->
 
     facility = Facility.objects.get()
     assert facility.name == "Region Ten Community Services Board"
-    assert facility.phone == "434-972-1800"
+    assert facility.phone == "(434) 972-1800"
     assert vocabulary.SETTING.decode(facility.care_settings) == ["outpatient"]
     assert vocabulary.PAYMENT.decode(facility.payments) == ["medicaid"]
     assert vocabulary.LANGUAGE.decode(facility.languages) == ["spanish", "other"]
@@ -364,26 +419,232 @@ def test_a_value_too_long_for_its_column_is_a_row_error_not_a_failed_import(tmp_
     assert Facility.objects.count() == 1
 
 
+def keys(name: str, address: str, phone: str = "", source: str = "a") -> PlaceKeys:
+    return PlaceKeys.of(
+        name=name, address=address, postal_code="22903", phone=phone, sources=[source]
+    )
+
+
 @pytest.mark.parametrize(
     ("known", "incoming", "same"),
     [
-        ("region ten|800 preston ave|22903", "region ten|800 preston ave|22903", True),
-        (
-            "addiction recovery systems llc|103 s pantops dr|22911",
-            "addiction recovery systems llc ars pantops clinic|103 s pantops dr|22911",
+        (keys("Region Ten", "800 Preston Ave"), keys("Region Ten", "800 Preston Avenue"), True),
+        (  # one name extends the other
+            keys("Addiction Recovery Systems LLC", "103 S Pantops Dr"),
+            keys("Addiction Recovery Systems LLC (ARS)/Pantops Clinic", "103 South Pantops Drive"),
             True,
         ),
-        ("region ten|800 preston ave|22903", "region tenth|800 preston ave|22903", False),
-        ("region ten|800 preston ave|22903", "region ten|801 preston ave|22903", False),
-        ("region ten||22903", "region ten youth||22903", False),  # no street: names must agree
+        (  # LLC or Inc
+            keys("Premier Care of Ohio LLC", "1380 Dublin Rd"),
+            keys("Premier Care of Ohio, Inc.", "1380 Dublin Road"),
+            True,
+        ),
+        (  # inside the other
+            keys("Integral Care", "1165 Airport Blvd", "512-804-3463"),
+            keys("Austin Travis County Integral Care", "1165 Airport Boulevard", "", "b"),
+            True,
+        ),
+        (  # cut short in an old file
+            keys("Recovery and Prev Resources of", "118 Stover Dr"),
+            keys("Recovery and Prevention Resources of Delaware", "118 Stover Drive", "", "b"),
+            True,
+        ),
+        (  # the suite is not the building
+            keys("Serenity Health LLC", "780 W. Bel Air Ave Suite B", "(410) 273-1030"),
+            keys("Serenity Health", "780 West Bel Air Avenue", "410-273-1030", "b"),
+            True,
+        ),
+        (  # one building, one number: one place whatever the names
+            keys("Grasshopper House LLC", "6428 Meadows Ct", "310-589-2880"),
+            keys("Passages Malibu", "6428 Meadows Court", "(310) 589-2880"),
+            True,
+        ),
+        (  # two programs under one roof, each with its own line in one source
+            keys("Integral Care", "1165 Airport Blvd", "512-804-3463"),
+            keys("Integral Care", "1165 Airport Blvd", "512-804-3650"),
+            False,
+        ),
+        (keys("Region Ten", "800 Preston Ave"), keys("Region Tenth", "800 Preston Ave"), False),
+        (keys("Region Ten", "800 Preston Ave"), keys("Region Ten", "801 Preston Ave"), False),
+        (keys("Region Ten", ""), keys("Region Ten Youth", ""), False),  # no street
     ],
 )
-def test_a_place_is_recognised_by_address_when_one_name_extends_the_other(
-    known: str, incoming: str, same: bool
+def test_a_place_is_recognised_by_its_building_and_its_name_or_number(
+    known: PlaceKeys, incoming: PlaceKeys, same: bool
 ) -> None:
-    from recoverynav.directory.services import PlaceIndex
-
     index = PlaceIndex()
     index.add(known, 1)
 
     assert (index.find(incoming) == 1) is same
+
+
+SHEET_MAP = [
+    "--map=source_id=Program ID",
+    "--map=name=Agency",
+    "--map=address_1=Street",
+    "--map=city=City",
+    "--map=state=ST",
+    "--map=postal_code=Zip",
+    "--map=latitude=Lat",
+    "--map=longitude=Lng",
+    "--map=phone=Main phone",
+]
+SHEET_HEADER = "Program ID,Agency,Street,City,ST,Zip,Lat,Lng,Main phone\n"
+
+
+@pytest.mark.django_db
+def test_rows_sharing_an_id_are_reported_not_folded_in_silently(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        SHEET_HEADER + "A1,Hope House,1 Main St,Charlottesville,VA,22902,38.03,-78.48,\n"
+        "A1,Hope House Annex,9 Main St,Charlottesville,VA,22902,38.04,-78.48,\n"
+    )
+
+    run("import_facilities_csv", str(sheet), "--source=sheet", *SHEET_MAP)
+
+    assert last_run().errors == [
+        "line 3: its id 'A1' is already the id of line 2 (each row needs its own id; "
+        "--id-from can build one from several columns)"
+    ]
+    assert Facility.objects.get().name == "Hope House"
+
+
+@pytest.mark.django_db
+def test_an_id_can_be_built_from_several_columns(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        SHEET_HEADER + "A1,Hope House,1 Main St,Charlottesville,VA,22902,38.03,-78.48,\n"
+        "A1,Hope House Annex,9 Main St,Charlottesville,VA,22902,38.04,-78.48,\n"
+    )
+    mapping = [m for m in SHEET_MAP if "source_id" not in m]
+
+    run(
+        "import_facilities_csv",
+        str(sheet),
+        "--source=sheet",
+        *mapping,
+        "--id-from=Program ID",
+        "--id-from=Street",
+    )
+
+    assert sorted(SourceRecord.objects.values_list("source_id", flat=True)) == [
+        "A1 / 1 Main St",
+        "A1 / 9 Main St",
+    ]
+
+
+@pytest.mark.django_db
+def test_a_file_that_is_not_utf8_names_its_line_and_can_be_read_with_its_encoding(
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(
+        (
+            SHEET_HEADER + "A1,Hope House,1 Main St,Charlottesville,VA,22902,38.03,-78.48,\n"
+            "A2,Clínica Esperanza,2 Main St,Charlottesville,VA,22902,38.03,-78.48,\n"
+        ).encode("cp1252")
+    )
+
+    with pytest.raises(CommandError, match=r"line 3 has the byte ED.*--encoding cp1252"):
+        run("import_facilities_csv", str(sheet), "--source=sheet", *SHEET_MAP)
+    assert not Facility.objects.exists()
+
+    run("import_facilities_csv", str(sheet), "--source=sheet", *SHEET_MAP, "--encoding=cp1252")
+    assert Facility.objects.filter(name="Clínica Esperanza").exists()
+
+
+@pytest.mark.django_db
+def test_an_unknown_encoding_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="'klingon' is not an encoding"):
+        run(
+            "import_facilities_csv",
+            str(DATA / "county_spreadsheet.csv"),
+            "--source=sheet",
+            *SHEET_MAP,
+            "--encoding=klingon",
+        )
+
+
+@pytest.mark.django_db
+def test_a_field_can_be_one_value_for_every_row(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(SHEET_HEADER + "A1,Hope Clinic,1 Main St,Charlottesville,VA,22902,38,-78,\n")
+
+    run(
+        "import_facilities_csv",
+        str(sheet),
+        "--source=otp-list",
+        *SHEET_MAP,
+        "--set=otp=yes",
+        "--set=medications=methadone",
+    )
+
+    clinic = Facility.objects.get()
+    assert clinic.is_otp
+    assert vocabulary.MEDICATION.decode(clinic.medications) == ["methadone"]
+
+
+@pytest.mark.django_db
+def test_a_wrong_constant_is_explained() -> None:
+    with pytest.raises(CommandError, match=r"Unknown field\(s\) colour"):
+        run(
+            "import_facilities_csv",
+            str(DATA / "county_spreadsheet.csv"),
+            "--source=sheet",
+            *SHEET_MAP,
+            "--set=colour=blue",
+        )
+
+
+@pytest.mark.django_db
+def test_the_run_says_which_date_it_stamped_when_the_sheet_gives_none(
+    tmp_path: Path, time_machine
+) -> None:
+    time_machine.move_to("2026-12-05 10:00")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(SHEET_HEADER + "A1,Hope Clinic,1 Main St,Charlottesville,VA,22902,38,-78,\n")
+
+    output = run("import_facilities_csv", str(sheet), "--source=sheet", *SHEET_MAP)
+
+    assert "1 rows had no date: their information is stamped as of 2026-12-05." in output
+    assert str(Facility.objects.get().last_verified) == "2026-12-05"
+    assert last_run().notes == [
+        "1 rows had no date: their information is stamped as of 2026-12-05."
+    ]
+
+
+@pytest.mark.django_db
+def test_a_zip_code_a_spreadsheet_stripped_of_its_zero_gets_it_back(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        SHEET_HEADER + "A1,Hope Clinic,1 Main St,Attleboro,MA,2703,41.93,-71.30,(508)555-0100x12\n"
+    )
+
+    run("import_facilities_csv", str(sheet), "--source=sheet", *SHEET_MAP)
+
+    clinic = Facility.objects.get()
+    assert clinic.postal_code == "02703"
+    assert clinic.phone == "(508) 555-0100 ext. 12"
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("22902", "22902"),
+        ("2703", "02703"),
+        ("603", "00603"),
+        ("02703-1234", "02703"),
+        ("027031234", "02703"),
+        ("27031234", "02703"),
+        ("2703.0", "02703"),
+        ("T5J 0N3", "T5J 0N3"),
+        ("", ""),
+    ],
+)
+def test_zip_codes_keep_five_digits_with_their_leading_zeros(written: str, kept: str) -> None:
+    assert postal_code(written) == kept
+
+
+def test_a_number_that_is_no_zip_code_is_a_row_error() -> None:
+    with pytest.raises(ValueError, match="not a US ZIP code"):
+        postal_code("1234567890")

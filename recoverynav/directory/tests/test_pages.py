@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from recoverynav.directory.tests.factories import make_facility, miles_north
 
@@ -48,7 +47,7 @@ def test_it_finds_places_near_a_zip_code_with_everything_a_person_needs(
     assert "1 place within 10 miles of 22902" in page
     assert "Region Ten" in page
     assert "miles away" in page
-    assert 'href="tel:4349721800"' in page
+    assert 'href="tel:+14349721800"' in page
     assert 'href="http://www.regionten.org"' in page
     assert "https://www.openstreetmap.org/directions?to=" in page
     for label in ["Outpatient", "Buprenorphine", "Medicaid", "Spanish"]:
@@ -149,13 +148,15 @@ def test_the_facility_page_shows_the_listing(visitor: Client) -> None:
     assert "Report a problem with this listing" in page
 
 
-def test_old_listings_say_they_may_be_out_of_date(visitor: Client, settings) -> None:
-    settings.DIRECTORY_STALE_AFTER_DAYS = 365
-    old = make_facility(last_verified=timezone.localdate() - dt.timedelta(days=400))
-    fresh = make_facility(last_verified=timezone.localdate() - dt.timedelta(days=10))
+def test_a_listing_no_current_source_confirms_says_it_may_have_closed(
+    visitor: Client, settings
+) -> None:
+    settings.DIRECTORY_CURRENT_SINCE = dt.date(2023, 1, 1)
+    old = make_facility(last_verified=dt.date(2021, 7, 1))
+    current = make_facility(last_verified=dt.date(2023, 1, 1))
 
-    assert "may be out of date" in html(visitor, f"/treatment/{old.pk}/")
-    assert "may be out of date" not in html(visitor, f"/treatment/{fresh.pk}/")
+    assert "may have closed" in html(visitor, f"/treatment/{old.pk}/")
+    assert "may have closed" not in html(visitor, f"/treatment/{current.pk}/")
 
 
 def test_a_hidden_or_unknown_facility_is_not_found(visitor: Client) -> None:
@@ -226,3 +227,175 @@ def test_a_search_without_a_radius_shows_and_uses_the_default(visitor: Client, g
 
     assert re.search(r'<option value="25" selected>', html)
     assert "within 25 miles" in html
+
+
+def first_result_position(page: str) -> int:
+    return page.index('<ol class="results">')
+
+
+def test_after_a_search_the_results_come_first_and_the_form_folds_away(
+    visitor: Client, gazetteer
+) -> None:
+    make_facility(name="Hope House", attributes={"medication": ["methadone"]})
+
+    page = html(visitor, "/treatment/", place="22902", medication=["methadone", "buprenorphine"])
+
+    summary = page.index('<h2 id="results-heading">1 place within 25 miles of 22902')
+    chip = page.index('class="chip" href="?place=22902&amp;medication=buprenorphine">Methadone')
+    folded = page.index('<details class="search-panel" id="search-panel"><summary>Change your')
+    assert summary < chip < folded < first_result_position(page)
+    assert page.index("Hope House") > folded
+
+
+def test_before_a_search_the_form_is_open(visitor: Client) -> None:
+    page = html(visitor, "/treatment/")
+
+    assert '<div class="search-panel" id="search-panel">' in page
+    assert "Change your search" not in page
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ({"medication": "naltrexone"}, ["Naltrexone (pills)"]),
+        ({"setting": "detox", "payment": "medicaid"}, ["Detox (medically", "Medicaid"]),
+        (
+            {"medication": "alcohol_medication"},
+            ["Naltrexone (pills)", "Acamprosate (for alcohol)", "Disulfiram (for alcohol)"],
+        ),
+    ],
+)
+def test_a_prefilled_search_shows_its_filters(visitor: Client, query: dict, shown: list) -> None:
+    page = html(visitor, "/treatment/", **query)
+
+    chips = page[page.index('<ul class="chips"') : page.index("</ul>", page.index("chips"))]
+    for label in shown:
+        assert label in chips
+    assert '<details class="filters" open>' in page
+    assert "error-summary" not in page
+
+
+def test_an_invalid_value_is_explained_at_the_top_not_inside_a_folded_panel(
+    visitor: Client,
+) -> None:
+    page = html(visitor, "/treatment/", place="22902", medication="aspirin")
+
+    summary = page.index('<div class="error-summary" role="alert"')
+    assert summary < page.index('name="place"')
+    assert 'href="#id_medication_0">Medications: Select a valid choice.' in page
+    assert '<details class="filters" open>' in page
+
+
+def test_the_facility_page_leads_back_to_the_search_it_came_from(
+    visitor: Client, gazetteer
+) -> None:
+    facility = make_facility(name="Hope House", attributes={"medication": ["methadone"]})
+    results = html(visitor, "/treatment/", place="22902", radius="10", medication="methadone")
+
+    link = re.search(rf'<h3><a href="(/treatment/{facility.pk}/\?search=[^"]+)"', results)[1]
+    page = html(visitor, link.replace("&amp;", "&"))
+
+    assert (
+        '<a href="/treatment/?place=22902&amp;radius=10&amp;medication=methadone">'
+        "Back to the treatment search</a>" in page
+    )
+
+
+def test_the_way_back_keeps_only_the_search_own_parameters(visitor: Client) -> None:
+    facility = make_facility()
+
+    page = html(
+        visitor, f"/treatment/{facility.pk}/", search="place=22902&next=https://evil.example"
+    )
+
+    assert '<a href="/treatment/?place=22902">Back to the treatment search</a>' in page
+    assert "evil.example" not in page[page.index("<main") :]
+
+
+def test_results_near_a_phone_location_are_named_by_the_town(visitor: Client, gazetteer) -> None:
+    make_facility()
+
+    page = html(visitor, "/treatment/", place="38.0293,-78.4767", medication="methadone")
+
+    assert "within 25 miles of your location, near Charlottesville, VA" in page
+    assert "38.0293, -78.4767" not in page
+
+
+def test_the_spanish_facility_page_translates_what_people_act_on(visitor: Client) -> None:
+    facility = make_facility(
+        attributes={"setting": ["outpatient"], "payment": ["medicaid"]},
+        other_services=[
+            ["Treatment Approaches", "Cognitive behavioral therapy"],
+            ["Ancillary Services", "Residential beds for clients' children"],
+        ],
+        other_languages=["Korean"],
+        last_verified=dt.date(2023, 1, 1),
+        as_of_year_only=True,
+    )
+
+    page = html(visitor, f"/es/treatment/{facility.pk}/")
+
+    for spanish in [
+        "Ambulatorio",
+        "Medicaid",
+        "Coreano",
+        "Enfoques de tratamiento",
+        "Terapia cognitivo-conductual",
+        "Camas en la residencia para los hijos",
+        "Información de 2023",
+    ]:
+        assert spanish in page
+    for english in ["Cognitive behavioral therapy", "Treatment Approaches", "Korean"]:
+        assert english not in page
+
+
+def test_a_name_we_cannot_translate_is_marked_as_english(visitor: Client) -> None:
+    facility = make_facility(other_services=[["Services", "Equine therapy"]])
+
+    page = html(visitor, f"/es/treatment/{facility.pk}/")
+
+    assert '<span lang="en">Equine therapy</span>' in page
+
+
+def test_the_facility_page_shows_no_source_slug_or_code(visitor: Client) -> None:
+    from recoverynav.directory.models import SourceRecord
+
+    facility = make_facility(last_verified=dt.date(2026, 5, 25))
+    SourceRecord.objects.create(
+        facility=facility,
+        source="samhsa-otp",
+        source_id="x",
+        fingerprint="x",
+        data={},
+        last_verified=dt.date(2026, 5, 25),
+    )
+
+    page = html(visitor, f"/treatment/{facility.pk}/")
+
+    assert "SAMHSA&#x27;s directory of opioid treatment programs: May 25, 2026" in page
+    assert "samhsa-otp" not in page
+
+
+def test_the_data_sources_page_names_every_facility_source_with_its_date_and_licence(
+    visitor: Client,
+) -> None:
+    from django.core.management import call_command
+
+    from recoverynav.directory.tests.test_national_directory import DIRECTORY_2024, OTP_2026
+
+    call_command("import_samhsa_directory", DIRECTORY_2024, stdout=None)
+    call_command("import_samhsa_otp", OTP_2026, stdout=None)
+
+    page = html(visitor, "/data-sources/")
+    section = page[page.index('id="treatment-sources-heading"') :]
+
+    assert (
+        "national directory of treatment facilities, 2024 edition</strong>, information as of 2023"
+        in section
+    )
+    assert (
+        "directory of opioid treatment programs</strong>, information as of May 25, 2026" in section
+    )
+    assert "National Directory of Drug and Alcohol Use Treatment Facilities 2024" in section
+    assert section.count("US Government work, public domain") == 2
+    assert "samhsa-otp" not in section

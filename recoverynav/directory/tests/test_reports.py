@@ -136,6 +136,38 @@ def test_the_admin_shows_every_import_run(moderator: Client) -> None:
     assert "methadone_keys_sample.csv" in page
 
 
+def test_the_admin_shows_each_source_with_its_records_date_and_last_success(
+    moderator: Client,
+) -> None:
+    from django.core.management import call_command
+
+    from recoverynav.directory.tests.test_national_directory import DIRECTORY_2024
+
+    call_command("import_samhsa_directory", DIRECTORY_2024, stdout=None)
+
+    page = moderator.get("/admin/directory/importrun/").content.decode()
+    start = page.index("<h2>Sources</h2>")
+    sources = page[start : page.index("</table>", start)]
+
+    assert "national directory of treatment facilities, 2024 edition" in sources
+    assert "<td>10</td>" in sources  # records held
+    assert "<td>2023</td>" in sources  # the survey's year
+    assert "never" not in sources
+
+
+def test_moderators_find_the_listings_no_current_source_confirms(
+    moderator: Client, settings
+) -> None:
+    settings.DIRECTORY_CURRENT_SINCE = dt.date(2023, 1, 1)
+    make_facility(name="Old Place", last_verified=dt.date(2021, 7, 1))
+    make_facility(name="Current Place", last_verified=dt.date(2023, 1, 1))
+
+    page = moderator.get("/admin/directory/facility/", {"current": "no"}).content.decode()
+
+    assert "Old Place" in page
+    assert "Current Place" not in page
+
+
 def test_behind_a_proxy_each_visitor_has_their_own_report_limit(settings) -> None:
     settings.DIRECTORY_REPORTS_PER_HOUR = 1
     settings.TRUSTED_PROXY_HOPS = 1

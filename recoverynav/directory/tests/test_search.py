@@ -146,7 +146,7 @@ def test_a_listing_says_what_the_facility_itself_says() -> None:
         assert getattr(listing, name) == getattr(stored, name), name
     for name in ["setting_labels", "medication_labels", "payment_labels", "language_labels"]:
         assert getattr(listing, name) == getattr(stored, name) != [], name
-    assert listing.is_stale == stored.is_stale
+    assert listing.is_current == stored.is_current
     assert listing.get_absolute_url() == stored.get_absolute_url()
     assert {name: listing.labels(name) for name in GROUPS} == {
         name: stored.labels(name) for name in GROUPS

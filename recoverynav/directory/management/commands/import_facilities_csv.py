@@ -23,9 +23,34 @@ class Command(ImportCommand):
             metavar="FIELD=COLUMN",
             help=f"our field = their column header. Fields: {', '.join(generic_csv.FIELDS)}",
         )
+        parser.add_argument(
+            "--set",
+            action="append",
+            default=[],
+            metavar="FIELD=VALUE",
+            help="one value of a field for every row, e.g. --set otp=yes "
+            "--set medications=methadone",
+        )
+        parser.add_argument(
+            "--id-from",
+            action="append",
+            default=[],
+            metavar="COLUMN",
+            help="build each row's id from these columns (repeat) when no one column is unique",
+        )
+        parser.add_argument(
+            "--encoding",
+            default="utf-8",
+            help="the file's text encoding when it is not UTF-8 (e.g. cp1252, latin-1)",
+        )
 
     def parse(self, path: Path, options: dict) -> Parsed:
-        mapping = generic_csv.parse_mapping(options["map"])
+        columns = generic_csv.parse_columns(
+            options["map"], constants=options["set"], id_from=options["id_from"]
+        )
         return generic_csv.parse_generic_csv(
-            path, mapping=mapping, verified=options["verified"] or timezone.localdate()
+            path,
+            columns=columns,
+            verified=options["verified"] or timezone.localdate(),
+            encoding=options["encoding"],
         )
