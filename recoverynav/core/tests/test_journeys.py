@@ -118,6 +118,36 @@ def test_a_person_who_thinks_they_drink_too_much_checks_and_finds_help(person) -
     person.is_done()
 
 
+# --- b. "My son uses opioids, I'm scared" ---------------------------------------------------------
+@WITH_AND_WITHOUT_JAVASCRIPT
+def test_a_parent_looks_for_opioid_treatment_for_her_son(person) -> None:
+    person.opens("/")
+    person.taps("I'm worried about someone")
+    person.can_call("1-800-662-4357")  # the SAMHSA helpline, on the family page itself
+    person.taps("Find a Nar-Anon meeting")
+    person.goes_back()
+
+    person.taps("Find buprenorphine or methadone near you")
+    person.sees("Methadone")  # the choices the link made are in sight
+    person.types("ZIP code, city or county", "Austin, TX")
+    person.presses("Search", search=True)
+    person.sees("places within 25 miles of Austin, TX")
+    place = person.opens_the_first_result()
+    person.sees(place)
+    person.prints_it(place, "Austin, TX")
+    if person.javascript:
+        person.shares_it()
+    person.taps("Back to the treatment search", search=True)
+    person.sees("places within 25 miles of Austin, TX")  # the search is still there
+    person.taps("Methadone — remove this choice", search=True)
+    person.sees("Buprenorphine")
+
+    person.taps("Get help now")
+    person.can_call_on_the_first_screen("Call 911")
+    person.can_call_on_the_first_screen("Call 988")
+    person.is_done()
+
+
 # --- d. Plan and tracker --------------------------------------------------------------------------
 @WITH_AND_WITHOUT_JAVASCRIPT
 def test_someone_makes_a_plan_and_gets_through_a_strong_craving(person) -> None:
