@@ -21,7 +21,7 @@ The demo data is loaded once for the module (`demo_database`).
 import html
 import re
 from collections import deque
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 from django.test import Client
@@ -46,11 +46,17 @@ FORM_ERRORS = [
 ]
 
 
-def internal_links(page: str) -> list[str]:
+def internal_links(page: str, base: str) -> list[str]:
+    """The page's links to this site, as paths with their query (relative ones, such as a
+    filter chip's "?medication=…", resolved against the page's own address)."""
     found = []
     for href in LINK.findall(page):
-        url = urldefrag(html.unescape(href))[0]
-        if url.startswith("/") and not url.startswith("//") and not SKIPPED.search(url):
+        href = html.unescape(href)
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^//", href):  # another site, tel:, sms:, mailto:…
+            continue
+        parts = urlsplit(urljoin(f"http://testserver{base}", urldefrag(href)[0]))
+        url = parts.path + (f"?{parts.query}" if parts.query else "")
+        if not SKIPPED.search(url):
             found.append(url)
     return found
 
@@ -65,8 +71,10 @@ class FinderLinks:
     def __init__(self) -> None:
         self.found: dict[str, str] = {}
 
-    def collect(self, page: str, where: str) -> list[str]:
-        links = internal_links(page)
+    def collect(self, page: str, where: str, *, address: str = "") -> list[str]:
+        """Records the finder links of `page`, found at `where` (its address, or what led to
+        it; `address` when that is not it); returns all its links to this site."""
+        links = internal_links(page, address or where)
         for url in links:
             if FINDER.match(url):
                 self.found.setdefault(url, where)
@@ -135,7 +143,10 @@ def test_every_link_the_site_builds_into_a_finder_lands_on_a_working_search(
         prefix = "" if language == "en" else "/es"
         for answers in fit_answers():
             page = client.post(f"{prefix}/guide/which-help-fits-me/", answers)
-            links.collect(page.content.decode(), f"which help fits me {answers}")
+            where = f"which help fits me {answers}"
+            links.collect(
+                page.content.decode(), where, address=f"{prefix}/guide/which-help-fits-me/"
+            )
         for audience in ["self", "other"]:
             for substance in ["alcohol", "opioids", "stimulants", "cannabis", "sedatives"]:
                 for age, choice in [("21-64", 0), ("21-64", 1), ("21-64", 9), ("12-17", 2)]:
@@ -147,7 +158,8 @@ def test_every_link_the_site_builds_into_a_finder_lands_on_a_working_search(
                         age=age,
                         choice=choice,
                     )
-                    links.collect(page, f"self-check {audience} {substance} {age} {choice}")
+                    where = f"self-check {audience} {substance} {age} {choice}"
+                    links.collect(page, where, address=f"{prefix}/self-check/questions/")
         searches = [
             "/treatment/?place=22903&radius=25&medication=buprenorphine&payment=medicaid",
             "/meetings/?place=19103&radius=10",
