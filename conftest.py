@@ -1,6 +1,8 @@
 """Personas and the real-browser fixtures shared by every app's tests."""
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -174,13 +176,13 @@ def browser_context_args() -> dict:
     return {"locale": "en-US", "viewport": {"width": 390, "height": 844}}
 
 
-@pytest.fixture
-def tab(browser, live_server, browser_context_args):
-    """A phone-sized tab on the live test server."""
-    context = browser.new_context(base_url=live_server.url, **browser_context_args)
+@contextmanager
+def open_tab(browser, origin: str, context_args: dict) -> Iterator[BrowserTab]:
+    """A fresh browser context on `origin` with one recording page, closed afterwards."""
+    context = browser.new_context(base_url=origin, **context_args)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    recorded = BrowserTab(page=page, origin=live_server.url)
+    recorded = BrowserTab(page=page, origin=origin)
     page.on("request", lambda request: recorded.requests.append(request.url))
     page.on(
         "console",
@@ -197,8 +199,17 @@ def tab(browser, live_server, browser_context_args):
             and recorded.console_errors.append(f"HTTP {response.status} {response.url}")
         ),
     )
-    yield recorded
-    context.close()
+    try:
+        yield recorded
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def tab(browser, live_server, browser_context_args):
+    """A phone-sized tab on the live test server."""
+    with open_tab(browser, live_server.url, browser_context_args) as recorded:
+        yield recorded
 
 
 # Real gazetteer rows for the states the bundled samples and feeds need (loaded once a session).
@@ -223,8 +234,7 @@ def gazetteer(_gazetteer_loaded, db) -> None:
         load_gazetteer(states=GAZETTEER_TEST_STATES)
 
 
-@pytest.fixture
-def demo_data(transactional_db) -> None:
+def load_demo_data_for_tests() -> None:
     """What `make run` loads (every app's demo_data), with the gazetteer cut to the test
     states so that browser tests stay fast."""
     import io
@@ -237,3 +247,52 @@ def demo_data(transactional_db) -> None:
     if not PostalCode.objects.exists():
         load_gazetteer(states=GAZETTEER_TEST_STATES)
     call_command("load_demo_data", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_data(transactional_db) -> None:
+    """What `make run` loads, for one test (`demo_database` loads it once for a module)."""
+    load_demo_data_for_tests()
+
+
+@pytest.fixture(scope="module")
+def demo_database(request, django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The demo data, loaded once for the whole module.
+
+    Function-scoped database fixtures would load it again for every test (a transactional
+    test empties the tables after itself; the national directory takes seconds to load).
+    Here it is committed once; each test runs in a transaction that is rolled back (the
+    module is marked `django_db`), and the tables are emptied when the module is done, as a
+    transactional test leaves them.
+
+    The module must be marked `pytest.mark.django_db`: pytest-django creates the test
+    database only for a run whose tests ask for one, and this fixture would otherwise load
+    into (and then empty) the database in `var/`."""
+    from django.core.management import call_command
+
+    if not request.node.get_closest_marker("django_db"):
+        raise pytest.UsageError(
+            f"{request.node.name}: mark the module with pytest.mark.django_db to use demo_database"
+        )
+    with django_db_blocker.unblock():
+        load_demo_data_for_tests()
+        try:
+            yield
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def demo_site(demo_database, django_db_blocker) -> Iterator[Any]:
+    """A live server of the module's own on `demo_database`. (pytest-django's `live_server`
+    makes every test that uses it transactional, which would empty the tables after each.)"""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            yield server
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()

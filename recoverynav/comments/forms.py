@@ -5,15 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CommentForm(forms.Form):
-    """The "Leave a Comment" form; the same validation serves the page and the API."""
+    """The "Leave a Comment" form; the same validation serves the page and the API.
+
+    It asks for no website: on a site about addiction, a link to one's own site ties what a
+    person says about their health to who they are, and it is what link spammers come for
+    (docs/comments.md, "Why there is no Website field")."""
 
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 6}))
     name = forms.CharField(label=_("Name"), max_length=80)
     email = forms.EmailField(
         label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
-    website = forms.URLField(
-        label=_("Website"), required=False, max_length=200, assume_scheme="https"
     )
     consent = forms.BooleanField(
         label=_(
@@ -23,7 +24,7 @@ class CommentForm(forms.Form):
         error_messages={"required": _("Please agree to publication, or leave no comment.")},
     )
     remember = forms.BooleanField(
-        label=_("Save my name, email and website in this browser for the next time I comment"),
+        label=_("Save my name and email in this browser for the next time I comment"),
         required=False,
     )
     # The honeypot: hidden from people (and screen readers); robots fill in every field.
@@ -34,7 +35,7 @@ class CommentForm(forms.Form):
     # Missing or bad tokens are judged as spam signs by the service, not refused here.
     token = forms.CharField(widget=forms.HiddenInput, max_length=1000, required=False)
 
-    field_order = ["comment", "name", "email", "website", "consent", "remember"]
+    field_order = ["comment", "name", "email", "consent", "remember"]
     required_css_class = "required"
 
     def __init__(self, *args, **kwargs) -> None:
@@ -42,7 +43,6 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["comment"].widget.attrs["aria-describedby"] = "comment-format-hint"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
-        self.fields["website"].widget.attrs["autocomplete"] = "url"
         self.fields["homepage"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["comment"].validators.append(MaxLengthValidator(settings.COMMENTS_MAX_LENGTH))
         for field in self.fields.values():

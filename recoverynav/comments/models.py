@@ -30,6 +30,7 @@ class Comment(models.Model):
     name = models.CharField(_("name"), max_length=80)
     email_encrypted = models.BinaryField(_("email (encrypted)"), editable=False)
     email_hash = models.CharField(_("email hash"), max_length=64, db_index=True, editable=False)
+    # No longer asked for (docs/comments.md); kept, and shown, for comments written before.
     website = models.URLField(_("website"), blank=True)
     body = models.TextField(_("comment"))
     body_html = models.TextField(_("comment (rendered)"), editable=False)

@@ -60,7 +60,7 @@ def _spam_reasons(
         reasons.append("honeypot")
     if text.count_links(data["comment"], data["name"]) > settings.COMMENTS_MAX_LINKS:
         reasons.append("too-many-links")
-    written = " ".join([data["comment"], data["name"], data["website"]])
+    written = " ".join([data["comment"], data["name"]])
     if text.contains_any(written, settings.COMMENTS_BLOCKED_WORDS):
         reasons.append("blocked-words")
     if (
@@ -192,7 +192,6 @@ def _store(
         name=data["name"],
         email_encrypted=privacy.encrypt_email(data["email"]),
         email_hash=email_hash,
-        website=data["website"],
         body=data["comment"],
         body_html=text.render_markdown(data["comment"]),
         status=status,

@@ -24,7 +24,6 @@ def form_data(**overrides: str | None) -> dict[str, str]:
         "comment": "Thank you. Reading this helped my family talk about getting help.",
         "name": "Ana",
         "email": EMAIL,
-        "website": "",
         "consent": "on",
         "homepage": "",
         "page_url": PAGE_URL,

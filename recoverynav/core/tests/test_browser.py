@@ -16,12 +16,21 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from conftest import open_tab
 from recoverynav.core.tests.test_pages import PAGES, page_url
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 MAX_PAGES = 60
 SKIPPED_PREFIXES = ("/static/", "/api/", "/admin/", "/healthz")
+
+
+@pytest.fixture
+def tab(browser, demo_site, browser_context_args):
+    """A phone-sized tab on this module's live server, whose demo data (what `make run`
+    loads) is loaded once for the module instead of once per test."""
+    with open_tab(browser, demo_site.url, browser_context_args) as recorded:
+        yield recorded
 
 
 def same_origin_links(tab) -> list[str]:
@@ -69,9 +78,7 @@ def submit_each_form(tab, url: str, problems: list[str]) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_every_page_is_accessible_and_stays_on_our_origin(
-    tab, demo_data: None, language: str
-) -> None:
+def test_every_page_is_accessible_and_stays_on_our_origin(tab, language: str) -> None:
     starts = [page_url(name, language) for name in PAGES]
     help_now = page_url("hotlines:help_now", language)
     queue = deque([*starts, f"{help_now}?country=MX", f"{help_now}?country=ZZ"])
@@ -131,7 +138,7 @@ def click_first_link_to(tab, path: str) -> None:
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_search_results_empty_and_error_states_and_detail_pages_are_accessible(
-    tab, demo_data: None, language: str
+    tab, language: str
 ) -> None:
     prefix = "" if language == "en" else "/es"
     problems: list[str] = []
@@ -152,7 +159,7 @@ def test_search_results_empty_and_error_states_and_detail_pages_are_accessible(
     "browser_context_args",
     [{"locale": "en-US", "color_scheme": "dark", "viewport": {"width": 390, "height": 844}}],
 )
-def test_the_dark_colour_scheme_is_accessible_too(tab, demo_data: None) -> None:
+def test_the_dark_colour_scheme_is_accessible_too(tab) -> None:
     problems: list[str] = []
     for name in PAGES:
         tab.goto(page_url(name, "en"))
@@ -182,7 +189,7 @@ def press_tab_until(tab, selector: str, limit: int = 40) -> None:
     pytest.fail(f"{selector} cannot be reached with the Tab key")
 
 
-def test_the_help_now_country_picker_works_with_the_keyboard_alone(tab, hotlines) -> None:
+def test_the_help_now_country_picker_works_with_the_keyboard_alone(tab) -> None:
     tab.goto(reverse("hotlines:help_now"))
 
     press_tab_until(tab, "select#country")
@@ -269,11 +276,10 @@ def test_the_self_check_works_with_the_keyboard_alone(tab) -> None:
     assert tab.axe_violations() == []
 
 
-def test_a_treatment_search_works_with_the_keyboard_alone(request, tab) -> None:
+def test_a_treatment_search_works_with_the_keyboard_alone(tab) -> None:
     start = first_page_of("directory")
     if start is None:
         pytest.skip("the directory app has no pages on this branch yet")
-    request.getfixturevalue("demo_data")
     with translation.override("en"):
         tab.goto(start)
 

@@ -1,9 +1,9 @@
-// "Save my name, email and website in this browser": kept in localStorage on this device
+// "Save my name and email in this browser": kept in localStorage on this device
 // only, never sent anywhere else and never a cookie. Without JavaScript the box does nothing.
 (function () {
   "use strict";
   var KEY = "recoverynav.commenter";
-  var FIELDS = ["name", "email", "website"];
+  var FIELDS = ["name", "email"];
   var form = document.getElementById("comment-form");
   if (!form || !window.localStorage) { return; }
   var remember = form.elements.remember;
