@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 # Pages are grouped on the index by their `section:` front matter field, in this order.
 SECTIONS: dict[str, str | Promise] = {
-    "start": _("Recognising the need"),
+    "start": _("Recognizing the need"),
     "types": _("Kinds of help"),
     "action": _("Taking action"),
     "family": _("For family and friends"),

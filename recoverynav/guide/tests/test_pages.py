@@ -103,7 +103,7 @@ def test_the_index_lists_every_page_by_section(visitor: Client, hotlines: None) 
 
     for slug in SHIPPED_SLUGS:
         assert f'href="/guide/{slug}/"' in html
-    assert html.index("Recognising the need") < html.index("Kinds of help")
+    assert html.index("Recognizing the need") < html.index("Kinds of help")
     assert 'href="/guide/which-help-fits-me/"' in html
 
 
