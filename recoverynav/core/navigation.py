@@ -38,7 +38,7 @@ HOME_PATHS = [
     HomePath(
         "directory:search",
         _("Find treatment near me"),
-        _("Treatment centres and medication providers near you."),
+        _("Treatment centers and medication providers near you."),
     ),
     HomePath(
         "meetings:search",
@@ -48,7 +48,7 @@ HOME_PATHS = [
     HomePath(
         "guide:types_of_help",
         _("What kinds of help are there?"),
-        _("Treatment, counselling, medication, support groups and more."),
+        _("Treatment, counseling, medication, support groups and more."),
     ),
     HomePath("plan:plan", _("Make a plan"), _("A private plan and tracker kept on your phone.")),
 ]

@@ -264,7 +264,7 @@ def meeting_calendar(request: HttpRequest, slug: str) -> HttpResponse:
 def search_calendar(request: HttpRequest, fmt: str) -> HttpResponse:
     form = MeetingSearchForm(request.GET)
     if not form.is_valid():
-        message = _("This search has a choice we do not recognise. Please search again.")
+        message = _("This search has a choice we do not recognize. Please search again.")
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
     result = search_meetings(query=form.to_query(), per_page=CALENDAR_LIMIT)
     return _calendar_response(request, result.meetings, "meetings.ics")
