@@ -228,7 +228,7 @@ def notify_moderators(*, comment: Comment, base_url: str) -> None:
     try:
         send_mail(subject, body, None, settings.MODERATOR_EMAILS)
     except OSError:
-        logger.exception("Could not e-mail the moderators about comment %s", comment.pk)
+        logger.exception("Could not email the moderators about comment %s", comment.pk)
 
 
 def set_status(*, comments: QuerySet[Comment], status: Status, now: dt.datetime) -> int:

@@ -76,7 +76,7 @@ def _filter_values(group: str) -> object:
 
 
 class FacilityFilters(Schema):
-    """What both searches take besides the centre: the locator's filters, radius, page."""
+    """What both searches take besides the center: the locator's filters, radius, page."""
 
     radius: Annotated[float, Field(ge=MIN_RADIUS, le=MAX_RADIUS_MILES, allow_inf_nan=False)] = (
         DEFAULT_RADIUS
@@ -114,7 +114,7 @@ class FacilityOut(Schema):
     latitude: float
     longitude: float
     location_approximate: bool = Field(
-        description="The coordinates are the ZIP code's centre, not the building."
+        description="The coordinates are the ZIP code's center, not the building."
     )
     phone: str
     phone_uri: str

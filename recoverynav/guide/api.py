@@ -103,7 +103,7 @@ def page_detail(
     slug: str = Path(..., pattern=SLUG_PATTERN, description="e.g. types-of-help"),
     lang: LanguageQuery = None,
 ) -> GuidePage:
-    """The page as the site shows it: sanitised HTML, its headings, sources and related pages."""
+    """The page as the site shows it: sanitized HTML, its headings, sources and related pages."""
     use_language(request, lang)
     page = get_page(slug, translation.get_language())
     if page is None:

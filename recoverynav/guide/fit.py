@@ -97,7 +97,7 @@ def load_rules(text: str) -> RuleSet:
     except yaml.YAMLError as error:
         raise RulesError(f"fit rules are not valid YAML: {error}") from error
     if not isinstance(data, dict):
-        raise RulesError("fit rules must be a mapping with levels, rules and catalogues")
+        raise RulesError("fit rules must be a mapping with levels, rules and catalogs")
     catalogues = {name: _catalogue(data, name) for name in CATALOGUES}
     rules = tuple(_rule(raw, catalogues) for raw in data.get("rules") or ())
     if not rules:

@@ -160,7 +160,7 @@ class MeetingSearchOut(Schema):
 
 
 class MeetingFilters(Schema):
-    """What both searches take besides the centre (the finder form's fields)."""
+    """What both searches take besides the center (the finder form's fields)."""
 
     radius: Radius | None = Field(None, description="Miles.")
     day: list[Weekday] | None = Field(None, description="0 = Sunday … 6 = Saturday.")

@@ -84,6 +84,6 @@ def test_every_interface_string_has_a_spanish_translation(path: Path) -> None:
     msgids = template_msgids(path) if path.suffix == ".html" else python_msgids(path)
     missing = sorted(msgids - spanish_translations())
     assert not missing, (
-        f"Strings in {path.name} missing from a Spanish catalogue (run `make messages`, "
+        f"Strings in {path.name} missing from a Spanish catalog (run `make messages`, "
         f"then translate them in the app's locale/es/LC_MESSAGES/django.po): {missing}"
     )

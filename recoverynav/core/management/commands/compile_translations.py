@@ -8,8 +8,8 @@ PACKAGE_DIR = Path(__file__).resolve().parents[3]
 
 class Command(BaseCommand):
     help = (
-        "Compile every app's .po catalogue to .mo in pure Python, so a fresh machine needs no "
-        "GNU gettext. Only catalogues newer than their .mo are rebuilt."
+        "Compile every app's .po catalog to .mo in pure Python, so a fresh machine needs no "
+        "GNU gettext. Only catalogs newer than their .mo are rebuilt."
     )
 
     def handle(self, *args, **options) -> None:
@@ -23,4 +23,4 @@ class Command(BaseCommand):
             except (OSError, ValueError) as error:
                 raise CommandError(f"Cannot compile {po_path}: {error}") from error
             compiled += 1
-        self.stdout.write(f"Translations: {compiled} catalogue(s) compiled.")
+        self.stdout.write(f"Translations: {compiled} catalog(s) compiled.")
