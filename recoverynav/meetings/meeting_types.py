@@ -17,6 +17,28 @@ TYPE_ALIASES = {"ASBI": "ABSI", "LGBTQIA": "LGBTQ", "LGBTQ+": "LGBTQ", "SPANISH"
 EXTRA_NAMES = {
     "AC": {"en": "Adult children focus", "es": "Enfoque en hijos adultos"},
 }
+# The spec names some types in title case ("Wheelchair Access"); our pages use sentence case
+# (issue 18). Book titles (Big Book, As Bill Sees It, Daily Reflections, Living Sober, 12 Steps
+# & 12 Traditions), Grapevine and proper names keep their capitals, so they are not listed.
+ENGLISH_NAMES = {
+    "11": "11th step meditation",
+    "BA": "Babysitting available",
+    "CF": "Child-friendly",
+    "DB": "Digital basket",
+    "DD": "Dual diagnosis",
+    "FF": "Fragrance free",
+    "NB": "Non-binary",
+    "POA": "Proof of attendance",
+    "POC": "People of color",
+    "SM": "Smoking permitted",
+    "ST": "Step study",
+    "TC": "Location temporarily closed",
+    "TR": "Tradition study",
+    "X": "Wheelchair access",
+    "XB": "Wheelchair-accessible bathroom",
+    "XT": "Cross talk permitted",
+    "Y": "Young people",
+}
 # Types people filter by most, offered first on the search form.
 COMMON_TYPES = ["O", "C", "BE", "W", "M", "S", "LGBTQ", "Y", "X", "ASL", "SP", "B", "ST", "MED"]
 
@@ -31,9 +53,10 @@ def type_label(code: str, *, language: str | None = None) -> str:
     """The code's name in the page's language (English when the spec has no translation)."""
     language = (language or get_language() or "en")[:2]
     names = spec_types().get(code)
-    if names:
-        return names.get(language) or names["en"]
-    return ""
+    if not names:
+        return ""
+    english = ENGLISH_NAMES.get(code, names["en"])
+    return english if language == "en" else names.get(language) or english
 
 
 def format_name(names: dict[str, str], *, language: str | None = None) -> str:

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 
 from recoverynav.meetings.fellowships import canonical_fellowship
+from recoverynav.meetings.meeting_types import spec_types, type_label
 from recoverynav.meetings.models import Fellowship
 from recoverynav.meetings.selectors import MeetingQuery, search_meetings
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
@@ -271,3 +272,29 @@ def test_spanish_pages_word_types_times_and_zones_in_spanish(visitor, gazetteer)
     assert "Abierta, Mujeres" in text
     assert "Eastern" not in text
     assert "America/" not in text
+
+
+# Titles of books and proper names the spec names that keep their capitals.
+TYPE_NAMES_WITH_CAPITALS = {
+    "12x12": "12 Steps & 12 Traditions",
+    "ABSI": "As Bill Sees It",
+    "AL": "Concurrent with Alateen",
+    "AL-AN": "Concurrent with Al-Anon",
+    "ASL": "American Sign Language",
+    "B": "Big Book",
+    "DR": "Daily Reflections",
+    "LS": "Living Sober",
+    "N": "Native American",
+}
+
+
+def test_meeting_types_are_named_in_sentence_case_in_english() -> None:
+    for code in spec_types():
+        label = type_label(code, language="en")
+        if code in TYPE_NAMES_WITH_CAPITALS:
+            assert label == TYPE_NAMES_WITH_CAPITALS[code]
+        elif code != "LGBTQ":
+            assert label[1:] == label[1:].lower(), f"{code}: {label}"
+
+    assert type_label("X", language="en") == "Wheelchair access"
+    assert type_label("X", language="es") == "Acceso en silla de ruedas"
