@@ -43,11 +43,18 @@ def is_translated(name: str) -> bool:
     return not _in_spanish() or name in spanish()
 
 
+# A capitalized word after the first ("Type of Care"); acronyms (HIV) are all capitals.
+INNER_CAPITALIZED = re.compile(r"(?<=[\s/(-])([A-Z][a-z]+)\b")
+
+
 def heading(category: str) -> str:
-    """A category's name as a heading, in the page's language."""
+    """A category's name as a heading, in the page's language. SAMHSA writes its category
+    names in title case ("Payment/Insurance/Funding Accepted"); our headings are in sentence
+    case (issue 18). The Spanish translations are looked up by the official name."""
     if _in_spanish() and category in spanish():
         return spanish()[category]
-    return EXAMPLES.sub("", category)
+    name = EXAMPLES.sub("", category)
+    return INNER_CAPITALIZED.sub(lambda match: match.group(1).lower(), name)
 
 
 @dataclass(frozen=True)

@@ -148,6 +148,20 @@ def test_the_facility_page_shows_the_listing(visitor: Client) -> None:
     assert "Report a problem with this listing" in page
 
 
+def test_service_categories_are_headed_in_sentence_case(visitor: Client) -> None:
+    facility = make_facility(
+        other_services=[
+            ["Payment/Insurance/Funding Accepted", "Medicaid"],
+            ["Type of Alcohol Use Disorder Treatment", "Naltrexone"],
+        ]
+    )
+
+    page = html(visitor, f"/treatment/{facility.pk}/")
+
+    assert "<h3>Payment/insurance/funding accepted</h3>" in page
+    assert "<h3>Type of alcohol use disorder treatment</h3>" in page
+
+
 def test_a_listing_no_current_source_confirms_says_it_may_have_closed(
     visitor: Client, settings
 ) -> None:
