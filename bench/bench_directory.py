@@ -134,7 +134,7 @@ def _measure() -> dict:
         timings, cpu, found = [], [], []
         for _ in range(QUERIES_PER_CASE):
             lat, lon = rng.choice(centres)
-            # Distinct queries: every centre is moved a little, so nothing repeats exactly.
+            # Distinct queries: every center is moved a little, so nothing repeats exactly.
             lat, lon = lat + rng.uniform(-0.05, 0.05), lon + rng.uniform(-0.05, 0.05)
             start, start_cpu = time.perf_counter(), time.process_time()
             page = search_facilities(

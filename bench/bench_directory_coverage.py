@@ -3,7 +3,7 @@
 Builds the directory `make run` builds (the gazetteer, then every bundled SAMHSA list) in a
 scratch SQLite file and reports, over the listings a search can show: how many, the share
 with a phone (goal ≥ 97 %), with a setting, a medication and a payment option, the share
-placed only at a ZIP code's centre, how many shown listings come from sources older than
+placed only at a ZIP code's center, how many shown listings come from sources older than
 DIRECTORY_CURRENT_SINCE (goal 0), how many records were folded into a place another record
 already described, how many same-building-same-phone pairs are still listed twice (goal 0),
 and the oldest and newest "information as of" date shown.

@@ -206,7 +206,7 @@ WHITENOISE_USE_FINDERS = DEBUG or env_bool("STATIC_PLAIN")
 
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
 
-# E-mail: console in development, SMTP when EMAIL_HOST is set.
+# Email: console in development, SMTP when EMAIL_HOST is set.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -300,7 +300,7 @@ COMMENTS_RETENTION_DAYS = env_int("COMMENTS_RETENTION_DAYS", 30)
 COMMENTS_MODERATION_LINK_MAX_AGE = int(
     os.environ.get("COMMENTS_MODERATION_LINK_MAX_AGE", str(60 * 60 * 24 * 7))
 )
-# Base of the links in moderators' e-mails when there is no request (commands, API).
+# Base of the links in moderators' emails when there is no request (commands, API).
 COMMENTS_SITE_URL = os.environ.get("COMMENTS_SITE_URL", "")
 
 # --- directory (treatment locator) ---

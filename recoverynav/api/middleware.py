@@ -1,7 +1,7 @@
 """What every API response shares: a rate limit, CORS for reads, validators, JSON errors in
 the client's language, and HEAD for every GET.
 
-Only paths under /api/ are touched; pages keep their own behaviour.
+Only paths under /api/ are touched; pages keep their own behavior.
 """
 
 import hashlib

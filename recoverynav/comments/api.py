@@ -1,6 +1,6 @@
 """A page's published comments, and leaving one, for the JSON API (mounted at
 /api/v1/comments). Posting goes through the same service as the form, so moderation, spam
-defence and rate limits are the same; a signed token from /token replaces the form's hidden
+defense and rate limits are the same; a signed token from /token replaces the form's hidden
 field. Commenters' emails never appear in any response."""
 
 import datetime as dt

@@ -33,7 +33,7 @@ def normalise_email(email: str) -> str:
 
 
 def email_hash(email: str) -> str:
-    """A keyed hash of the normalised email: finds a writer's comments without storing it."""
+    """A keyed hash of the normalized email: finds a writer's comments without storing it."""
     key = _derived_key("email-hash")
     return hmac.new(key, normalise_email(email).encode(), hashlib.sha256).hexdigest()
 

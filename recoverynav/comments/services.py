@@ -208,7 +208,7 @@ def _store(
 
 
 def notify_moderators(*, comment: Comment, base_url: str) -> None:
-    """E-mail the moderators about a held comment, with signed approve/reject links.
+    """Email the moderators about a held comment, with signed approve/reject links.
     A mail failure is logged (without the comment) and never loses the comment."""
     if not settings.MODERATOR_EMAILS:
         return
@@ -253,7 +253,7 @@ def purge_comments(*, now: dt.datetime, days: int) -> int:
 
 
 def moderate_one(*, comment: Comment, action: str, now: dt.datetime) -> None:
-    """Apply a moderator's e-mail link: approve publishes, reject hides for good."""
+    """Apply a moderator's email link: approve publishes, reject hides for good."""
     status = Status.APPROVED if action == "approve" else Status.REJECTED
     set_status(comments=Comment.objects.filter(pk=comment.pk), status=status, now=now)
     comment.status = status

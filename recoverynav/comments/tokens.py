@@ -1,4 +1,4 @@
-"""Signed tokens: the form token (time to fill, single use) and moderators' e-mail links."""
+"""Signed tokens: the form token (time to fill, single use) and moderators' email links."""
 
 import datetime as dt
 import hashlib

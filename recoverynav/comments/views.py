@@ -1,4 +1,4 @@
-"""Thin views: the comment form's POST (then back to the page) and moderators' e-mail links."""
+"""Thin views: the comment form's POST (then back to the page) and moderators' email links."""
 
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -73,7 +73,7 @@ def post_comment(request: HttpRequest, page_key: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def moderate(request: HttpRequest, token: str) -> HttpResponse:
-    """A moderator's signed e-mail link: GET shows the comment and one button, POST acts
+    """A moderator's signed email link: GET shows the comment and one button, POST acts
     (mail scanners follow links, so a GET must never change anything)."""
     try:
         comment_id, action = tokens.read_moderation_token(token)

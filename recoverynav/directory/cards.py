@@ -108,7 +108,7 @@ class FacilityCards:
         return _worded_date(self.language, self.text.as_of, day)
 
     def distance(self, facility: Facility | FacilityListing) -> str:
-        """ "2.3 miles away", or "About 2.3 miles away" from a ZIP code's centre."""
+        """ "2.3 miles away", or "About 2.3 miles away" from a ZIP code's center."""
         miles = _one_decimal(facility.distance).replace(".", self.text.decimal_separator)
         shape = (
             self.text.about_miles_away if facility.location_approximate else self.text.miles_away

@@ -1,7 +1,7 @@
 """Downloading SAMHSA's treatment locator (FindTreatment.gov) for the whole country.
 
 The locator's JSON export, `GET {DIRECTORY_LOCATOR_API_URL}?sType=sa&sAddr=<lat,lon>&
-limitType=2&limitValue=<metres>&pageSize=<n>&page=<n>&sort=0`, answers one page of
+limitType=2&limitValue=<meters>&pageSize=<n>&page=<n>&sort=0`, answers one page of
 facilities nearest a point: `{"page", "totalPages", "recordCount", "rows": [...]}`, each
 row as `importers.samhsa` reads it. A radius of 20,000 km around the middle of the
 country covers every state and territory.

@@ -129,7 +129,7 @@ def _also_named(ordered: list[dict], named: dict) -> str:
 
 def _location(ordered: list[dict], addressed: dict) -> tuple[float, float, bool]:
     """The building's coordinates when any record at the shown address has them; otherwise
-    the shown address's record's own (a ZIP code's centre is marked approximate)."""
+    the shown address's record's own (a ZIP code's center is marked approximate)."""
     place = (street_key(addressed["address_1"]), addressed["postal_code"][:5])
     for data in ordered:
         if data.get("approximate"):

@@ -97,7 +97,7 @@ class FacilityFacts:
     @property
     def directions_url(self) -> str:
         """Directions to the building; to the street address when we only know the ZIP
-        code's centre (the map looks the address up, which beats a point miles away)."""
+        code's center (the map looks the address up, which beats a point miles away)."""
         if self.location_approximate and self.address_1:
             return directions_to_address(", ".join(self.address_lines))
         return (
@@ -129,7 +129,7 @@ class Facility(FacilityFacts, models.Model):
     county = models.CharField(_("county"), max_length=120, blank=True)
     latitude = models.FloatField(_("latitude"))
     longitude = models.FloatField(_("longitude"))
-    # The coordinates are a ZIP code's centre: distances are "about", directions by address.
+    # The coordinates are a ZIP code's center: distances are "about", directions by address.
     location_approximate = models.BooleanField(_("approximate location"), default=False)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     intake_phone = models.CharField(_("intake phone"), max_length=40, blank=True)
@@ -234,7 +234,7 @@ class ReportStatus(models.TextChoices):
 
 
 class ProblemReport(models.Model):
-    """A visitor's note that a listing is wrong. No name, e-mail or IP address is stored."""
+    """A visitor's note that a listing is wrong. No name, email or IP address is stored."""
 
     facility = models.ForeignKey(
         Facility, on_delete=models.CASCADE, related_name="reports", verbose_name=_("facility")

@@ -1,5 +1,5 @@
 """The facility sources we know by name: what a person reads instead of a source's slug, and
-what the data-sources page cites (with its date and licence)."""
+what the data-sources page cites (with its date and license)."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -93,7 +93,7 @@ class SourceSummary:
 
 
 def source_summaries() -> list[SourceSummary]:
-    """Every source that holds records: its name, citation, licence, the date of its newest
+    """Every source that holds records: its name, citation, license, the date of its newest
     information, how many records it holds and when its last import succeeded."""
     held = {
         row["source"]: row

@@ -1,4 +1,4 @@
-"""Distance maths for radius search: great-circle distance and a bounding box to prefilter on
+"""Distance math for radius search: great-circle distance and a bounding box to prefilter on
 indexed latitude/longitude columns (the same on SQLite and PostgreSQL, no GIS libraries)."""
 
 import math

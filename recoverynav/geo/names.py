@@ -1,4 +1,4 @@
-"""Normalising place names so that 'St. Louis', 'saint louis' and 'ST LOUIS' are one key."""
+"""Normalizing place names so that 'St. Louis', 'saint louis' and 'ST LOUIS' are one key."""
 
 import re
 import unicodedata

@@ -255,7 +255,7 @@ def timezone_for_postal_code(code: str) -> str | None:
 
 
 def nearest_town(latitude: float, longitude: float, radius_miles: float = 30) -> str:
-    """ "Columbus, OH": the town of the ZIP code whose centre is nearest a point (a phone's
+    """ "Columbus, OH": the town of the ZIP code whose center is nearest a point (a phone's
     location), so that results are named by a place, not by coordinates; '' when none is
     within the radius."""
     box = bounding_box(latitude=latitude, longitude=longitude, radius_miles=radius_miles)

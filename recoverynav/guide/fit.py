@@ -2,7 +2,7 @@
 
 The content team reviews the YAML; this module only says how rules combine. A rule fires when,
 for every question it names, the person's answers include one of the listed values. Fired
-rules raise the suggested level of care (never lower it), add medications, counselling and
+rules raise the suggested level of care (never lower it), add medications, counseling and
 groups to ask about, and add notes. Safety rules come first, in file order, whatever else fired.
 """
 
@@ -53,7 +53,7 @@ class RuleSet:
 
 @dataclass(frozen=True)
 class FitResult:
-    """Keys into the rule set's catalogues; the page turns them into words and links."""
+    """Keys into the rule set's catalogs; the page turns them into words and links."""
 
     fired: tuple[str, ...]
     safety_notes: tuple[str, ...]
@@ -91,7 +91,7 @@ def shipped_rules() -> RuleSet:
 
 
 def load_rules(text: str) -> RuleSet:
-    """Parse and cross-check the rules: every key a rule names must exist in a catalogue."""
+    """Parse and cross-check the rules: every key a rule names must exist in a catalog."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -1,6 +1,6 @@
 """Markdown to safe HTML for the guide: headings get anchors, tool links resolve or vanish.
 
-Content is written by operators, not the public, but it is still sanitised: a page copied from
+Content is written by operators, not the public, but it is still sanitized: a page copied from
 somewhere else must never be able to run a script in a reader's browser.
 """
 

@@ -78,11 +78,11 @@ def _event(meeting: Meeting, row, *, now: dt.datetime, url: str) -> icalendar.Ev
 
 def feed_record(meeting: Meeting, *, url: str, feedback_url: str) -> dict:
     """One meeting in the Meeting Guide format: required name and slug, the optional fields
-    only when they have a value, and never contact e-mails or personal names.
+    only when they have a value, and never contact emails or personal names.
 
     By the spec's words: `approximate` says whether the *address* is approximate (a town, not
     a street), and coordinates are given only when they are the meeting's own or, for an
-    approximate address, the town's (not a ZIP code's centre standing in for a street
+    approximate address, the town's (not a ZIP code's center standing in for a street
     address); only the spec's type codes; the phone as digits and one-tap characters."""
     days = sorted({row.day for row in meeting.weekly_times})
     record: dict = {"name": meeting.name, "slug": meeting.slug}
@@ -120,7 +120,7 @@ def feed_record(meeting: Meeting, *, url: str, feedback_url: str) -> dict:
         )
     if vague is not None:
         record["approximate"] = "yes" if vague else "no"
-    # A ZIP code's centre standing in for a street address is no point to publish.
+    # A ZIP code's center standing in for a street address is no point to publish.
     if meeting.latitude is not None and (vague or not meeting.approximate):
         record["latitude"] = round(meeting.latitude, 5)
         record["longitude"] = round(meeting.longitude, 5)

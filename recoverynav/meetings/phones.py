@@ -3,7 +3,7 @@
 The spec asks for digits, `+`, and `,` `*` `#` for one-tap links ("+19292056099,,537186093#").
 Real feeds also write words ("+1 646 558 8656 Meeting ID: 123 456 789 Passcode: peace"):
 taking every digit of that dials a wrong meeting ID and passcode. So the importer keeps what
-can be dialled and moves the words to the phone notes, and pages show the number itself as
+can be dialed and moves the words to the phone notes, and pages show the number itself as
 the label, never the raw string."""
 
 import re
@@ -22,7 +22,7 @@ class Dial:
 
 
 def split_dial_in(text: str) -> tuple[str, str]:
-    """(what can be dialled, the words that came with it). A string without letters is
+    """(what can be dialed, the words that came with it). A string without letters is
     kept whole; with letters, the dialable start is kept and the rest becomes notes."""
     text = text.strip()
     if not text:

@@ -218,7 +218,7 @@ def _soonest_first_at_each_distance(
 ) -> tuple[list[tuple[int, float]], list[MeetingTime]]:
     """One page of `nearby` (nearest first) where meetings at the same distance (the same
     building) come soonest first: today's before the rest of the week. The groups at the
-    page's edges are read whole, so every page agrees with its neighbours; their weekly rows
+    page's edges are read whole, so every page agrees with its neighbors; their weekly rows
     (one query) also serve the page's cards."""
     low, high = offset, min(offset + per_page, len(nearby))
     if low >= high:

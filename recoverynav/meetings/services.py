@@ -335,7 +335,7 @@ def _reserve_ids(model: type, count: int) -> list[int]:
                 [table, count],
             )
             return [row[0] for row in cursor.fetchall()]
-        # SQLite: writers are serialised (IMMEDIATE transactions), so MAX(id) is ours.
+        # SQLite: writers are serialized (IMMEDIATE transactions), so MAX(id) is ours.
         cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")  # noqa: S608
         first = cursor.fetchone()[0] + 1
     return list(range(first, first + count))
@@ -509,5 +509,5 @@ def sync_meetings(
 
 
 def report_problem(*, meeting: Meeting, message: str) -> ProblemReport:
-    """Queue a visitor's correction for the moderators (no name, e-mail or address is taken)."""
+    """Queue a visitor's correction for the moderators (no name, email or address is taken)."""
     return ProblemReport.objects.create(meeting=meeting, message=message.strip())

@@ -1,5 +1,5 @@
 """/api/v1/comments: published comments of a page, and leaving one through the same service
-(moderation, spam defence, rate limits) as the form, with a signed token instead of a
+(moderation, spam defense, rate limits) as the form, with a signed token instead of a
 session. No response ever carries an email address."""
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""Moderators: the admin queue (single and bulk actions, filters) and signed e-mail links."""
+"""Moderators: the admin queue (single and bulk actions, filters) and signed email links."""
 
 import datetime as dt
 import re

@@ -18,7 +18,7 @@ SELECTED = mark_safe(" selected")  # nosec B308
 
 @register.simple_tag
 def checkbox_group(field: BoundField) -> SafeString:
-    """The labelled checkboxes (or radio buttons) of a choice field, as Django would render
+    """The labeled checkboxes (or radio buttons) of a choice field, as Django would render
     them: ids `<auto_id>_<n>`, the chosen ones ticked, `required` on radios of a required
     field."""
     widget = field.field.widget

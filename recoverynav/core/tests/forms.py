@@ -64,7 +64,7 @@ def forms_in(html: str) -> list[Form]:
 
 
 def fill(form: Form, *, text: str, email: str, choice: str = "last") -> dict[str, list[str]]:
-    """Values a person would send: `text` in free-text fields, `email` in e-mail fields, the
+    """Values a person would send: `text` in free-text fields, `email` in email fields, the
     first or last option of each choice, hidden fields as the page gave them."""
     data: dict[str, list[str]] = {}
     radios: dict[str, list[str]] = {}

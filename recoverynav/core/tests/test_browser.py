@@ -4,7 +4,7 @@ another host, no CSP or script errors, and the key journeys work with the keyboa
 The crawl starts from every parameterless page (so pages that land later are covered without
 editing this file), follows same-origin links, and adds states reachable generically: each
 page's forms submitted as they stand (results or error messages), a country chosen, the dark
-colour scheme, and the not-found page.
+color scheme, and the not-found page.
 """
 
 import re

@@ -1,5 +1,5 @@
 """The service worker that keeps the home page, "Get help now", the plan and the tracker on the
-phone for offline use, as the server writes it (its behaviour in a browser is in
+phone for offline use, as the server writes it (its behavior in a browser is in
 test_shell_browser.py)."""
 
 import json

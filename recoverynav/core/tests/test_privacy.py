@@ -2,9 +2,9 @@
 
 An end-to-end run sends every page's forms (self-check answers, searches, plans, comments:
 whatever the installed apps offer, step after step) from a distinctive address, with a test
-e-mail and a marker in every free-text field (except where the text is kept by design).
+email and a marker in every free-text field (except where the text is kept by design).
 Then every table of the database (whichever backend runs the suite) and every log record must
-be free of the e-mail, the marker and the address. Pages that need no form must set no
+be free of the email, the marker and the address. Pages that need no form must set no
 cookie; self-check responses must not be cached.
 """
 
@@ -25,7 +25,7 @@ CLIENT_IP = "203.0.113.195"
 FORWARDED_IP = "198.51.100.77"
 MAX_STEPS = 40
 # What people send here is stored on purpose (the privacy page says so): comments and reports
-# about a listing. Their text carries no marker; their e-mail must still never be plain text.
+# about a listing. Their text carries no marker; their email must still never be plain text.
 KEPT_BY_DESIGN = {"comments", "directory"}
 
 
@@ -114,7 +114,7 @@ def test_an_end_to_end_run_leaves_no_email_marker_or_address_behind(caplog, hotl
     for language in ("en", "es"):
         for name in PAGES:
             journey.walk(page_url(name, language))
-    # A guessed admin password with the e-mail as username goes through the login throttle.
+    # A guessed admin password with the email as username goes through the login throttle.
     journey.client.post(reverse("admin:login"), {"username": TEST_EMAIL, "password": MARKER})
 
     dump = database_dump()

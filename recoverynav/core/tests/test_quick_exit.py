@@ -1,6 +1,6 @@
 """ "Exit this page" on every page, as the server renders it: a plain link to an everyday site
 (a setting), the words its script announces, and what the privacy page says about it. Its
-behaviour in a browser is in test_shell_browser.py."""
+behavior in a browser is in test_shell_browser.py."""
 
 import re
 

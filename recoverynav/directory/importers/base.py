@@ -1,4 +1,4 @@
-"""What every importer shares: the record shape, row validation and the normalised match key.
+"""What every importer shares: the record shape, row validation and the normalized match key.
 
 A format module turns a file into `Parsed` (records + per-row errors) and never touches the
 database; `recoverynav.directory.services.apply_import` writes them in one transaction.
@@ -56,7 +56,7 @@ class Record:
     # offered. A source that only mentions some values (the MOUD list names medications,
     # the OTP directory the certification) describes none: it adds, never takes away.
     describes: set[str] = field(default_factory=set)
-    # The coordinates are the ZIP code's centre, not the building.
+    # The coordinates are the ZIP code's center, not the building.
     approximate: bool = False
     # The date is a survey year: shown as "2023", not as a day nobody checked.
     year_only: bool = False

@@ -2,7 +2,7 @@
 
 Attribute columns hold values separated by ";" — our codes ("outpatient") or their English
 labels ("Intensive outpatient"). A field can also be one value for every row (`--set
-otp=yes`). Rows without coordinates are placed at their ZIP code's centre from the bundled
+otp=yes`). Rows without coordinates are placed at their ZIP code's center from the bundled
 gazetteer, marked approximate. Every row needs its own id: a repeated id is reported, not
 folded in silently (`--id-from` builds ids from several columns)."""
 

@@ -76,7 +76,7 @@ def _place(row: dict, *, lat: str, lon: str) -> tuple[float, float]:
 def _place_or_zip_centre(
     row: dict, zip_code: str, *, lat: str, lon: str, city: str, state: str
 ) -> tuple[float, float]:
-    """The row's coordinates, or (marked approximate by the caller) its ZIP code's centre,
+    """The row's coordinates, or (marked approximate by the caller) its ZIP code's center,
     or its town's when the ZIP code is not one we know (a retired or mistyped code)."""
     if clean(row.get(lat)) and clean(row.get(lon)):
         return _place(row, lat=lat, lon=lon)

@@ -164,7 +164,7 @@ def test_a_truncated_name_in_an_old_list_loses_to_the_current_full_name(tmp_path
     place = Facility.objects.get(postal_code="22311")
     assert place.name == "Alexandria Community Services Board"
     assert place.records.count() == 2
-    # The old list's exact coordinates beat the directory's ZIP centre at the same address.
+    # The old list's exact coordinates beat the directory's ZIP center at the same address.
     assert not place.location_approximate
     assert place.latitude == pytest.approx(38.8316)
 

@@ -1,4 +1,4 @@
-"""Phone numbers are shown as people write them and dialled without their extension."""
+"""Phone numbers are shown as people write them and dialed without their extension."""
 
 import pytest
 

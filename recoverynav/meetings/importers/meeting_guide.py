@@ -4,7 +4,7 @@ Real feeds bend the spec: `day` as a number, a string or a list; times like "7:3
 `end_time`; `types` missing or given as the string "[open]"; `formatted_address` or split
 address parts; `region`/`sub_region` or a `regions` list; coordinates as strings. This module
 accepts those, rejects what cannot be trusted (with the reason) and never keeps contact
-e-mails, personal names or other fields we do not show.
+emails, personal names or other fields we do not show.
 """
 
 import datetime as dt
@@ -22,7 +22,7 @@ from recoverynav.meetings.meeting_types import EXTRA_NAMES, TYPE_ALIASES, spec_t
 from recoverynav.meetings.models import Attendance, Fellowship
 from recoverynav.meetings.phones import split_dial_in
 
-# Bump when normalisation changes, so the next import refreshes every stored meeting.
+# Bump when normalization changes, so the next import refreshes every stored meeting.
 NORMALISER_VERSION = "3"
 DEFAULT_DURATION_MINUTES = 60
 MINUTES_PER_DAY = 24 * 60
@@ -102,7 +102,7 @@ class MeetingRejected(Exception):
 
 @dataclass
 class FeedContext:
-    """What the operator configured for the feed, plus memoised gazetteer look-ups."""
+    """What the operator configured for the feed, plus memoized gazetteer look-ups."""
 
     source: str
     fellowship: str = ""
@@ -170,7 +170,7 @@ def our_slug(source: str, source_slug: str) -> str:
     """Stable page slug of at most 64 characters (the spec's limit): the source name and the
     feed's slug, with a short hash when the feed's slug had to be changed or shortened (so two
     feed slugs never collide)."""
-    # Most feed slugs are already slugs; slugify (Unicode normalisation, two regexes) would
+    # Most feed slugs are already slugs; slugify (Unicode normalization, two regexes) would
     # give them back unchanged.
     base = source_slug if PLAIN_SLUG.fullmatch(source_slug) else slugify(source_slug)
     slug = f"{source}-{base}"

@@ -220,7 +220,7 @@ def test_approximate_says_whether_the_address_is_a_door_or_only_a_town(published
         meeting = Meeting.objects.get(slug=record["slug"])
         if meeting.source.name != "al-anon-ma":  # that feed states its own flag, kept
             assert record["approximate"] == ("no" if street else "yes"), record["slug"]
-        # A ZIP code's centre is never published as the point of a street address.
+        # A ZIP code's center is never published as the point of a street address.
         if record["approximate"] == "no" and meeting.approximate:
             assert "latitude" not in record, record["slug"]
 

@@ -414,7 +414,7 @@ def _statistics_marker() -> object:
             )
             return cursor.fetchone()
         if "sqlite_stat1" not in connection.introspection.table_names(cursor):
-            return None  # never analysed
+            return None  # never analyzed
         cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'meetings_meeting'")
         return cursor.fetchall()
 

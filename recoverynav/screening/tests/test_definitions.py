@@ -1,4 +1,4 @@
-"""The instrument files: complete, bilingual, honest about codes, licences and translations."""
+"""The instrument files: complete, bilingual, honest about codes, licenses and translations."""
 
 import json
 from pathlib import Path

@@ -291,7 +291,7 @@ def test_the_result_says_which_alcohol_check_ran(hotlines) -> None:
     assert "about 10 g of alcohol" in british
 
 
-# --- S8, S9, S10, S12: licences stated truly, the instruments unchanged ------------------------
+# --- S8, S9, S10, S12: licenses stated truly, the instruments unchanged ------------------------
 def test_the_who_non_commercial_condition_is_stated() -> None:
     for instrument_id in ["audit", "audit-c", "usaudit"]:
         licence = get_instrument(instrument_id).licence.en
