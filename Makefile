@@ -53,7 +53,7 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Re-extract the catalogues (needs GNU gettext); compiling them does not.
+# Re-extract the catalogs (needs GNU gettext); compiling them does not.
 messages: install-dev
 	cd recoverynav && for app in */locale; do (cd $${app%/locale} && ../../$(BIN)/python -P -m recoverynav makemessages -l es --no-obsolete); done
 

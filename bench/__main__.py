@@ -1,6 +1,6 @@
 """Run every benchmark module and write bench/results.json.
 
-Each `bench/bench_<name>.py` exposes `run() -> dict` returning its figures (JSON-serialisable).
+Each `bench/bench_<name>.py` exposes `run() -> dict` returning its figures (JSON-serializable).
 `python -m bench name1 name2` runs only the named ones.
 """
 
