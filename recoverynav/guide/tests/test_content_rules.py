@@ -211,6 +211,18 @@ def test_spanish_text_says_conducir_for_driving_everywhere() -> None:
             assert SPANISH_DRIVING.search(flat), where
 
 
+@pytest.mark.parametrize("path", PAGES, ids=page_id)
+def test_a_law_read_at_cornell_lii_is_labeled_as_read_there(path: Path) -> None:
+    """The FMLA rule's source was labeled "U.S. Department of Labor" but linked to Cornell LII:
+    a label must not name a publisher the link does not go to."""
+    language = path.parent.name
+    for source in load_page_file(path, language=language).sources:
+        if "law.cornell.edu" in source.url:
+            assert source.name.endswith("(Cornell LII)"), source.name
+            assert "Department of Labor" not in source.name
+            assert "Departamento de Trabajo" not in source.name
+
+
 def test_spanish_pages_use_one_word_for_referral() -> None:
     for path in (CONTENT / "es").glob("*.md"):
         body = path.read_text(encoding="utf-8")
