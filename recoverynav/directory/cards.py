@@ -124,10 +124,11 @@ class FacilityCards:
         html = ['<article class="card facility">']
         if in_list:
             html.append(
-                f'<h3><a href="{page_url}{self.link_suffix}">{escape(facility.name)}</a></h3>'
+                f'<h3 translate="no"><a href="{page_url}{self.link_suffix}">'
+                f"{escape(facility.name)}</a></h3>"
             )
         if facility.alternate_name:
-            html.append(f'<p class="muted">{escape(facility.alternate_name)}</p>')
+            html.append(f'<p class="muted" translate="no">{escape(facility.alternate_name)}</p>')
         if in_list:
             html.append(f'<p class="distance"><strong>{self.distance(facility)}</strong></p>')
         lines = facility.address_lines

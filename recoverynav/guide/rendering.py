@@ -16,9 +16,17 @@ from markdown_it.token import Token
 ROUTE_PREFIX = "route:"
 ALLOWED_TAGS = {
     "a", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "li", "ol", "p", "pre",
-    "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "span", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang"}, "h2": {"id"}, "h3": {"id"}, "th": {"scope"}}
+# `<span lang="en">Women for Sobriety</span>` on a Spanish page: a name in another language,
+# read in that language by screen readers (and left alone by page translators).
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "hreflang"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "th": {"scope"},
+    "span": {"lang", "translate"},
+}
 URL_SCHEMES = {"http", "https", "mailto", "tel", "sms"}
 
 # Raw HTML is parsed, then nh3 removes everything outside the allow-list below (and drops

@@ -67,7 +67,8 @@ class MeetingCards:
         """A search result: name, status ("in progress"…), times, where, types, save button.
         Expects what the search attaches: `status`, `shown_times` and `miles`."""
         page_url = self.page_url(meeting)
-        html = [f'<li class="card">\n<h3><a href="{page_url}">{escape(meeting.name)}</a></h3>']
+        name = escape(meeting.name)
+        html = [f'<li class="card">\n<h3 translate="no"><a href="{page_url}">{name}</a></h3>']
         status = getattr(meeting, "status", None)
         if status is not None:
             html.append(

@@ -53,7 +53,7 @@ class SaveButtons:
             f'<a class="button button-secondary plan-save" href="{self.plan_url}#step-options"'
             f' data-plan-save data-kind="{escape(kind)}" data-id="{escape(str(id))}"'
             f' data-name="{name_html}" data-url="{escape(url)}"{details}>{self.label}'
-            f'<span class="visually-hidden">: {name_html}</span></a>'
+            f'<span class="visually-hidden" translate="no">: {name_html}</span></a>'
             '<span class="visually-hidden" role="status" data-plan-save-status></span>'
         )
 

@@ -19,9 +19,13 @@ OVERDOSE_PAGE = ("guide:page", "overdose")
 
 @dataclass(frozen=True)
 class Source:
+    """A document a fact comes from. `language`: the document's own, so a Spanish page marks an
+    English title as English (screen readers, and the reader, know it is not a translation)."""
+
     text: str
     url: str
     last_reviewed: str
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,12 @@ def _text(raw: dict) -> Text:
 
 
 def _source(raw: dict) -> Source:
-    return Source(text=raw["text"], url=raw["url"], last_reviewed=str(raw["last_reviewed"]))
+    return Source(
+        text=raw["text"],
+        url=raw["url"],
+        last_reviewed=str(raw["last_reviewed"]),
+        language=raw.get("language", "en"),
+    )
 
 
 @functools.cache

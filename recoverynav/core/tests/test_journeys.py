@@ -148,6 +148,41 @@ def test_a_parent_looks_for_opioid_treatment_for_her_son(person) -> None:
     person.is_done()
 
 
+# --- c. "I need a meeting now" -------------------------------------------------------------------
+@WITH_AND_WITHOUT_JAVASCRIPT
+def test_someone_who_needs_a_meeting_now_finds_one_and_one_near_them(person) -> None:
+    person.opens("/")
+    person.taps("Find a meeting")
+    person.taps("Meetings on now or starting soon", search=True)  # one tap from the finder
+    person.does_not_see("America/")  # times in words, never a zone's code name
+    if person.sees_results():  # the demo's online meetings; at some hours none is on
+        meeting = person.opens_the_first_result()
+        person.sees(meeting)
+        person.can_add_it_to_a_calendar()
+        if person.javascript:
+            person.shares_it()
+        person.taps("Find another meeting", search=True)  # back to the same list
+
+    person.opens("/meetings/")
+    person.types("Near (ZIP code, town or county)", "Bronx, NY")
+    person.unfolds("More choices")
+    person.chooses("Narcotics Anonymous (NA)")
+    person.presses("Search", search=True)
+    person.sees("Bronx, NY")
+    meeting = person.opens_the_first_result()
+    person.sees("Narcotics Anonymous (NA)")
+    person.can_add_it_to_a_calendar()
+    person.prints_it(meeting)
+    person.taps("Find another meeting", search=True)
+    person.sees("Bronx, NY")  # the search is still there
+    person.taps("Narcotics Anonymous (NA) — remove this choice", search=True)
+
+    person.taps("Get help now")
+    person.can_call_on_the_first_screen("Call 911")
+    person.can_call_on_the_first_screen("Call 988")
+    person.is_done()
+
+
 # --- d. Plan and tracker --------------------------------------------------------------------------
 @WITH_AND_WITHOUT_JAVASCRIPT
 def test_someone_makes_a_plan_and_gets_through_a_strong_craving(person) -> None:
@@ -181,6 +216,58 @@ def test_someone_makes_a_plan_and_gets_through_a_strong_craving(person) -> None:
     person.looks_again("the high-craving card opens")
     person.sees("Call Maria, go to a meeting")
     person.can_call("555-0100")
+    person.is_done()
+
+
+# --- e. In Spanish -----------------------------------------------------------------------------
+@pytest.mark.parametrize("person", ["es, javascript", "es, no javascript"], indirect=True)
+def test_a_spanish_speaker_gets_help_checks_and_finds_treatment_and_a_meeting(person) -> None:
+    person.opens("/")
+    person.taps("Obtener ayuda ahora")
+    person.can_call_on_the_first_screen("Llamar al 911")
+    person.can_call_on_the_first_screen("Llamar al 988")
+    person.sees("marque 2")  # how to reach the line in Spanish
+    person.goes_back()
+
+    person.taps("¿Es momento de buscar ayuda?")
+    person.presses("Empezar")  # nothing chosen: the form says what is missing, in Spanish
+    person.sees("Hay un problema")
+    person.chooses("Para mí")
+    person.chooses("Alcohol")
+    person.chooses("De 21 a 64")
+    person.presses("Empezar")
+    if person.javascript:
+        person.chooses("No", within="[data-safety]")
+    else:
+        person.chooses("No")
+        person.presses("Continuar")
+    answers_every_question_with_high_choices(person)
+    person.presses("Ver lo que sugieren mis respuestas")
+    person.sees("no es un diagnóstico")
+
+    person.taps("Encontrar tratamiento cerca de mí")
+    person.types("Código postal, ciudad o condado", "Richmond, VA")
+    person.presses("Buscar", search=True)
+    place = person.opens_the_first_result()
+    person.sees(place)
+    person.taps("Volver a la búsqueda de tratamiento", search=True)
+
+    person.opens("/meetings/?fellowship=AA")  # as the guide links to it
+    person.types("Cerca de (código postal, pueblo o condado)", "Bronx, NY")
+    person.presses("Buscar", search=True)
+    person.opens("/meetings/?fellowship=NA&place=Bronx%2C+NY")
+    meeting = person.opens_the_first_result()
+    person.sees(meeting)
+    person.sees("Narcóticos Anónimos (NA)")
+
+    person.opens("/guide/")
+    person.taps("Grupos de apoyo", exact=True)
+    person.taps("Busque una reunión de AA")
+
+    person.opens("/")
+    person.taps("Hacer un plan")
+    person.taps("Obtener ayuda ahora")
+    person.can_call_on_the_first_screen("Llamar al 911")
     person.is_done()
 
 

@@ -16,7 +16,7 @@ URL = "/api/v1/facilities/"
 def page_ids(client: Client, **params: str) -> list[int]:
     """Facility ids in the order the locator page lists them."""
     html = client.get("/treatment/", params).content.decode()
-    return [int(pk) for pk in re.findall(r'<h3><a href="/treatment/(\d+)/[?"]', html)]
+    return [int(pk) for pk in re.findall(r'<h3[^>]*><a href="/treatment/(\d+)/[?"]', html)]
 
 
 def api_ids(client: Client, **params: str) -> list[int]:

@@ -17,7 +17,7 @@ def test_a_search_result_links_to_the_page_and_says_how_far_it_is() -> None:
 
     html = FacilityCards().card(facility, in_list=True)
 
-    assert f'<h3><a href="/treatment/{facility.pk}/">Hope House</a></h3>' in html
+    assert f'<h3 translate="no"><a href="/treatment/{facility.pk}/">Hope House</a></h3>' in html
     assert "<strong>2.3 miles away</strong>" in html
     assert '<a class="button" href="tel:+14345550100">Call (434) 555-0100</a>' in html
     assert '<a href="https://hope.example/" rel="noopener noreferrer">Website</a>' in html

@@ -23,6 +23,7 @@ def render(text: str, resolve_route=no_routes) -> str:
         '<a href="javascript:alert(1)">click</a>',
         '<img src="x" onerror="alert(1)">',
         '<p onclick="alert(1)">Hello</p>',
+        '<span onmouseover="alert(1)">Hello</span>',
         "<style>body{display:none}</style>",
         '<iframe src="https://example.org"></iframe>',
     ],
@@ -37,6 +38,14 @@ def test_it_strips_scripts_handlers_and_javascript_links(markdown: str) -> None:
     assert "<style" not in html
     assert "<iframe" not in html
     assert "<img" not in html
+
+
+def test_a_name_in_another_language_keeps_its_language_and_nothing_else() -> None:
+    html = render(
+        'como <span lang="en" style="color:red" onclick="x()">Women for Sobriety</span> y otros'
+    )
+
+    assert '<span lang="en">Women for Sobriety</span>' in html
 
 
 def test_it_keeps_ordinary_formatting_and_links() -> None:

@@ -41,7 +41,7 @@ def many_meetings() -> None:
 def page_slugs(client: Client, **params: str) -> list[str]:
     html = client.get("/meetings/", params).content.decode()
     results = html.split('class="meeting-results"', 1)[-1] if "meeting-results" in html else ""
-    return re.findall(r'<h3><a href="/meetings/([^/"]+)/(?:\?[^"]*)?">', results)
+    return re.findall(r'<h3 translate="no"><a href="/meetings/([^/"]+)/(?:\?[^"]*)?">', results)
 
 
 def api_slugs(client: Client, **params: str) -> list[str]:

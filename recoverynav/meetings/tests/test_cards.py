@@ -39,7 +39,10 @@ def a_result(**record) -> Meeting:
 def test_a_result_shows_when_where_how_far_and_what_kind() -> None:
     html = MeetingCards().card(a_result())
 
-    assert '<h3><a href="/meetings/test-serenity-noon/">Serenity at Noon</a></h3>' in html
+    assert (
+        '<h3 translate="no"><a href="/meetings/test-serenity-noon/">Serenity at Noon</a></h3>'
+        in html
+    )
     assert '<p class="tag tag-soon"><strong>Starts in 10 minutes</strong></p>' in html
     assert 'Monday · noon to 1 p.m. <span class="muted">(Eastern time)</span>' in html
     assert "Trinity Church, 1118 Preston Ave, Charlottesville, VA 22903, USA" in html
