@@ -34,6 +34,9 @@ __all__ = ["FeedError", "import_bmlt", "import_meetings", "read_feed", "sync_mee
 
 ZONES_CACHE_KEY = "meetings:schedule-zones"
 LONG_ROWS_CACHE_KEY = "meetings:long-rows"
+LISTED_KINDS_CACHE_KEY = "meetings:listed-kinds"
+# What readers cache from the meetings table, cleared by every import.
+DERIVED_CACHE_KEYS = [ZONES_CACHE_KEY, LONG_ROWS_CACHE_KEY, LISTED_KINDS_CACHE_KEY]
 BATCH_SIZE = 1000
 INSERT_BATCH = 5000
 PROGRESS_EVERY = 25_000
@@ -211,8 +214,8 @@ def import_records(
         )
         _record(source, started, ImportRun.Status.SUCCESS, report, "")
         # Now (for this process) and after commit (in case a reader cached the old list).
-        cache.delete_many([ZONES_CACHE_KEY, LONG_ROWS_CACHE_KEY])
-        transaction.on_commit(lambda: cache.delete_many([ZONES_CACHE_KEY, LONG_ROWS_CACHE_KEY]))
+        cache.delete_many(DERIVED_CACHE_KEYS)
+        transaction.on_commit(lambda: cache.delete_many(DERIVED_CACHE_KEYS))
         if report.created + report.updated + report.removed > ANALYZE_AFTER:
             transaction.on_commit(_refresh_statistics)
     return report

@@ -40,10 +40,12 @@ from recoverynav.meetings.selectors import (
     MeetingQuery,
     MeetingSearch,
     coverage_near,
+    listed_any,
     meeting_by_slug,
     meetings_for_feed,
     occurrences,
     search_meetings,
+    searched_attendance,
 )
 from recoverynav.meetings.services import report_problem
 
@@ -122,6 +124,8 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
         context["place_choices"] = choice_links(lookup=result.lookup, params=params)
     if result.place is not None and (result.total or 0) < FEW_MEETINGS:
         context.update(_coverage(result, query, now, form, zone_chosen=zone_chosen))
+    elif result.lookup is None and not result.meetings:
+        context.update(_nothing_without_place(query, params, now, form, zone_chosen=zone_chosen))
     return context
 
 
@@ -148,6 +152,30 @@ def _coverage(result: MeetingSearch, query: MeetingQuery, now, form, *, zone_cho
         "finders": finders_for(query.fellowships),
         "helplines": _helplines(),
         **_online_soon(query, now, form, zone_chosen=zone_chosen),
+    }
+
+
+def _nothing_without_place(query: MeetingQuery, params, now, form, *, zone_chosen: bool) -> dict:
+    """Nothing found, with no place: when we list no meeting at all of the chosen
+    fellowships attended the chosen way, that is a gap in our listings (say so, offer the
+    fellowships' own finders); otherwise the visitor's other choices hid what we list."""
+    attendance = searched_attendance(query)
+    if attendance and not listed_any(fellowships=query.fellowships, attendance=attendance):
+        return {
+            "uncovered": True,
+            "gap_words": summary.gap_words(query.fellowships, attendance),
+            # Other fellowships' online meetings, when one was chosen.
+            "all_online_url": "?when=now_or_soon&attendance=online" if query.fellowships else "",
+            "finders": finders_for(query.fellowships),
+            "helplines": _helplines(),
+            **_online_soon(query, now, form, zone_chosen=zone_chosen),
+        }
+    online_now = {"when": "now_or_soon", "attendance": Attendance.ONLINE}
+    if query.fellowships:
+        online_now["fellowship"] = query.fellowships
+    return {
+        "online_now_url": "?" + urlencode(online_now, doseq=True),
+        "any_time_url": query_with(params, drop=["when", "page"]) if query.when else "",
     }
 
 
