@@ -89,6 +89,8 @@ class ImportReport:
     unchanged: int = 0
     removed: int = 0
     rejections: list[str] = field(default_factory=list)
+    # Meetings kept, but read with a guess the operator should check (see each reader).
+    notes: list[str] = field(default_factory=list)
     dry_run: bool = False
 
     @property
@@ -101,7 +103,12 @@ class ImportReport:
             f"{prefix}{self.source}: {self.total} meetings in the feed; {self.created} created, "
             f"{self.updated} updated, {self.unchanged} unchanged, {self.removed} removed, "
             f"{self.rejected} rejected."
+            + (f" {len(self.notes)} read with a guess (see the notes)." if self.notes else "")
         )
+
+    def message(self) -> str:
+        """The summary and the notes, as an import run keeps them."""
+        return "\n".join([self.summary(), *self.notes[:MAX_REASONS_STORED]])
 
 
 def parse_feed(data: bytes) -> list[Any]:
@@ -255,10 +262,15 @@ def _plan(
             known = stored.pop(slug, None)
             if known and known[1] == digest:
                 report.unchanged += 1
-                continue
-            clean = clean_meeting(reader.record(item), source_slug=slug, context=context)
+                clean = None
+            else:
+                clean = clean_meeting(reader.record(item), source_slug=slug, context=context)
         except MeetingRejected as rejection:
             report.rejections.append(str(rejection))
+            continue
+        if note := reader.note(item, slug):
+            report.notes.append(note)
+        if clean is None:
             continue
         if known:
             plan.changed.append((known[0], clean, digest))
@@ -454,7 +466,7 @@ def _record(
         unchanged=report.unchanged,
         removed=report.removed,
         rejected=report.rejected,
-        message=message or report.summary(),
+        message=message or report.message(),
         rejections="\n".join(report.rejections[:MAX_REASONS_STORED]),
     )
 

@@ -133,6 +133,7 @@ class MeetingGuideReader:
     slug = staticmethod(lambda item, index: feed_slug(item, index))
     digest = staticmethod(lambda item, signature: content_hash(item, signature))
     record = staticmethod(lambda item: item)
+    note = staticmethod(lambda item, slug: "")
 
 
 @dataclass

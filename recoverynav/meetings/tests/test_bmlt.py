@@ -92,6 +92,33 @@ def test_the_address_parts_make_one_address_and_the_area_is_the_service_body(ans
     assert not macho.approximate
 
 
+def test_an_in_person_meeting_without_location_street_stays_searchable(answer) -> None:
+    report = imported(answer)
+
+    # 597 and 2677 give their street only as location_text: it is read as the street.
+    for slug, street in [("597", "80 Old Mill Road"), ("2677", "230 South 7th Ave")]:
+        meeting = Meeting.objects.get(source_slug=slug)
+        assert meeting.attendance == Attendance.IN_PERSON
+        assert meeting.address == street
+        assert meeting.formatted_address.startswith(f"{street}, ")
+        assert meeting.location_name == ""
+        assert meeting.address_approximate is False
+    # 395 names only a building: in person, at its town's address, marked approximate.
+    school = Meeting.objects.get(source_slug="395")
+    assert (school.attendance, school.location_name) == (Attendance.IN_PERSON, "Allah School")
+    assert school.formatted_address == "Manhattan, NY 10027, USA"
+    assert school.address_approximate is True
+    assert not Meeting.objects.filter(attendance=Attendance.INACTIVE).exists()
+    # Every guess is in the run's notes, and the summary counts them.
+    assert len(report.notes) == 8
+    assert any(note.startswith("597: no location_street") for note in report.notes)
+    assert any(note.startswith("395: no street address") for note in report.notes)
+    assert "8 read with a guess" in report.summary()
+    assert "597: no location_street" in ImportRun.objects.get().message
+    # Said again when nothing changed, so a later run's record does not hide them.
+    assert len(imported(answer).notes) == 8
+
+
 def test_formats_become_meeting_guide_types_through_their_world_id(answer) -> None:
     imported(answer)
 
