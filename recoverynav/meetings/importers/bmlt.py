@@ -23,7 +23,7 @@ from recoverynav.meetings.importers.meeting_guide import MeetingRejected
 from recoverynav.meetings.meeting_types import spec_types
 
 # Bump when the mapping below changes, so the next sync rewrites every meeting.
-READER_VERSION = "1"
+READER_VERSION = "2"
 LANGUAGES = ("en", "es")
 MINUTES_PER_DAY = 24 * 60
 DEFAULT_DURATION = 60
