@@ -25,7 +25,7 @@ from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
 from recoverynav.core.querystring import query_with
 from recoverynav.meetings import exports, summary
 from recoverynav.meetings.cards import MeetingCards, place_text
-from recoverynav.meetings.fellowships import finders_for
+from recoverynav.meetings.fellowships import finder_links
 from recoverynav.meetings.forms import (
     CHOICE_FIELDS,
     SELECT_FIELDS,
@@ -94,7 +94,7 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
             "chosen": chosen,
             "clear_url": summary.clear_url(params),
             **_online_soon(query, now, form, zone_chosen=form.zone_chosen),
-            "finders": finders_for(query.fellowships),
+            **finder_links(query.fellowships),
         }
     result = search_meetings(query=query, now=now)
     zone, zone_chosen = form.viewer_zone, form.zone_chosen
@@ -149,7 +149,7 @@ def _coverage(result: MeetingSearch, query: MeetingQuery, now, form, *, zone_cho
         "uncovered": True,
         "coverage_miles": COVERAGE_MILES,
         "place_words": summary.place_label(result.place),
-        "finders": finders_for(query.fellowships),
+        **finder_links(query.fellowships),
         "helplines": _helplines(),
         **_online_soon(query, now, form, zone_chosen=zone_chosen),
     }
@@ -166,7 +166,7 @@ def _nothing_without_place(query: MeetingQuery, params, now, form, *, zone_chose
             "gap_words": summary.gap_words(query.fellowships, attendance),
             # Other fellowships' online meetings, when one was chosen.
             "all_online_url": "?when=now_or_soon&attendance=online" if query.fellowships else "",
-            "finders": finders_for(query.fellowships),
+            **finder_links(query.fellowships),
             "helplines": _helplines(),
             **_online_soon(query, now, form, zone_chosen=zone_chosen),
         }

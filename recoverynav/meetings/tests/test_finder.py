@@ -348,3 +348,34 @@ def test_when_other_choices_hide_what_we_list_the_page_links_to_online_meetings_
     # Listed, but not on at this moment: the same search at any time.
     assert "None of the meetings we list with these choices is in progress" in visible(later)
     assert "when=" not in re.search(r'href="([^"]*)">See them at any time', later)[1]
+
+
+def test_the_finders_say_their_addresses_are_unchecked_until_an_operator_checks_them(
+    visitor, monkeypatch
+) -> None:
+    from recoverynav.meetings import fellowships
+
+    params = {"fellowship": "na", "when": "now_or_soon"}
+    unchecked = visible(visitor.get("/meetings/", params).content.decode())
+    na = fellowships.finders()["na"]
+    checked = fellowships.Finder(**{**na.__dict__, "status": fellowships.VERIFIED})
+    monkeypatch.setattr(fellowships, "finders", lambda: {"na": checked})
+    confirmed = visible(visitor.get("/meetings/", params).content.decode())
+
+    assert "We have not yet confirmed these addresses ourselves" in unchecked
+    assert "we do not list them here" in unchecked  # the fellowships' phone lines
+    assert "We have not yet confirmed" not in confirmed
+
+
+def test_every_fellowship_has_a_finder_row_with_a_status_and_a_date() -> None:
+    import datetime as dt
+
+    from recoverynav.meetings.fellowships import VERIFIED, finders
+
+    rows = finders()
+    assert set(rows) == {code for code in Fellowship.values if code != Fellowship.OTHER}
+    for row in rows.values():
+        assert row.status in {VERIFIED, "needs-verification"}, row.fellowship
+        assert row.finder_url.startswith("https://"), row.fellowship
+        assert row.online_finder_url.startswith("https://"), row.fellowship
+        dt.date.fromisoformat(row.checked)
