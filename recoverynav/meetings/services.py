@@ -504,23 +504,32 @@ def sync_source(
     return import_meetings(data=payload, **options)
 
 
+@dataclass
+class SyncResult:
+    """One line per source, and the names of those that failed (cron must hear of them)."""
+
+    lines: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
 def sync_meetings(
     *,
     sources: list[FeedSource] | None = None,
     progress: Callable[[str], None] = lambda line: None,
-) -> list[str]:
+) -> SyncResult:
     """Import every enabled source of the registry (or those given); one failing source
-    keeps its old data and does not stop the rest."""
+    keeps its old data and does not stop the rest, and is named in the result."""
     if sources is None:
         sources = list(FeedSource.objects.filter(enabled=True).exclude(url=""))
-    lines = []
+    result = SyncResult()
     for source in sources:
         progress(f"{source.name}: reading {source.url}…")
         try:
-            lines.append(sync_source(source, progress=progress).summary())
+            result.lines.append(sync_source(source, progress=progress).summary())
         except FeedError as error:
-            lines.append(f"{source.name}: {error}")
-    return lines
+            result.lines.append(f"{source.name}: {error}")
+            result.failed.append(source.name)
+    return result
 
 
 def report_problem(*, meeting: Meeting, message: str) -> ProblemReport:

@@ -368,9 +368,10 @@ def test_a_broken_answer_changes_nothing_and_the_registry_says_why(
     sync_meetings()
     bmlt_server["answers"][answer] = body
 
-    lines = sync_meetings()
+    result = sync_meetings()
 
-    assert message in lines[0]
+    assert message in result.lines[0]
+    assert result.failed == ["gnyr"]
     assert Meeting.objects.count() == 1513
     source.refresh_from_db()
     assert message in source.last_error

@@ -6,7 +6,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, ManagementUtility, call_command
 
 from recoverynav.meetings.demo_data import BMLT_SAMPLE, load_demo_data
 from recoverynav.meetings.models import FeedSource, ImportRun, Meeting
@@ -60,6 +60,31 @@ def test_sync_imports_each_enabled_feed_from_its_url(feed_server, capsys) -> Non
     assert FeedSource.objects.get(name="web").last_success_at is not None
 
 
+def test_sync_exits_non_zero_for_cron_when_any_source_fails(feed_server, capsys) -> None:
+    feed_server["body"] = json.dumps([meeting_record()]).encode()
+    FeedSource.objects.create(name="web", url=feed_server["url"])
+    FeedSource.objects.create(name="gone", url="/nonexistent/meetings.json")
+
+    with pytest.raises(SystemExit) as exit_:
+        ManagementUtility(["recoverynav", "sync_meetings"]).execute()
+
+    assert exit_.value.code == 1
+    captured = capsys.readouterr()
+    assert "web: 1 meetings in the feed; 1 created" in captured.out  # the rest still synced
+    assert "1 of 2 meeting sources failed (gone); their old meetings were kept." in captured.err
+    assert Meeting.objects.filter(source__name="web").count() == 1
+
+
+def test_sync_exits_zero_when_every_source_syncs(feed_server) -> None:
+    feed_server["body"] = json.dumps([meeting_record()]).encode()
+    FeedSource.objects.create(name="web", url=feed_server["url"])
+
+    ManagementUtility(["recoverynav", "sync_meetings"]).execute()  # no SystemExit
+
+    command = ManagementUtility(["recoverynav"]).fetch_command("sync_meetings")
+    assert "Meeting sources" in command.help
+
+
 @pytest.mark.parametrize(
     ("status", "body", "message"),
     [
@@ -77,7 +102,8 @@ def test_a_failing_feed_keeps_its_meetings_and_the_admin_shows_why(
     call_command("sync_meetings")
     feed_server.update(status=status, body=body)
 
-    call_command("sync_meetings")
+    with pytest.raises(CommandError, match=r"1 of 1 meeting sources failed \(web\)"):
+        call_command("sync_meetings")
 
     assert Meeting.objects.count() == 1
     assert source.runs.first().status == ImportRun.Status.FAILED
@@ -99,7 +125,8 @@ def test_a_feed_that_trickles_is_cut_off_at_the_deadline_and_the_old_meetings_st
     feed_server.update(body=json.dumps([meeting_record(name="Changed")]).encode(), pause=0.1)
 
     started = time.monotonic()
-    call_command("sync_meetings")
+    with pytest.raises(CommandError):
+        call_command("sync_meetings")
 
     assert time.monotonic() - started < 3
     run = source.runs.first()
