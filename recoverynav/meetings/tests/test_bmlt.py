@@ -130,6 +130,52 @@ def test_formats_become_meeting_guide_types_through_their_world_id(answer) -> No
     assert spanish.count() == 26  # the LANG format named "Espanol"
 
 
+def test_an_aggregators_meetings_are_told_apart_by_root_server_with_their_own_formats() -> None:
+    # Two root servers behind one aggregator: the same meeting id, and format id 1 meaning
+    # Open on one server and Closed on the other.
+    base = sample("GetSearchResults")[0]
+    meetings = [
+        {**base, "id_bigint": "5", "root_server_id": "12", "format_shared_id_list": "1"},
+        {**base, "id_bigint": "5", "root_server_id": "34", "format_shared_id_list": "1,2"},
+    ]
+    formats = [
+        {"id": "1", "root_server_id": "12", "world_id": "OPEN", "key_string": "O"},
+        {"id": "1", "root_server_id": "34", "world_id": "CLOSED", "key_string": "C"},
+        {"id": "2", "root_server_id": "34", "world_id": "BEG", "key_string": "B"},
+    ]
+    for row in formats:
+        row["name_string"] = row["world_id"].title()
+    report = imported(BmltAnswer(meetings=meetings, formats={"en": formats}))
+
+    assert (report.created, report.rejected) == (2, 0)
+    by_slug = {m.source_slug: m for m in Meeting.objects.all()}
+    assert set(by_slug) == {"12-5", "34-5"}
+    assert by_slug["12-5"].types == ["O"]
+    assert by_slug["34-5"].types == ["C", "BE"]
+    assert by_slug["12-5"].slug != by_slug["34-5"].slug
+
+
+def test_the_import_command_reads_a_saved_bmlt_answer(capsys) -> None:
+    call_command(
+        "import_meetings",
+        str(SAMPLE / "gnyr-2018-GetSearchResults.json"),
+        "--source",
+        "gnyr",
+        "--kind",
+        "bmlt",
+        "--timezone",
+        "America/New_York",
+    )
+
+    out = capsys.readouterr().out
+    assert "gnyr: 1513 meetings in the feed; 1513 created" in out
+    assert "Note 597: no location_street" in out
+    source = FeedSource.objects.get(name="gnyr")
+    assert (source.kind, source.fellowship or "na") == ("bmlt", "na")
+    assert Meeting.objects.filter(fellowship="na").count() == 1513
+    assert Meeting.objects.filter(other_formats__isnull=False).exists()  # GetFormats beside it
+
+
 def test_formats_without_a_code_are_kept_by_name_in_english_and_spanish(answer) -> None:
     imported(answer)
 

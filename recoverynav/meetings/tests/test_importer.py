@@ -455,3 +455,14 @@ def test_a_changed_meeting_has_every_field_it_stores_rewritten() -> None:
 
     stored = {f.attname for f in Meeting._meta.concrete_fields}
     assert set(UPDATE_FIELDS) == stored - {"id", "source_id", "source_slug"}
+
+
+def test_types_outside_the_spec_are_mapped_named_or_dropped() -> None:
+    import_records([meeting_record(types=["O", "ASBI", "LGBTQIA", "AC", "ONL", "ZZZ"])])
+
+    meeting = Meeting.objects.get()
+    assert meeting.types == ["O", "ABSI", "LGBTQ"]  # ASBI and LGBTQIA are spec codes misspelled
+    assert meeting.other_formats == [
+        {"en": "Adult children focus", "es": "Enfoque en hijos adultos"}
+    ]  # AC: no spec code, but we can word it
+    assert "|ONL|" not in meeting.type_codes  # the conference fields say "online"

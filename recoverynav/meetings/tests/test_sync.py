@@ -176,3 +176,28 @@ def test_the_data_sources_page_names_every_meeting_source_with_its_date(visitor)
     assert "AA, Central Ohio</strong>: 40 meetings, last brought up to date Dec. 1, 2026" in html
     assert "Nothing yet" not in html
     assert "gnyr" not in html
+
+
+def test_the_admin_syncs_the_chosen_sources_now(admin_client_, tmp_path) -> None:
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([meeting_record(), meeting_record(slug="two")]))
+    good = FeedSource.objects.create(name="local", url=str(feed), fellowship="aa")
+    broken = FeedSource.objects.create(name="broken", url=str(tmp_path / "missing.json"))
+    untouched = FeedSource.objects.create(name="other", url=str(feed))
+
+    response = admin_client_.post(
+        "/admin/meetings/feedsource/",
+        {"action": "sync_now", "_selected_action": [good.pk, broken.pk]},
+        follow=True,
+    )
+
+    html = response.content.decode()
+    # (the admin's messages start with a capital)
+    assert '<li class="success">Local: 2 meetings in the feed; 2 created' in html
+    assert '<li class="error">Broken: Could not read' in html
+    assert "1 source synced." in html
+    assert Meeting.objects.filter(source=good).count() == 2
+    assert not Meeting.objects.filter(source=untouched).exists()
+    broken.refresh_from_db()
+    assert broken.last_error
+    assert broken.runs.get().status == ImportRun.Status.FAILED
