@@ -28,6 +28,8 @@ from recoverynav.plan.buttons import SaveButtons
 # A slug no meeting has: reversed once, then replaced by each card's own slug.
 _SLUG_MARK = "slug-mark-7f3c9e"
 DAYS_IN_WEEK = 7
+WHOLE_DAY = dt.timedelta(days=1)
+MINUTES_PER_HOUR = 60
 
 
 class MeetingCards:
@@ -46,6 +48,8 @@ class MeetingCards:
         self.today = today
         self.words = {
             "from_to": gettext("%(start)s to %(end)s"),
+            "all_day": gettext("all day"),
+            "whole_day_from": gettext("24 hours from %(start)s"),
             "your_time": gettext("%(time)s your time"),
             "zone_time": gettext("%(time)s %(zone)s"),
             "in_place": gettext("%(time)s in %(place)s"),
@@ -101,14 +105,12 @@ class MeetingCards:
             shown_start = when.get("viewer_start") or when["start"]
             shown_end = when.get("viewer_end") or when["end"]
             converted = "viewer_start" in when
-            key = (shown_start.time(), shown_end.time(), when["start"].time(), converted)
+            whole_day = when["end"] - when["start"] >= WHOLE_DAY
+            key = (shown_start.time(), shown_end.time(), when["start"].time(), converted, whole_day)
             groups.setdefault(key, []).append(shown_start)
         items = []
-        for (start, end, own_start, converted), starts in groups.items():
-            span = self.words["from_to"] % {
-                "start": _clock(self.language, start),
-                "end": _clock(self.language, end),
-            }
+        for (start, end, own_start, converted, whole_day), starts in groups.items():
+            span = self._span(start, end, whole_day=whole_day)
             if converted:
                 mine = self.words["your_time" if self.zone_chosen else "zone_time"] % {
                     "time": span,
@@ -129,6 +131,18 @@ class MeetingCards:
         # Escaped values in this module's own markup.
         return mark_safe('<ul class="meeting-times">\n' + "\n".join(items) + "\n</ul>")  # noqa: S308  # nosec B308, B703
 
+    def _span(self, start: dt.time, end: dt.time, *, whole_day: bool) -> str:
+        """ "7 p.m. to 8 p.m."; a 24-hour meeting "all day" (from midnight) or "24 hours
+        from 7 a.m.", never "midnight to midnight"."""
+        if whole_day:
+            if start == dt.time(0, 0):
+                return self.words["all_day"]
+            return self.words["whole_day_from"] % {"start": _clock(self.language, start)}
+        return self.words["from_to"] % {
+            "start": _clock(self.language, start),
+            "end": _clock(self.language, end),
+        }
+
     def _plan_time(self, times: list[dict]) -> str:
         """Its first weekly time, as the plan keeps it ("Monday 7 p.m. to 8 p.m.", or "Monday
         9 a.m. your time" when converted to the viewer's zone)."""
@@ -136,10 +150,14 @@ class MeetingCards:
             return ""
         first = times[0]
         start = first.get("viewer_start") or first["start"]
+        end = first.get("viewer_end") or first["end"]
+        day = _weekday(self.language, start.weekday())
+        if "viewer_start" not in first and end - start >= WHOLE_DAY:
+            return f"{day} {self._span(start.time(), end.time(), whole_day=True)}"
         words = {
-            "day": _weekday(self.language, start.weekday()),
+            "day": day,
             "start": _clock(self.language, start.time()),
-            "end": _clock(self.language, (first.get("viewer_end") or first["end"]).time()),
+            "end": _clock(self.language, end.time()),
         }
         return self.words["plan_mine" if "viewer_start" in first else "plan_time"] % words
 
@@ -197,11 +215,19 @@ def _type_labels(language: str, codes: tuple[str, ...]) -> str:
 
 def _status_text(status: Status) -> str:
     if status.kind == "now":
-        return ngettext(
-            "In progress · ends in %(minutes)s minute",
-            "In progress · ends in %(minutes)s minutes",
-            status.minutes,
-        ) % {"minutes": status.minutes}
-    return ngettext(
-        "Starts in %(minutes)s minute", "Starts in %(minutes)s minutes", status.minutes
-    ) % {"minutes": status.minutes}
+        return gettext("In progress · ends in %(time)s") % {"time": time_left(status.minutes)}
+    return gettext("Starts in %(time)s") % {"time": time_left(status.minutes)}
+
+
+def time_left(minutes: int) -> str:
+    """ "30 minutes", "11 hours", "1 hour 30 minutes": a 24-hour meeting does not end "in
+    660 minutes"."""
+    if minutes < MINUTES_PER_HOUR:
+        return ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes}
+    hours, rest = divmod(minutes, MINUTES_PER_HOUR)
+    words = ngettext("%(hours)s hour", "%(hours)s hours", hours) % {"hours": hours}
+    if rest:
+        words += " " + ngettext("%(minutes)s minute", "%(minutes)s minutes", rest) % {
+            "minutes": rest
+        }
+    return words

@@ -106,5 +106,5 @@ def register_demo_sources() -> list[FeedSource]:
 
 def load_demo_data(*, stdout: TextIO) -> None:
     demo = [source for source in register_demo_sources() if source.enabled and source.url]
-    for line in sync_meetings(sources=demo):
+    for line in sync_meetings(sources=demo).lines:
         stdout.write(f"Meetings: {line}\n")

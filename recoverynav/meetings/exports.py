@@ -89,7 +89,7 @@ def feed_record(meeting: Meeting, *, url: str, feedback_url: str) -> dict:
     if days:
         record["day"] = days[0] if len(days) == 1 else days
         record["time"] = meeting.start_time.strftime("%H:%M")
-        record["end_time"] = meeting.end_time.strftime("%H:%M")
+        record["end_time"] = _end_time(meeting)
     known = spec_types()
     optional = {
         "timezone": meeting.timezone,
@@ -130,6 +130,19 @@ def feed_record(meeting: Meeting, *, url: str, feedback_url: str) -> dict:
     if meeting.attendance == Attendance.TEMPORARILY_CLOSED and "TC" not in record.get("types", []):
         record["types"] = [*record.get("types", []), "TC"]
     return record
+
+
+def _end_time(meeting: Meeting) -> str:
+    """The end as the spec has it; a 24-hour meeting ends a minute before it starts again
+    ("00:00" to "23:59", as the BMLT reader writes it): "00:00" to "00:00" reads back as an
+    hour."""
+    rows = meeting.weekly_times
+    if rows and rows[0].end_minute - rows[0].start_minute >= schedule.MINUTES_PER_DAY:
+        start = meeting.start_time
+        day = schedule.MINUTES_PER_DAY
+        last = (start.hour * 60 + start.minute + day - 1) % day
+        return f"{last // 60:02d}:{last % 60:02d}"
+    return meeting.end_time.strftime("%H:%M")
 
 
 def feed_chunks(records: Iterator[dict]) -> Iterator[str]:

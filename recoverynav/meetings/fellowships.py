@@ -9,6 +9,7 @@ from pathlib import Path
 from recoverynav.meetings.models import Fellowship
 
 FINDERS_FILE = Path(__file__).resolve().parent / "data" / "fellowship_finders.csv"
+VERIFIED = "verified"
 # Spellings people and pages use, lower-cased, beside each canonical code (itself included).
 ALIASES = {
     Fellowship.AA: ["aa", "a.a.", "alcoholics anonymous"],
@@ -49,6 +50,12 @@ class Finder:
     def name(self) -> str:
         return str(Fellowship(self.fellowship).label)
 
+    @property
+    def verified(self) -> bool:
+        """Opened and checked by an operator (status `verified`, with the date in `checked`);
+        the bundled rows are `needs-verification` until then."""
+        return self.status == VERIFIED
+
 
 @functools.cache
 def finders() -> dict[str, Finder]:
@@ -65,6 +72,13 @@ def finders() -> dict[str, Finder]:
         )
         for row in rows
     }
+
+
+def finder_links(fellowships: list[str]) -> dict:
+    """What a page needs to show the finders: the links, and whether any is unchecked (the
+    page then says so, and what to do when a link fails)."""
+    shown = finders_for(fellowships)
+    return {"finders": shown, "finders_unchecked": any(not f.verified for f in shown)}
 
 
 def finders_for(fellowships: list[str]) -> list[Finder]:

@@ -23,7 +23,11 @@ from django.utils import timezone
 from recoverynav.core import sql
 from recoverynav.meetings import schedule
 from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
-from recoverynav.meetings.services import LONG_ROWS_CACHE_KEY, ZONES_CACHE_KEY
+from recoverynav.meetings.services import (
+    LISTED_KINDS_CACHE_KEY,
+    LONG_ROWS_CACHE_KEY,
+    ZONES_CACHE_KEY,
+)
 
 SHOWN_BY_DEFAULT = [Attendance.IN_PERSON, Attendance.ONLINE, Attendance.HYBRID]
 PLACE_ATTENDANCE = {Attendance.IN_PERSON, Attendance.HYBRID, Attendance.TEMPORARILY_CLOSED}
@@ -246,6 +250,33 @@ def coverage_near(place, *, fellowships: list[str]) -> int:
             query=query, now=timezone.now(), latitude=place.latitude, longitude=place.longitude
         )
     )
+
+
+def searched_attendance(query: MeetingQuery) -> list[str]:
+    """How the meetings a search without a place lists can be attended: for "now", what can
+    be joined from anywhere (of the chosen ways); otherwise the chosen ways, or the usual."""
+    if query.when:
+        return [kind for kind in query.attendance or JOINABLE if kind in JOINABLE]
+    return list(query.attendance or SHOWN_BY_DEFAULT)
+
+
+def listed_any(*, fellowships: list[str], attendance: list[str]) -> bool:
+    """Whether we list any meeting of these fellowships (any, when none) attended these
+    ways: when not, an empty search is a gap in our listings, not the visitor's choices."""
+    return any(
+        kind in attendance and (not fellowships or fellowship in fellowships)
+        for fellowship, kind in listed_kinds()
+    )
+
+
+def listed_kinds() -> set[tuple[str, str]]:
+    """The (fellowship, attendance) pairs we list: a few dozen, read with one scan and
+    cached (cleared by each import, like the zones)."""
+    kinds = cache.get(LISTED_KINDS_CACHE_KEY)
+    if kinds is None:
+        kinds = set(Meeting.objects.values_list("fellowship", "attendance").distinct())
+        cache.set(LISTED_KINDS_CACHE_KEY, kinds, 300)
+    return kinds
 
 
 def _nearby(

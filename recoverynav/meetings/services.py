@@ -34,6 +34,9 @@ __all__ = ["FeedError", "import_bmlt", "import_meetings", "read_feed", "sync_mee
 
 ZONES_CACHE_KEY = "meetings:schedule-zones"
 LONG_ROWS_CACHE_KEY = "meetings:long-rows"
+LISTED_KINDS_CACHE_KEY = "meetings:listed-kinds"
+# What readers cache from the meetings table, cleared by every import.
+DERIVED_CACHE_KEYS = [ZONES_CACHE_KEY, LONG_ROWS_CACHE_KEY, LISTED_KINDS_CACHE_KEY]
 BATCH_SIZE = 1000
 INSERT_BATCH = 5000
 PROGRESS_EVERY = 25_000
@@ -86,6 +89,8 @@ class ImportReport:
     unchanged: int = 0
     removed: int = 0
     rejections: list[str] = field(default_factory=list)
+    # Meetings kept, but read with a guess the operator should check (see each reader).
+    notes: list[str] = field(default_factory=list)
     dry_run: bool = False
 
     @property
@@ -98,7 +103,12 @@ class ImportReport:
             f"{prefix}{self.source}: {self.total} meetings in the feed; {self.created} created, "
             f"{self.updated} updated, {self.unchanged} unchanged, {self.removed} removed, "
             f"{self.rejected} rejected."
+            + (f" {len(self.notes)} read with a guess (see the notes)." if self.notes else "")
         )
+
+    def message(self) -> str:
+        """The summary and the notes, as an import run keeps them."""
+        return "\n".join([self.summary(), *self.notes[:MAX_REASONS_STORED]])
 
 
 def parse_feed(data: bytes) -> list[Any]:
@@ -211,8 +221,8 @@ def import_records(
         )
         _record(source, started, ImportRun.Status.SUCCESS, report, "")
         # Now (for this process) and after commit (in case a reader cached the old list).
-        cache.delete_many([ZONES_CACHE_KEY, LONG_ROWS_CACHE_KEY])
-        transaction.on_commit(lambda: cache.delete_many([ZONES_CACHE_KEY, LONG_ROWS_CACHE_KEY]))
+        cache.delete_many(DERIVED_CACHE_KEYS)
+        transaction.on_commit(lambda: cache.delete_many(DERIVED_CACHE_KEYS))
         if report.created + report.updated + report.removed > ANALYZE_AFTER:
             transaction.on_commit(_refresh_statistics)
     return report
@@ -252,10 +262,15 @@ def _plan(
             known = stored.pop(slug, None)
             if known and known[1] == digest:
                 report.unchanged += 1
-                continue
-            clean = clean_meeting(reader.record(item), source_slug=slug, context=context)
+                clean = None
+            else:
+                clean = clean_meeting(reader.record(item), source_slug=slug, context=context)
         except MeetingRejected as rejection:
             report.rejections.append(str(rejection))
+            continue
+        if note := reader.note(item, slug):
+            report.notes.append(note)
+        if clean is None:
             continue
         if known:
             plan.changed.append((known[0], clean, digest))
@@ -451,7 +466,7 @@ def _record(
         unchanged=report.unchanged,
         removed=report.removed,
         rejected=report.rejected,
-        message=message or report.summary(),
+        message=message or report.message(),
         rejections="\n".join(report.rejections[:MAX_REASONS_STORED]),
     )
 
@@ -489,23 +504,32 @@ def sync_source(
     return import_meetings(data=payload, **options)
 
 
+@dataclass
+class SyncResult:
+    """One line per source, and the names of those that failed (cron must hear of them)."""
+
+    lines: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
 def sync_meetings(
     *,
     sources: list[FeedSource] | None = None,
     progress: Callable[[str], None] = lambda line: None,
-) -> list[str]:
+) -> SyncResult:
     """Import every enabled source of the registry (or those given); one failing source
-    keeps its old data and does not stop the rest."""
+    keeps its old data and does not stop the rest, and is named in the result."""
     if sources is None:
         sources = list(FeedSource.objects.filter(enabled=True).exclude(url=""))
-    lines = []
+    result = SyncResult()
     for source in sources:
         progress(f"{source.name}: reading {source.url}…")
         try:
-            lines.append(sync_source(source, progress=progress).summary())
+            result.lines.append(sync_source(source, progress=progress).summary())
         except FeedError as error:
-            lines.append(f"{source.name}: {error}")
-    return lines
+            result.lines.append(f"{source.name}: {error}")
+            result.failed.append(source.name)
+    return result
 
 
 def report_problem(*, meeting: Meeting, message: str) -> ProblemReport:

@@ -8,7 +8,8 @@ from django.utils.translation import gettext, ngettext
 
 from recoverynav.core.querystring import query_with
 from recoverynav.core.search_summary import Chip, filter_chips, without_filters
-from recoverynav.meetings.selectors import MeetingSearch
+from recoverynav.meetings.models import Attendance, Fellowship
+from recoverynav.meetings.selectors import JOINABLE, MeetingSearch
 
 # The form's filters shown as removable chips, in the form's order.
 FILTERS = ["when", "fellowship", "attendance", "day", "time", "type"]
@@ -63,6 +64,34 @@ def scope(result: MeetingSearch, *, radius_miles: float) -> str:
     return gettext(
         "Meetings you can join online, from anywhere. Add a place to see meetings you can go to."
     )
+
+
+def gap_words(fellowships: list[str], attendance: list[str]) -> str:
+    """What we do not list, said as our gap: "We list no Narcotics Anonymous (NA) meetings
+    you can join online yet." """
+    names = or_list([str(Fellowship(code).label) for code in fellowships])
+    online = set(attendance) <= set(JOINABLE)
+    in_person = Attendance.ONLINE not in attendance
+    if names:
+        if online:
+            words = gettext("We list no %(fellowships)s meetings you can join online yet.")
+        elif in_person:
+            words = gettext("We list no %(fellowships)s meetings you can go to in person yet.")
+        else:
+            words = gettext("We list no %(fellowships)s meetings yet.")
+        return words % {"fellowships": names}
+    if online:
+        return gettext("We list no meetings you can join online yet.")
+    if in_person:
+        return gettext("We list no meetings you can go to in person yet.")
+    return gettext("We list no meetings yet.")
+
+
+def or_list(names: list[str]) -> str:
+    """ "A", "A or B", "A, B or C", in the page's language."""
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("%(names)s or %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def page_words(result: MeetingSearch) -> str:

@@ -25,7 +25,7 @@ from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
 from recoverynav.core.querystring import query_with
 from recoverynav.meetings import exports, summary
 from recoverynav.meetings.cards import MeetingCards, place_text
-from recoverynav.meetings.fellowships import finders_for
+from recoverynav.meetings.fellowships import finder_links
 from recoverynav.meetings.forms import (
     CHOICE_FIELDS,
     SELECT_FIELDS,
@@ -40,10 +40,12 @@ from recoverynav.meetings.selectors import (
     MeetingQuery,
     MeetingSearch,
     coverage_near,
+    listed_any,
     meeting_by_slug,
     meetings_for_feed,
     occurrences,
     search_meetings,
+    searched_attendance,
 )
 from recoverynav.meetings.services import report_problem
 
@@ -92,7 +94,7 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
             "chosen": chosen,
             "clear_url": summary.clear_url(params),
             **_online_soon(query, now, form, zone_chosen=form.zone_chosen),
-            "finders": finders_for(query.fellowships),
+            **finder_links(query.fellowships),
         }
     result = search_meetings(query=query, now=now)
     zone, zone_chosen = form.viewer_zone, form.zone_chosen
@@ -122,6 +124,8 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
         context["place_choices"] = choice_links(lookup=result.lookup, params=params)
     if result.place is not None and (result.total or 0) < FEW_MEETINGS:
         context.update(_coverage(result, query, now, form, zone_chosen=zone_chosen))
+    elif result.lookup is None and not result.meetings:
+        context.update(_nothing_without_place(query, params, now, form, zone_chosen=zone_chosen))
     return context
 
 
@@ -145,9 +149,33 @@ def _coverage(result: MeetingSearch, query: MeetingQuery, now, form, *, zone_cho
         "uncovered": True,
         "coverage_miles": COVERAGE_MILES,
         "place_words": summary.place_label(result.place),
-        "finders": finders_for(query.fellowships),
+        **finder_links(query.fellowships),
         "helplines": _helplines(),
         **_online_soon(query, now, form, zone_chosen=zone_chosen),
+    }
+
+
+def _nothing_without_place(query: MeetingQuery, params, now, form, *, zone_chosen: bool) -> dict:
+    """Nothing found, with no place: when we list no meeting at all of the chosen
+    fellowships attended the chosen way, that is a gap in our listings (say so, offer the
+    fellowships' own finders); otherwise the visitor's other choices hid what we list."""
+    attendance = searched_attendance(query)
+    if attendance and not listed_any(fellowships=query.fellowships, attendance=attendance):
+        return {
+            "uncovered": True,
+            "gap_words": summary.gap_words(query.fellowships, attendance),
+            # Other fellowships' online meetings, when one was chosen.
+            "all_online_url": "?when=now_or_soon&attendance=online" if query.fellowships else "",
+            **finder_links(query.fellowships),
+            "helplines": _helplines(),
+            **_online_soon(query, now, form, zone_chosen=zone_chosen),
+        }
+    online_now = {"when": "now_or_soon", "attendance": Attendance.ONLINE}
+    if query.fellowships:
+        online_now["fellowship"] = query.fellowships
+    return {
+        "online_now_url": "?" + urlencode(online_now, doseq=True),
+        "any_time_url": query_with(params, drop=["when", "page"]) if query.when else "",
     }
 
 

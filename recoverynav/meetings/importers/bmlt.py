@@ -23,11 +23,13 @@ from recoverynav.meetings.importers.meeting_guide import MeetingRejected
 from recoverynav.meetings.meeting_types import spec_types
 
 # Bump when the mapping below changes, so the next sync rewrites every meeting.
-READER_VERSION = "1"
+READER_VERSION = "2"
 LANGUAGES = ("en", "es")
 MINUTES_PER_DAY = 24 * 60
 DEFAULT_DURATION = 60
 CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+# A location_text that is a street address ("230 South 7th Ave"), not a building's name.
+STREET_NUMBER = re.compile(r"\d+[A-Za-z]?\b")
 # NA World Services format ids → Meeting Guide type codes. Formats with no code here (Basic
 # Text, Just for Today, rotating format…) are kept by their own names, in both languages.
 WORLD_ID_TYPES = {
@@ -180,6 +182,22 @@ class BmltReader:
         """The Meeting Guide record of an item whose id `slug` already checked."""
         return _record(item, self.slug(item, 0), self.formats, self.bodies)
 
+    @staticmethod
+    def note(item: dict, slug: str) -> str:
+        """What the operator should know about a meeting we keep but read with a guess: an
+        in-person meeting whose street is not in `location_street`."""
+        street = item.get("location_street")
+        if (isinstance(street, str) and street.strip()) or str(item.get("venue_type")) == "2":
+            return ""
+        place = item.get("location_text")
+        place = place.strip() if isinstance(place, str) else ""
+        if STREET_NUMBER.match(place):
+            return f"{slug}: no location_street; the street is read from location_text {place!r}"
+        return (
+            f"{slug}: no street address (location_text is {place!r}); listed in person with "
+            "its town's address, marked approximate"
+        )
+
 
 def published(meetings: list[Any]) -> list[Any]:
     """Servers send visitors only published meetings; a saved file may hold the others."""
@@ -242,7 +260,10 @@ def _record(
     types, others, venue_hint = _formats(item, server, formats, slug)
     venue = _venue(item, slug, venue_hint)
     city = text["location_city_subsection"] or text["location_municipality"]
-    street = text["location_street"]
+    street, place = text["location_street"], text["location_text"]
+    if not street and STREET_NUMBER.match(place):  # "80 Old Mill Road": the street itself
+        street, place = place, ""
+        text["location_street"] = street
     record = {
         "slug": slug,
         "name": text["meeting_name"],
@@ -252,7 +273,7 @@ def _record(
         "end_time": _hhmm((start + min(duration, MINUTES_PER_DAY - 1)) % MINUTES_PER_DAY),
         "types": types,
         "_other_formats": others,
-        "location": text["location_text"],
+        "location": place,
         "location_notes": _join_lines(
             text["location_info"],
             _labelled("Trains", text["train_lines"]),
@@ -267,7 +288,9 @@ def _record(
         "formatted_address": _formatted_address(text, city),
         "latitude": item.get("latitude"),
         "longitude": item.get("longitude"),
-        "approximate": "no" if street else "yes",
+        # Without a street, a meeting one goes to keeps its town's address, which the common
+        # import marks approximate; a virtual meeting's address only places it (the spec's yes).
+        "approximate": "no" if street else "" if venue != "online" else "yes",
         "region": bodies.get((server, _text(item, "service_body_bigint", 20, slug)))
         or text["location_sub_province"],
         "conference_url": text["virtual_meeting_link"],

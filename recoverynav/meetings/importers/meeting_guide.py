@@ -23,7 +23,7 @@ from recoverynav.meetings.models import Attendance, Fellowship
 from recoverynav.meetings.phones import split_dial_in
 
 # Bump when normalization changes, so the next import refreshes every stored meeting.
-NORMALISER_VERSION = "3"
+NORMALISER_VERSION = "4"
 DEFAULT_DURATION_MINUTES = 60
 MINUTES_PER_DAY = 24 * 60
 # A feed's own number in front of a name ("30781044 Seaside Serenity AFG"): four digits or
@@ -133,6 +133,7 @@ class MeetingGuideReader:
     slug = staticmethod(lambda item, index: feed_slug(item, index))
     digest = staticmethod(lambda item, signature: content_hash(item, signature))
     record = staticmethod(lambda item: item)
+    note = staticmethod(lambda item, slug: "")
 
 
 @dataclass
@@ -309,6 +310,10 @@ def _schedule(item: dict) -> tuple[list[int], int | None, int]:
         duration = (end - start) % MINUTES_PER_DAY
     elif start is not None and end == MINUTES_PER_DAY and start == 0:
         duration = MINUTES_PER_DAY  # "00:00" to "24:00": the whole day
+    if duration == MINUTES_PER_DAY - 1:
+        # Ending a minute before it starts again is how a 24-hour meeting is written ("00:00"
+        # to "23:59": our feed and BMLT's day-long meetings): the whole day.
+        duration = MINUTES_PER_DAY
     return days, start, duration
 
 
@@ -527,15 +532,16 @@ def _attendance(
     values: dict[str, Any], types: list[str], *, option: str, approximate: bool, street: bool
 ) -> str:
     """The spec's rules: online needs a link or a phone number; TC means the building is
-    closed; an in-person meeting needs a real (not approximate) address."""
+    closed; an in-person meeting needs a real (not approximate) address, unless the feed
+    says outright that one goes there (our own feed does, for a BMLT meeting that names
+    only its building and town)."""
     online = bool(values["conference_url"] or values["conference_phone"])
     closed = "TC" in types
     has_place = bool(values["address"] or values["formatted_address"])
     in_person = (
         has_place
         and not closed
-        and not approximate
-        and (option in {"in_person", "hybrid"} or street)
+        and (option in {"in_person", "hybrid"} or (street and not approximate))
     )
     if option == "inactive":  # TSML's word for a closed building, with TC saying "for now"
         return Attendance.TEMPORARILY_CLOSED if closed and has_place else Attendance.INACTIVE

@@ -92,6 +92,33 @@ def test_the_address_parts_make_one_address_and_the_area_is_the_service_body(ans
     assert not macho.approximate
 
 
+def test_an_in_person_meeting_without_location_street_stays_searchable(answer) -> None:
+    report = imported(answer)
+
+    # 597 and 2677 give their street only as location_text: it is read as the street.
+    for slug, street in [("597", "80 Old Mill Road"), ("2677", "230 South 7th Ave")]:
+        meeting = Meeting.objects.get(source_slug=slug)
+        assert meeting.attendance == Attendance.IN_PERSON
+        assert meeting.address == street
+        assert meeting.formatted_address.startswith(f"{street}, ")
+        assert meeting.location_name == ""
+        assert meeting.address_approximate is False
+    # 395 names only a building: in person, at its town's address, marked approximate.
+    school = Meeting.objects.get(source_slug="395")
+    assert (school.attendance, school.location_name) == (Attendance.IN_PERSON, "Allah School")
+    assert school.formatted_address == "Manhattan, NY 10027, USA"
+    assert school.address_approximate is True
+    assert not Meeting.objects.filter(attendance=Attendance.INACTIVE).exists()
+    # Every guess is in the run's notes, and the summary counts them.
+    assert len(report.notes) == 8
+    assert any(note.startswith("597: no location_street") for note in report.notes)
+    assert any(note.startswith("395: no street address") for note in report.notes)
+    assert "8 read with a guess" in report.summary()
+    assert "597: no location_street" in ImportRun.objects.get().message
+    # Said again when nothing changed, so a later run's record does not hide them.
+    assert len(imported(answer).notes) == 8
+
+
 def test_formats_become_meeting_guide_types_through_their_world_id(answer) -> None:
     imported(answer)
 
@@ -101,6 +128,52 @@ def test_formats_become_meeting_guide_types_through_their_world_id(answer) -> No
     assert Meeting.objects.get(source_slug="7").types == ["BE", "O", "X"]
     spanish = Meeting.objects.filter(type_codes__contains="|S|")
     assert spanish.count() == 26  # the LANG format named "Espanol"
+
+
+def test_an_aggregators_meetings_are_told_apart_by_root_server_with_their_own_formats() -> None:
+    # Two root servers behind one aggregator: the same meeting id, and format id 1 meaning
+    # Open on one server and Closed on the other.
+    base = sample("GetSearchResults")[0]
+    meetings = [
+        {**base, "id_bigint": "5", "root_server_id": "12", "format_shared_id_list": "1"},
+        {**base, "id_bigint": "5", "root_server_id": "34", "format_shared_id_list": "1,2"},
+    ]
+    formats = [
+        {"id": "1", "root_server_id": "12", "world_id": "OPEN", "key_string": "O"},
+        {"id": "1", "root_server_id": "34", "world_id": "CLOSED", "key_string": "C"},
+        {"id": "2", "root_server_id": "34", "world_id": "BEG", "key_string": "B"},
+    ]
+    for row in formats:
+        row["name_string"] = row["world_id"].title()
+    report = imported(BmltAnswer(meetings=meetings, formats={"en": formats}))
+
+    assert (report.created, report.rejected) == (2, 0)
+    by_slug = {m.source_slug: m for m in Meeting.objects.all()}
+    assert set(by_slug) == {"12-5", "34-5"}
+    assert by_slug["12-5"].types == ["O"]
+    assert by_slug["34-5"].types == ["C", "BE"]
+    assert by_slug["12-5"].slug != by_slug["34-5"].slug
+
+
+def test_the_import_command_reads_a_saved_bmlt_answer(capsys) -> None:
+    call_command(
+        "import_meetings",
+        str(SAMPLE / "gnyr-2018-GetSearchResults.json"),
+        "--source",
+        "gnyr",
+        "--kind",
+        "bmlt",
+        "--timezone",
+        "America/New_York",
+    )
+
+    out = capsys.readouterr().out
+    assert "gnyr: 1513 meetings in the feed; 1513 created" in out
+    assert "Note 597: no location_street" in out
+    source = FeedSource.objects.get(name="gnyr")
+    assert (source.kind, source.fellowship or "na") == ("bmlt", "na")
+    assert Meeting.objects.filter(fellowship="na").count() == 1513
+    assert Meeting.objects.filter(other_formats__isnull=False).exists()  # GetFormats beside it
 
 
 def test_formats_without_a_code_are_kept_by_name_in_english_and_spanish(answer) -> None:
@@ -341,9 +414,10 @@ def test_a_broken_answer_changes_nothing_and_the_registry_says_why(
     sync_meetings()
     bmlt_server["answers"][answer] = body
 
-    lines = sync_meetings()
+    result = sync_meetings()
 
-    assert message in lines[0]
+    assert message in result.lines[0]
+    assert result.failed == ["gnyr"]
     assert Meeting.objects.count() == 1513
     source.refresh_from_db()
     assert message in source.last_error

@@ -166,6 +166,7 @@ def published(visitor, gazetteer, feeds_dir) -> list[dict]:
     import_records(
         [
             meeting_record(slug="marathon", time="00:00", end_time="23:59"),
+            meeting_record(slug="all-day", time="00:00", end_time="24:00"),
             meeting_record(slug="closed", types=["TC", "O"]),
             meeting_record(
                 slug="dial",
@@ -237,6 +238,11 @@ def test_temporarily_closed_meetings_are_inactive_with_tc_and_long_ones_keep_the
         assert by_slug[meeting.slug]["attendance_option"] == "inactive"
         assert "TC" in by_slug[meeting.slug]["types"]
     assert by_slug["edge-marathon"]["end_time"] == "23:59"
+    # 00:00 to 24:00 is not written "00:00" to "00:00", which reads back as an hour.
+    assert (by_slug["edge-all-day"]["time"], by_slug["edge-all-day"]["end_time"]) == (
+        "00:00",
+        "23:59",
+    )
     assert by_slug["edge-dial"]["conference_phone"] == "+16465588656"
     assert by_slug["edge-dial"]["conference_phone_notes"] == "ID 999 Passcode abc"
     na = by_slug["gnyr-2"]
@@ -260,6 +266,13 @@ def test_our_feed_read_again_gives_the_same_meetings(published) -> None:
         assert [getattr(again, f) for f in fields] == [getattr(first, f) for f in fields], (
             first.slug
         )
+        # Each weekly time keeps its day, start and length (a 24-hour meeting stays one).
+        assert _weekly(again) == _weekly(first), first.slug
+    assert _weekly(Meeting.objects.get(source=copy, source_slug="edge-all-day")) == [(1, 0, 1440)]
+
+
+def _weekly(meeting: Meeting) -> list[tuple[int, int, int]]:
+    return [(t.day, t.minute_of_day, t.end_minute - t.start_minute) for t in meeting.times.all()]
 
 
 def test_the_pages_point_feed_readers_at_an_absolute_feed_url(visitor) -> None:

@@ -298,3 +298,111 @@ def test_meeting_types_are_named_in_sentence_case_in_english() -> None:
 
     assert type_label("X", language="en") == "Wheelchair access"
     assert type_label("X", language="es") == "Acceso en silla de ruedas"
+
+
+def na_sample_imported() -> None:
+    """The bundled Greater New York NA sample (every meeting in person), as `make run` has it."""
+    from recoverynav.meetings.models import FeedSource
+    from recoverynav.meetings.services import import_bmlt
+    from recoverynav.meetings.sources import BUNDLED_DIR, read_bmlt
+
+    answer = read_bmlt(str(BUNDLED_DIR / "bmlt" / "gnyr-2018-GetSearchResults.json"))
+    source = FeedSource(name="gnyr", kind="bmlt", default_timezone="America/New_York")
+    import_bmlt(source=source, answer=answer)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "",
+            [
+                "Our listings do not have these meetings yet",
+                "We list no Narcotics Anonymous (NA) meetings you can join online yet.",
+                "a gap in our data, not in your search",
+                "SAMHSA",
+            ],
+        ),
+        (
+            "/es",
+            [
+                "Nuestros listados todavía no tienen estas reuniones",
+                "No tenemos reuniones de Narcóticos Anónimos (NA) a las que pueda unirse en línea",
+                "un vacío en nuestros datos, no en su búsqueda",
+                "SAMHSA",
+            ],
+        ),
+    ],
+)
+def test_a_fellowship_we_list_nothing_online_of_is_our_gap_not_the_visitors(
+    visitor, hotlines, language, words
+) -> None:
+    na_sample_imported()  # 1,513 NA meetings, none online
+
+    with time_machine.travel(MONDAY_BEFORE_NOON, tick=False):
+        html = visitor.get(
+            f"{language}/meetings/", {"fellowship": "na", "when": "now_or_soon"}
+        ).content.decode()
+
+    text = visible(html)
+    for expected in words:
+        assert expected in text
+    assert 'href="https://virtual-na.org/meetings/"' in html  # NA's own virtual finder
+    assert 'href="tel:' in html  # the treatment-referral helpline
+    assert 'href="?when=now_or_soon&amp;attendance=online"' in html  # every fellowship's
+    assert "Remove a choice" not in text
+    assert "Quite una opción" not in text
+
+
+def test_when_other_choices_hide_what_we_list_the_page_links_to_online_meetings_now(
+    visitor,
+) -> None:
+    import_records(
+        [meeting_record(slug="zoom", name="Noon Zoom", **ONLINE_ONLY)], fellowship=Fellowship.NA
+    )
+
+    with time_machine.travel(MONDAY_BEFORE_NOON, tick=False):
+        html = visitor.get(
+            "/meetings/", {"fellowship": "na", "attendance": "online", "q": "speaker"}
+        ).content.decode()
+        later = visitor.get(
+            "/meetings/", {"fellowship": "na", "when": "now", "q": "noon"}
+        ).content.decode()
+
+    assert "Remove a choice above, or look at" in visible(html)
+    assert 'href="?when=now_or_soon&amp;attendance=online&amp;fellowship=na"' in html
+    assert "do not have these meetings" not in visible(html)
+    # Listed, but not on at this moment: the same search at any time.
+    assert "None of the meetings we list with these choices is in progress" in visible(later)
+    assert "when=" not in re.search(r'href="([^"]*)">See them at any time', later)[1]
+
+
+def test_the_finders_say_their_addresses_are_unchecked_until_an_operator_checks_them(
+    visitor, monkeypatch
+) -> None:
+    from recoverynav.meetings import fellowships
+
+    params = {"fellowship": "na", "when": "now_or_soon"}
+    unchecked = visible(visitor.get("/meetings/", params).content.decode())
+    na = fellowships.finders()["na"]
+    checked = fellowships.Finder(**{**na.__dict__, "status": fellowships.VERIFIED})
+    monkeypatch.setattr(fellowships, "finders", lambda: {"na": checked})
+    confirmed = visible(visitor.get("/meetings/", params).content.decode())
+
+    assert "We have not yet confirmed these addresses ourselves" in unchecked
+    assert "we do not list them here" in unchecked  # the fellowships' phone lines
+    assert "We have not yet confirmed" not in confirmed
+
+
+def test_every_fellowship_has_a_finder_row_with_a_status_and_a_date() -> None:
+    import datetime as dt
+
+    from recoverynav.meetings.fellowships import VERIFIED, finders
+
+    rows = finders()
+    assert set(rows) == {code for code in Fellowship.values if code != Fellowship.OTHER}
+    for row in rows.values():
+        assert row.status in {VERIFIED, "needs-verification"}, row.fellowship
+        assert row.finder_url.startswith("https://"), row.fellowship
+        assert row.online_finder_url.startswith("https://"), row.fellowship
+        dt.date.fromisoformat(row.checked)

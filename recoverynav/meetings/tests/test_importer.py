@@ -213,6 +213,15 @@ def test_a_dry_run_reports_and_saves_nothing() -> None:
         ({"attendance_option": "online", "conference_url": "https://x.org"}, Attendance.ONLINE),
         ({"attendance_option": "inactive"}, Attendance.INACTIVE),
         ({"formatted_address": ..., "latitude": ..., "longitude": ...}, Attendance.INACTIVE),
+        ({"formatted_address": "Charlottesville, VA", "approximate": "yes"}, Attendance.INACTIVE),
+        (  # the feed says one goes there, though it names only the town
+            {
+                "formatted_address": "Charlottesville, VA",
+                "approximate": "yes",
+                "attendance_option": "in_person",
+            },
+            Attendance.IN_PERSON,
+        ),
         (
             {"formatted_address": "Charlottesville, VA", "conference_url": "https://x.org"},
             Attendance.ONLINE,
@@ -348,7 +357,12 @@ def test_the_command_refuses_files_over_the_size_limit(tmp_path, settings) -> No
 
 @pytest.mark.parametrize(
     ("start", "end", "minutes"),
-    [("08:00", "23:00", 900), ("00:00", "23:59", 1439), ("00:00", "24:00", 1440)],
+    [
+        ("08:00", "23:00", 900),
+        ("00:00", "24:00", 1440),
+        ("00:00", "23:59", 1440),  # a minute before it starts again: how a day is written
+        ("07:00", "06:59", 1440),
+    ],
 )
 def test_it_keeps_long_meetings_at_their_real_length(start, end, minutes) -> None:
     import_records([meeting_record(time=start, end_time=end)])
@@ -441,3 +455,14 @@ def test_a_changed_meeting_has_every_field_it_stores_rewritten() -> None:
 
     stored = {f.attname for f in Meeting._meta.concrete_fields}
     assert set(UPDATE_FIELDS) == stored - {"id", "source_id", "source_slug"}
+
+
+def test_types_outside_the_spec_are_mapped_named_or_dropped() -> None:
+    import_records([meeting_record(types=["O", "ASBI", "LGBTQIA", "AC", "ONL", "ZZZ"])])
+
+    meeting = Meeting.objects.get()
+    assert meeting.types == ["O", "ABSI", "LGBTQ"]  # ASBI and LGBTQIA are spec codes misspelled
+    assert meeting.other_formats == [
+        {"en": "Adult children focus", "es": "Enfoque en hijos adultos"}
+    ]  # AC: no spec code, but we can word it
+    assert "|ONL|" not in meeting.type_codes  # the conference fields say "online"

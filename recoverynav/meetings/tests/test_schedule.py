@@ -154,7 +154,7 @@ def test_a_meeting_longer_than_four_hours_stays_in_progress_to_its_end() -> None
 
     with time_machine.travel(at(2026, 11, 28, 20, 0), tick=False):  # Saturday 20:00
         assert found("now") == ["marathon"]
-        assert statuses()["marathon"] == ("now", 239)
+        assert statuses()["marathon"] == ("now", 240)
     with time_machine.travel(at(2026, 11, 28, 15, 30), tick=False):  # five and a half hours in
         assert found("now") == ["marathon", "six-hours"]  # by start time
     with time_machine.travel(at(2026, 11, 29, 0, 5), tick=False):  # Sunday 00:05: over
@@ -172,3 +172,42 @@ def test_a_meeting_in_progress_starts_today_not_next_week(visitor) -> None:
     assert shown[0]["start"] == dt.datetime(2026, 11, 23, 12, 0)
     assert shown[0]["starts_in"] == -30
     assert api["times"][0]["start"].startswith("2026-11-23T12:00")
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("", ["In progress · ends in 11 hours", "Today · all day (Eastern time)"]),
+        ("/es", ["En curso · termina en 11 horas", "Hoy · todo el día (hora del Este)"]),
+    ],
+)
+def test_a_24_hour_meeting_is_worded_all_day_and_ends_in_hours(visitor, language, words) -> None:
+    import_records([joinable(slug="marathon", day=6, time="00:00", end_time="24:00")])
+
+    with time_machine.travel(at(2026, 11, 28, 13, 0), tick=False):  # Saturday 13:00
+        html = visitor.get(
+            f"{language}/meetings/", {"when": "now", "tz": "America/New_York"}
+        ).content.decode()
+
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    for expected in words:
+        assert expected in text
+    assert "660" not in text
+    assert "midnight to midnight" not in text
+
+
+def test_time_left_is_said_in_hours_and_minutes() -> None:
+    from django.utils import translation
+
+    from recoverynav.meetings.cards import time_left
+
+    with translation.override("en"):
+        said = [time_left(m) for m in (1, 45, 60, 90, 660)]
+
+    assert said == [
+        "1 minute",
+        "45 minutes",
+        "1 hour",
+        "1 hour 30 minutes",
+        "11 hours",
+    ]

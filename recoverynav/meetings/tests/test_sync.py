@@ -6,7 +6,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, ManagementUtility, call_command
 
 from recoverynav.meetings.demo_data import BMLT_SAMPLE, load_demo_data
 from recoverynav.meetings.models import FeedSource, ImportRun, Meeting
@@ -60,6 +60,31 @@ def test_sync_imports_each_enabled_feed_from_its_url(feed_server, capsys) -> Non
     assert FeedSource.objects.get(name="web").last_success_at is not None
 
 
+def test_sync_exits_non_zero_for_cron_when_any_source_fails(feed_server, capsys) -> None:
+    feed_server["body"] = json.dumps([meeting_record()]).encode()
+    FeedSource.objects.create(name="web", url=feed_server["url"])
+    FeedSource.objects.create(name="gone", url="/nonexistent/meetings.json")
+
+    with pytest.raises(SystemExit) as exit_:
+        ManagementUtility(["recoverynav", "sync_meetings"]).execute()
+
+    assert exit_.value.code == 1
+    captured = capsys.readouterr()
+    assert "web: 1 meetings in the feed; 1 created" in captured.out  # the rest still synced
+    assert "1 of 2 meeting sources failed (gone); their old meetings were kept." in captured.err
+    assert Meeting.objects.filter(source__name="web").count() == 1
+
+
+def test_sync_exits_zero_when_every_source_syncs(feed_server) -> None:
+    feed_server["body"] = json.dumps([meeting_record()]).encode()
+    FeedSource.objects.create(name="web", url=feed_server["url"])
+
+    ManagementUtility(["recoverynav", "sync_meetings"]).execute()  # no SystemExit
+
+    command = ManagementUtility(["recoverynav"]).fetch_command("sync_meetings")
+    assert "Meeting sources" in command.help
+
+
 @pytest.mark.parametrize(
     ("status", "body", "message"),
     [
@@ -77,7 +102,8 @@ def test_a_failing_feed_keeps_its_meetings_and_the_admin_shows_why(
     call_command("sync_meetings")
     feed_server.update(status=status, body=body)
 
-    call_command("sync_meetings")
+    with pytest.raises(CommandError, match=r"1 of 1 meeting sources failed \(web\)"):
+        call_command("sync_meetings")
 
     assert Meeting.objects.count() == 1
     assert source.runs.first().status == ImportRun.Status.FAILED
@@ -99,7 +125,8 @@ def test_a_feed_that_trickles_is_cut_off_at_the_deadline_and_the_old_meetings_st
     feed_server.update(body=json.dumps([meeting_record(name="Changed")]).encode(), pause=0.1)
 
     started = time.monotonic()
-    call_command("sync_meetings")
+    with pytest.raises(CommandError):
+        call_command("sync_meetings")
 
     assert time.monotonic() - started < 3
     run = source.runs.first()
@@ -149,3 +176,28 @@ def test_the_data_sources_page_names_every_meeting_source_with_its_date(visitor)
     assert "AA, Central Ohio</strong>: 40 meetings, last brought up to date Dec. 1, 2026" in html
     assert "Nothing yet" not in html
     assert "gnyr" not in html
+
+
+def test_the_admin_syncs_the_chosen_sources_now(admin_client_, tmp_path) -> None:
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([meeting_record(), meeting_record(slug="two")]))
+    good = FeedSource.objects.create(name="local", url=str(feed), fellowship="aa")
+    broken = FeedSource.objects.create(name="broken", url=str(tmp_path / "missing.json"))
+    untouched = FeedSource.objects.create(name="other", url=str(feed))
+
+    response = admin_client_.post(
+        "/admin/meetings/feedsource/",
+        {"action": "sync_now", "_selected_action": [good.pk, broken.pk]},
+        follow=True,
+    )
+
+    html = response.content.decode()
+    # (the admin's messages start with a capital)
+    assert '<li class="success">Local: 2 meetings in the feed; 2 created' in html
+    assert '<li class="error">Broken: Could not read' in html
+    assert "1 source synced." in html
+    assert Meeting.objects.filter(source=good).count() == 2
+    assert not Meeting.objects.filter(source=untouched).exists()
+    broken.refresh_from_db()
+    assert broken.last_error
+    assert broken.runs.get().status == ImportRun.Status.FAILED

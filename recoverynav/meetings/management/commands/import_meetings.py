@@ -60,6 +60,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Rejected {reason}")
         if report.rejected > SHOWN_REJECTIONS:
             self.stdout.write(f"… and {report.rejected - SHOWN_REJECTIONS} more rejected.")
+        for note in report.notes[:SHOWN_REJECTIONS]:
+            self.stdout.write(f"Note {note}")
+        if len(report.notes) > SHOWN_REJECTIONS:
+            self.stdout.write(f"… and {len(report.notes) - SHOWN_REJECTIONS} more notes.")
         self.stdout.write(self.style.SUCCESS(report.summary()))
 
     def _source(self, options: dict) -> FeedSource:
