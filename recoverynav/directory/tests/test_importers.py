@@ -464,6 +464,52 @@ def keys(name: str, address: str, phone: str = "", source: str = "a") -> PlaceKe
             keys("Integral Care", "1165 Airport Blvd", "512-804-3650"),
             False,
         ),
+        (  # one door, one number: the street written two ways (the OTP directory's way)
+            keys("Integral Care", "1631 East 2nd Street", "512-804-3380"),
+            keys(
+                "Austin Travis County MHMR Center Narcotic Treatment Program",
+                "1631-A East Second Street",
+                "(512) 804-3380",
+                "b",
+            ),
+            True,
+        ),
+        (
+            keys("Alternative Opiate Treatment Program", "1401 East Rusk Street", "903-284-6802"),
+            keys("Alternative Opiate Treatment Program", "1401 E Rusk", "903-284-6802", "b"),
+            True,
+        ),
+        (
+            keys("Aegis Treatment Centers LLC", "6500 Morro Road", "805-461-5212"),
+            keys("Aegis Treatment Centers, LLC", "6500 Morro Rd. Ste. C & D", "805-461-5212", "b"),
+            True,
+        ),
+        (  # a range of doors names the building by its first number
+            keys("ARS of Aberdeen", "24 West Bel Air Avenue", "(410) 272-0230"),
+            keys("ARS of Aberdeen LLC", "24-26 West Bel Air Ave.", "(410) 272-0230", "b"),
+            True,
+        ),
+        (  # one number for two sites on one street: two doors, two places
+            keys("YMCA of Honolulu", "91-5007 Kapolei Parkway", "(808) 848-2494"),
+            keys("YMCA of Honolulu", "91-5335 Kapolei Parkway", "(808) 848-2494", "b"),
+            False,
+        ),
+        (  # an address SAMHSA does not publish: the ZIP code and phone say where it is
+            keys("New Creation", "- - -", "909-920-5102"),
+            keys("New Creation Addiction Treatment Center", "", "(909) 920-5102", "b"),
+            True,
+        ),
+        (keys("New Creation", "- - -", "909-920-5102"), keys("Hope", "---", "909-920-5103"), False),
+        (  # an unpublished address meets a published one with its number and its name
+            keys("La Jolla Recovery", "- - -", "(858) 877-3422"),
+            keys("La Jolla Recovery", "7632 Herschel Avenue", "(858) 877-3422", "b"),
+            True,
+        ),
+        (  # but a main line alone does not make a clinic across town the same place
+            keys("Wicomico Behavioral Health", "108 East Main Street", "(410) 742-3784"),
+            keys("Wicomico County Health Department", "---", "(410) 742-3784", "b"),
+            False,
+        ),
         (keys("Region Ten", "800 Preston Ave"), keys("Region Tenth", "800 Preston Ave"), False),
         (keys("Region Ten", "800 Preston Ave"), keys("Region Ten", "801 Preston Ave"), False),
         (keys("Region Ten", ""), keys("Region Ten Youth", ""), False),  # no street
