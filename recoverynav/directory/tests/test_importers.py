@@ -630,6 +630,95 @@ def test_a_field_can_be_one_value_for_every_row(tmp_path: Path) -> None:
     assert vocabulary.MEDICATION.decode(clinic.medications) == ["methadone"]
 
 
+def _methadone_sheet_over_a_known_place(tmp_path: Path, *options: str) -> Facility:
+    """A place another source lists with methadone and buprenorphine, then a spreadsheet of
+    methadone clinics naming it, imported with `options`."""
+    known = tmp_path / "known.csv"
+    known.write_text(
+        SHEET_HEADER.replace("\n", ",Medications\n")
+        + "K1,Hope Clinic,1 Main St,Charlottesville,VA,22902,38,-78,(434) 555-0100,"
+        "methadone;buprenorphine\n"
+    )
+    run(
+        "import_facilities_csv",
+        str(known),
+        "--source=county",
+        *SHEET_MAP,
+        "--map=medications=Medications",
+        "--verified=2026-01-01",
+    )
+    sheet = tmp_path / "otp.csv"
+    sheet.write_text(
+        SHEET_HEADER + "M1,Hope Clinic,1 Main St,Charlottesville,VA,22902,38,-78,(434) 555-0100\n"
+    )
+    run(
+        "import_facilities_csv",
+        str(sheet),
+        "--source=otp-list",
+        *SHEET_MAP,
+        "--verified=2026-06-01",
+        "--set=otp=yes",
+        *options,
+    )
+    return Facility.objects.get()
+
+
+@pytest.mark.django_db
+def test_a_constant_adds_to_what_other_sources_say_and_takes_nothing_away(tmp_path: Path) -> None:
+    clinic = _methadone_sheet_over_a_known_place(tmp_path, "--set=medications=methadone")
+
+    assert clinic.is_otp
+    assert set(vocabulary.MEDICATION.decode(clinic.medications)) == {"methadone", "buprenorphine"}
+    assert clinic.records.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_constant_given_as_the_full_list_replaces_older_lists(tmp_path: Path) -> None:
+    clinic = _methadone_sheet_over_a_known_place(tmp_path, "--set-full=medications=methadone")
+
+    assert vocabulary.MEDICATION.decode(clinic.medications) == ["methadone"]
+
+
+@pytest.mark.django_db
+def test_a_constant_adds_to_the_sheets_own_column(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        SHEET_HEADER.replace("\n", ",Medications\n")
+        + "A1,Hope Clinic,1 Main St,Charlottesville,VA,22902,38,-78,,buprenorphine\n"
+    )
+
+    run(
+        "import_facilities_csv",
+        str(sheet),
+        "--source=sheet",
+        *SHEET_MAP,
+        "--map=medications=Medications",
+        "--set=medications=methadone",
+    )
+
+    clinic = Facility.objects.get()
+    assert set(vocabulary.MEDICATION.decode(clinic.medications)) == {"methadone", "buprenorphine"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--set=medications=methadone", "--set-full=medications=methadone"], "not both"),
+        (["--set-full=name=Hope"], "--set-full is for fields that list"),
+    ],
+)
+def test_a_constant_that_is_both_or_no_list_is_explained(options: list[str], message: str) -> None:
+    with pytest.raises(CommandError, match=message):
+        run(
+            "import_facilities_csv",
+            str(DATA / "county_spreadsheet.csv"),
+            "--source=sheet",
+            *SHEET_MAP,
+            *options,
+        )
+
+
 @pytest.mark.django_db
 def test_a_wrong_constant_is_explained() -> None:
     with pytest.raises(CommandError, match=r"Unknown field\(s\) colour"):
