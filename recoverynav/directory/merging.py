@@ -24,6 +24,7 @@ from recoverynav.directory.importers.base import (
     names_agree,
     phone_key,
     street_key,
+    undisclosed,
 )
 
 ADDRESS_FIELDS = ["address_1", "address_2", "city", "state", "postal_code"]
@@ -74,9 +75,12 @@ def merged_values(datas: list[dict]) -> dict:
     ordered = newest_first(datas)
     newest = ordered[0]
     named = next((d for d in ordered if d["name"]), newest)
-    addressed = next((d for d in ordered if d["address_1"]), named)
+    addressed = next((d for d in ordered if undisclosed(d["address_1"])), named)
     values = {"name": named["name"], "alternate_name": _also_named(ordered, named)}
     values.update({name: addressed[name] for name in ADDRESS_FIELDS})
+    # Records stored before importers cleaned SAMHSA's "- - -" (an unpublished address).
+    values["address_1"] = undisclosed(values["address_1"])
+    values["address_2"] = undisclosed(values["address_2"])
     for name in CONTACT_FIELDS:
         values[name] = next((d[name] for d in ordered if d.get(name)), "")
     latitude, longitude, approximate = _location(ordered, addressed)

@@ -359,6 +359,11 @@ def check_record(record: Record) -> None:
     if not record.name:
         raise ValueError("the facility has no name")
     record.organization = record.organization or record.name
+    # "- - -" is SAMHSA's mark for an address it does not publish: no street, not a street.
+    record.address_1, record.address_2 = (
+        undisclosed(record.address_1),
+        undisclosed(record.address_2),
+    )
     record.postal_code = postal_code(record.postal_code)
     record.phone = phones.display(record.phone)
     record.intake_phone = phones.display(record.intake_phone)

@@ -139,6 +139,30 @@ def test_an_abbreviated_street_with_the_same_number_and_door_is_the_same_clinic(
     }
 
 
+def test_an_address_samhsa_does_not_publish_is_no_street_and_its_repeats_are_reported() -> None:
+    output = run("import_samhsa_directory", DIRECTORY_2024)
+
+    assert not Facility.objects.filter(address_1__contains="-").exists()
+    # Three rows of one program, "- - -" for a street: two repeat its numbers (one main
+    # number with an extension, one its intake line): one listing, every number kept.
+    teen = Facility.objects.get(name="Teen Project Inc")
+    assert (teen.address_1, teen.city, teen.postal_code) == ("", "Trabuco Canyon", "92679")
+    assert (teen.phone, teen.intake_phone) == ("(818) 582-8832 ext. 115", "(800) 685-7460")
+    assert (
+        "line 21: the same name, program, ZIP code and no published street as line 20: "
+        "combined into one listing." in output
+    )
+    assert "line 22: the same name, program" in output
+    # Two rows of one name in one ZIP code, each with its own main number: two listings.
+    south_coast = Facility.objects.filter(name="South Coast Behavioral Health", postal_code="92612")
+    assert sorted(south_coast.values_list("phone", flat=True)) == [
+        "(949) 308-7600",
+        "(949) 877-1821",
+    ]
+    assert "but its own number (949) 877-1821: kept as its own listing." in output
+    assert "combined into one listing" in " ".join(last_run().notes)
+
+
 def test_the_otp_directory_adds_its_certification_and_newer_number_to_a_known_place() -> None:
     run("import_samhsa_directory", DIRECTORY_2024)
     before = Facility.objects.get(name="Alexandria Community Services Board")
