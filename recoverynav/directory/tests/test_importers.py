@@ -1,5 +1,6 @@
 """Every import format: real samples, malformed rows, dry runs, idempotent re-imports."""
 
+import datetime as dt
 import re
 import shutil
 from io import StringIO
@@ -746,6 +747,38 @@ def test_the_run_says_which_date_it_stamped_when_the_sheet_gives_none(
     assert last_run().notes == [
         "1 rows had no date: their information is stamped as of 2026-12-05."
     ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("command", "sample", "stamped"),
+    [
+        ("import_samhsa_otp", "otp_sample.csv", "2026-05-25"),
+        ("import_samhsa_locator", "locator_sample.json", "2019-06-18"),
+        ("import_samhsa_directory", "directory_2024_sample.csv", "2023-01-01"),
+        ("import_samhsa_keys", "methadone_keys_sample.csv", "2017-03-31"),
+        ("import_samhsa_facilities", "sut_sample.csv", "2021-07-01"),
+        ("import_moud_providers", "moud_sample.csv", "2020-09-30"),
+    ],
+)
+def test_a_samhsa_command_says_which_date_it_stamped_without_verified(
+    command: str, sample: str, stamped: str
+) -> None:
+    said = f"note: No --verified date given: the listings are dated {stamped}, the "
+
+    output = run(command, str(DATA / sample))
+
+    assert said in output
+    assert last_run().notes[0].startswith(said.removeprefix("note: "))
+    assert {str(day) for day in Facility.objects.values_list("last_verified", flat=True)} == {
+        stamped
+    }
+    Facility.objects.all().delete()
+
+    given = run(command, str(DATA / sample), "--source=again", "--verified=2026-11-01")
+
+    assert "No --verified date given" not in given
+    assert set(Facility.objects.values_list("last_verified", flat=True)) == {dt.date(2026, 11, 1)}
 
 
 @pytest.mark.django_db
