@@ -111,7 +111,7 @@ def test_a_dry_run_reports_the_changes_but_saves_none() -> None:
     output = run("import_samhsa_keys", str(DATA / "methadone_keys_sample.csv"), "--dry-run")
 
     assert not Facility.objects.exists()
-    assert "Dry run, nothing saved: would have created 3" in output
+    assert "Dry run, nothing saved: would have created 4" in output
     assert last_run().dry_run
 
 
@@ -153,7 +153,7 @@ def test_the_national_list_folds_repeated_rows_into_one_place() -> None:
     run("import_samhsa_facilities", str(DATA / "sut_sample.csv"))
 
     imported = last_run()
-    assert imported.created == 6  # 9 rows: one repeated, two malformed
+    assert imported.created == 7  # 10 rows: one repeated, two malformed
     assert imported.rejected == 2
     assert any("latitude 'not-a-number' is not a number" in e for e in imported.errors)
     assert any("the facility has no name" in e for e in imported.errors)
@@ -176,7 +176,9 @@ def test_moud_rows_add_medications_to_the_matching_facility_instead_of_duplicati
     }
     assert galax.records.count() == 2  # the list's record and the MOUD record
     moud = last_run()
-    assert moud.merged == 2 + 1  # Galax, Roanoke, and Region Ten's Preston Avenue site
+    # Galax, Roanoke, Region Ten's Preston Avenue site, and Mountainside in Canaan, CT
+    # (its ZIP code written "6018" in both lists).
+    assert moud.merged == 2 + 1 + 1
     assert Facility.objects.count() == count_before + 1  # only Addiction Allies was new
     assert moud.rejected == 1
     assert "unknown medication category 'aspirin'" in moud.errors[0]
@@ -247,7 +249,7 @@ def test_remove_missing_drops_records_the_file_no_longer_lists(tmp_path: Path) -
 
     run("import_samhsa_keys", str(shorter), "--remove-missing")
 
-    assert last_run().removed == 1
+    assert last_run().removed == 2
     assert Facility.objects.count() == 2
 
 
@@ -259,9 +261,9 @@ def test_remove_missing_refuses_to_remove_more_than_half_of_a_source_unless_forc
     before = snapshot()
     lines = (DATA / "methadone_keys_sample.csv").read_text().splitlines(keepends=True)
     shortest = tmp_path / "shortest.csv"
-    shortest.write_text("".join(lines[:2]))  # header + one of three facilities
+    shortest.write_text("".join(lines[:2]))  # header + one of four facilities
 
-    with pytest.raises(CommandError, match="would remove 2 of the 3 records"):
+    with pytest.raises(CommandError, match="would remove 3 of the 4 records"):
         run("import_samhsa_keys", str(shortest), "--remove-missing")
     assert snapshot() == before
     assert last_run().succeeded is False
@@ -793,6 +795,43 @@ def test_a_zip_code_a_spreadsheet_stripped_of_its_zero_gets_it_back(tmp_path: Pa
     clinic = Facility.objects.get()
     assert clinic.postal_code == "02703"
     assert clinic.phone == "(508) 555-0100 ext. 12"
+
+
+OLDER_LISTS = [
+    ("import_samhsa_keys", "methadone_keys_sample.csv", "samhsa-directory"),
+    ("import_samhsa_facilities", "sut_sample.csv", "samhsa-facilities"),
+    ("import_moud_providers", "moud_sample.csv", "samhsa-moud"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("command", "sample", "source"), OLDER_LISTS)
+def test_an_older_list_zip_code_stripped_of_its_zero_gets_it_back(
+    command: str, sample: str, source: str
+) -> None:
+    """Real rows: the 2017 directory and the 2021 list write Canaan, CT as "6018". (The
+    bundled MOUD list kept its zeros; its Canaan rows are written "6018" here, as a
+    spreadsheet re-save writes them.)"""
+    assert ",CT,6018," in (DATA / sample).read_text()
+
+    run(command, str(DATA / sample))
+
+    assert Facility.objects.get(city="Canaan").postal_code == "06018"
+
+
+@pytest.mark.django_db
+def test_a_place_an_older_list_wrote_without_its_zero_is_one_listing_not_two() -> None:
+    for command, sample, _source in OLDER_LISTS:
+        run(command, str(DATA / sample))
+    run("import_samhsa_directory", str(DATA / "directory_2024_sample.csv"))
+
+    canaan = Facility.objects.get(city="Canaan")
+    assert canaan.postal_code == "06018"
+    assert sorted(canaan.records.values_list("source", flat=True)) == sorted(
+        ["samhsa-directory-2024", *(source for _c, _s, source in OLDER_LISTS)]
+    )
+    assert {r.data["postal_code"] for r in canaan.records.all()} == {"06018"}
+    assert set(vocabulary.MEDICATION.decode(canaan.medications)) >= {"buprenorphine"}
 
 
 @pytest.mark.parametrize(
