@@ -61,6 +61,7 @@ class HotlineAdmin(admin.ModelAdmin):
                     "text_number",
                     "text_keyword",
                     "text_keyword_es",
+                    "text_keyword_status",
                     "tty",
                     "email",
                     "chat_url",

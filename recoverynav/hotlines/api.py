@@ -19,8 +19,9 @@ LINKS = {"hotlines": "/api/v1/hotlines/"}
 
 class HotlineOut(Schema):
     """`hours`, `languages`, `who_for` and `notes` are in the language asked for; `text_uri`
-    uses `text_keyword_es` in Spanish when the service has one; `spanish_help_es` says (in
-    Spanish) how to reach someone who speaks Spanish."""
+    uses `text_keyword_es` in Spanish when the service has one, and no keyword when
+    `text_keyword_status` is `needs-verification`; `spanish_help_es` says (in Spanish) how
+    to reach someone who speaks Spanish."""
 
     name: str
     purposes: list[str]
@@ -30,6 +31,7 @@ class HotlineOut(Schema):
     text_number: str
     text_keyword: str
     text_keyword_es: str
+    text_keyword_status: str
     text_uri: str
     chat_url: str
     tty: str

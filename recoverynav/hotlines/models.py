@@ -90,6 +90,18 @@ class Hotline(models.Model):
         blank=True,
         help_text=_("Used instead of the text keyword on Spanish pages, e.g. AYUDA."),
     )
+    # The number can be confirmed while the word to text first is not (50808): then the site
+    # offers "Text 50808" without the word and says it could not confirm it.
+    text_keyword_status = models.CharField(
+        _("text keyword status"),
+        max_length=20,
+        choices=VerificationStatus.choices,
+        default=VerificationStatus.CONFIRMED,
+        help_text=_(
+            "Needs verification: the site offers the text number without the keyword and "
+            "says it could not confirm the keyword."
+        ),
+    )
     chat_url = models.URLField(_("website or chat"), blank=True)
     tty = models.CharField(_("TTY"), max_length=40, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -164,8 +176,17 @@ class Hotline(models.Model):
 
     @property
     def keyword(self) -> str:
-        """The word to text: the Spanish one on Spanish pages when the service has one."""
+        """The word to text: the Spanish one on Spanish pages when the service has one; none
+        when we could not confirm it, so no page asserts a word that may be wrong."""
+        if self.keyword_unconfirmed:
+            return ""
         return (_is_spanish() and self.text_keyword_es) or self.text_keyword
+
+    @property
+    def keyword_unconfirmed(self) -> bool:
+        """The service has a word to text first, but we could not confirm it."""
+        has_keyword = bool(self.text_keyword or self.text_keyword_es)
+        return has_keyword and self.text_keyword_status != VerificationStatus.CONFIRMED
 
     @property
     def is_confirmed(self) -> bool:

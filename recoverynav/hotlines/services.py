@@ -37,6 +37,7 @@ REQUIRED_COLUMNS = [
 OPTIONAL_COLUMNS = [
     "text_keyword",
     "text_keyword_es",
+    "text_keyword_status",
     "chat_url",
     "tty",
     "email",
@@ -112,6 +113,10 @@ def _validate(rows: list[dict[str, str]], country_names: dict[str, dict[str, str
             errors.append(f"line {line}: kind must be 'emergency' or 'hotline'")
         if row["status"] not in VerificationStatus.values:
             errors.append(f"line {line}: unknown status {row['status']!r}")
+        if row["text_keyword_status"] not in {"", *VerificationStatus.values}:
+            errors.append(
+                f"line {line}: unknown text_keyword_status {row['text_keyword_status']!r}"
+            )
         unknown = {p for p in row["purposes"].split(";") if p} - set(Purpose.values) - {"emergency"}
         if unknown:
             errors.append(f"line {line}: unknown purposes {sorted(unknown)}")
@@ -164,6 +169,10 @@ def load_hotlines(path: Path = DEFAULT_HOTLINES_FILE, *, keep_edits: bool = True
         for position, row in enumerate(r for r in rows if r["kind"] == "hotline"):
             values: dict[str, Any] = {name: row[name] for name in HOTLINE_FIELDS}
             values["purposes"] = [p for p in row["purposes"].split(";") if p]
+            # An empty keyword status (or none, in older files) means the keyword is confirmed.
+            values["text_keyword_status"] = (
+                row["text_keyword_status"] or VerificationStatus.CONFIRMED.value
+            )
             values["last_verified"] = dt.date.fromisoformat(row["last_verified"])
             values["position"] = position
             country = Country.objects.filter(code=row["country"]).first()

@@ -159,6 +159,10 @@ class Instrument:
     use_items: tuple[str, ...] = ()
     # Items whose answers above zero are signs of dependence (the withdrawal warning's trigger).
     dependence_items: tuple[str, ...] = ()
+    # Answer patterns of daily or near-daily heavy drinking, each {item: accepted codes}: any
+    # pattern fully matched also triggers the withdrawal warning (withdrawal risk follows heavy
+    # daily use even with "never" to the dependence items).
+    heavy_daily_use: tuple[dict[str, tuple[str, ...]], ...] = ()
     # Where the instrument is offered: only in `countries` (when given), never in `not_countries`.
     countries: tuple[str, ...] = ()
     not_countries: tuple[str, ...] = ()
@@ -191,6 +195,25 @@ def _text(raw: Any, where: str) -> Text:
 
 def _optional_text(raw: Any, where: str) -> Text | None:
     return None if raw is None else _text(raw, where)
+
+
+def _heavy_daily_use(
+    raw: Any, by_id: dict[str, Item], where: str
+) -> tuple[dict[str, tuple[str, ...]], ...]:
+    """Each pattern names items and the answer codes that count; a typo must not silently
+    switch a safety warning off, so unknown items or codes refuse the file."""
+    patterns = []
+    for pattern in raw:
+        if not isinstance(pattern, dict) or not pattern:
+            raise InstrumentFileError(f"{where}: heavy_daily_use lists maps of item: [codes]")
+        for item_id, codes in pattern.items():
+            item = by_id.get(item_id)
+            if item is None or not codes or any(item.option(str(c)) is None for c in codes):
+                raise InstrumentFileError(
+                    f"{where}: heavy_daily_use names an unknown item or answer: {item_id}"
+                )
+        patterns.append({item_id: tuple(map(str, codes)) for item_id, codes in pattern.items()})
+    return tuple(patterns)
 
 
 def _bound(raw: Any, where: str) -> dict[str, int]:
@@ -298,6 +321,7 @@ def parse_instrument(raw: dict, *, where: str, items_from: dict[str, Instrument]
     dependence_items = tuple(raw.get("dependence_items", []))
     if not set(dependence_items) <= set(by_id):
         raise InstrumentFileError(f"{where}: dependence_items must name items")
+    heavy_daily_use = _heavy_daily_use(raw.get("heavy_daily_use", []), by_id, where)
     if any(b.level not in LEVELS for b in bands):
         raise InstrumentFileError(f"{where}: band levels are {', '.join(LEVELS)}")
     codes = tuple(dict(c) for c in raw.get("total_codes", []))
@@ -337,6 +361,7 @@ def parse_instrument(raw: dict, *, where: str, items_from: dict[str, Instrument]
         not_validated_note=_optional_text(raw.get("not_validated_note"), where),
         use_items=use_items,
         dependence_items=dependence_items,
+        heavy_daily_use=heavy_daily_use,
         countries=tuple(raw.get("countries", [])),
         not_countries=tuple(raw.get("not_countries", [])),
         drink=_optional_text(raw.get("drink"), where),

@@ -179,10 +179,16 @@ def reports_use(instrument: Instrument, answers: Mapping[str, object]) -> bool:
 
 def shows_dependence(result: Result) -> bool:
     """Whether an answer counted as a sign of dependence (AUDIT items 4-6, DAST item 9, signs
-    10-11) is above zero: the rule for the withdrawal warning."""
+    10-11) is above zero, or the answers show daily or near-daily heavy drinking (AUDIT and
+    USAUDIT `heavy_daily_use`): the rule for the withdrawal warning."""
     instrument = result.instrument
-    return any(
+    sign = any(
         item_id in result.answers
         and _magnitude(instrument.items_by_id[item_id], result.answers[item_id]) > 0
         for item_id in instrument.dependence_items
     )
+    heavy_daily = any(
+        all(str(result.answers.get(item_id)) in codes for item_id, codes in pattern.items())
+        for pattern in instrument.heavy_daily_use
+    )
+    return sign or heavy_daily

@@ -70,6 +70,16 @@ def test_it_gives_hours_languages_and_the_text_keyword_in_spanish(
     assert "marque 2" in lifeline_en["spanish_help_es"]
 
 
+def test_it_says_when_a_text_keyword_is_unconfirmed(visitor: Client, hotlines: None) -> None:
+    lines = visitor.get("/api/v1/hotlines/IE").json()["hotlines"]
+
+    text_about_it = next(h for h in lines if h["name"] == "Text About It (50808)")
+    assert text_about_it["text_keyword"] == "TALK"
+    assert text_about_it["text_keyword_status"] == "needs-verification"
+    assert text_about_it["text_uri"] == "sms:50808"
+    assert text_about_it["status"] == "confirmed"
+
+
 def test_it_answers_404_for_a_country_without_data(visitor: Client, hotlines: None) -> None:
     response = visitor.get("/api/v1/hotlines/ZZ")
 

@@ -173,6 +173,29 @@ def test_english_pages_keep_the_english_keyword(hotlines: None) -> None:
     assert "AYUDA" not in html
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_an_unconfirmed_keyword_gives_a_plain_text_button_and_says_so(
+    hotlines: None, language: str
+) -> None:
+    line = line_item(render_panel(language, country="IE"), "Text About It (50808)")
+
+    assert re.search(r'<a class="button button-secondary" href="sms:50808">[^<]*50808</a>', line)
+    assert "TALK" not in line
+    assert 'href="https://text50808.ie/"' in line
+    notice = {
+        "en": "We could not confirm which word to text first.",
+        "es": "No pudimos confirmar qué palabra hay que enviar primero.",
+    }[language]
+    assert notice in line
+
+
+def test_a_confirmed_keyword_is_offered_without_that_notice(hotlines: None) -> None:
+    html = render_panel(country="US")
+
+    assert "Text HOME to 741741" in html
+    assert "which word to text first" not in html
+
+
 def test_without_hotline_data_it_still_says_what_to_do(db) -> None:
     html = render_panel()
 

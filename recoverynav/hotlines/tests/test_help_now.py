@@ -154,8 +154,21 @@ def test_irelands_helpline_shows_its_hours_and_email_and_the_247_text_line(
 
     assert "Monday to Friday, 9:30 am to 5:30 pm" in html
     assert 'href="mailto:helpline@hse.ie"' in html
-    assert 'href="sms:50808?body=TALK"' in html
+    assert 'href="sms:50808"' in html
     assert 'href="https://www.drugs.ie/"' in html
+
+
+def test_a_keyword_we_could_not_confirm_is_never_offered_as_the_word_to_text(
+    visitor: Client, hotlines: None
+) -> None:
+    """Text About It's number is confirmed, its keyword is not (TALK at its 2020 launch)."""
+    html = visitor.get("/help-now/", {"country": "IE"}).content.decode()
+    text_about_it = card(html, "Text About It (50808)")
+
+    assert '<a class="button" href="sms:50808">Text 50808</a>' in text_about_it
+    assert "Text TALK" not in text_about_it
+    assert "We could not confirm which word to text first" in text_about_it
+    assert "We could not confirm this number" not in text_about_it
 
 
 def test_the_page_reads_in_spanish(visitor: Client, hotlines: None) -> None:

@@ -114,7 +114,15 @@ def test_a_file_in_the_old_layout_still_loads(tmp_path: Path) -> None:
     old_columns = [
         c
         for c in rows[0]
-        if c not in {"text_keyword_es", "email", "hours_es", "languages_es", "spanish_help_es"}
+        if c
+        not in {
+            "text_keyword_es",
+            "text_keyword_status",
+            "email",
+            "hours_es",
+            "languages_es",
+            "spanish_help_es",
+        }
     ]
     renamed = {"hours_en": "hours", "languages_en": "languages"}
     old = tmp_path / "old.csv"
@@ -128,6 +136,28 @@ def test_a_file_in_the_old_layout_still_loads(tmp_path: Path) -> None:
     assert report.created == 24
     assert Hotline.objects.get(name="FRANK").hours_en == FRANK_HOURS
     assert Hotline.objects.get(name="FRANK").hours_es == ""
+
+
+def test_a_keyword_is_confirmed_unless_the_file_says_it_needs_verification() -> None:
+    load_hotlines()
+
+    text_about_it = Hotline.objects.get(name="Text About It (50808)")
+    crisis_text_line = Hotline.objects.get(name="Crisis Text Line")
+    assert text_about_it.text_keyword == "TALK"
+    assert text_about_it.text_keyword_status == "needs-verification"
+    assert text_about_it.keyword == ""
+    assert text_about_it.text_uri == "sms:50808"
+    assert text_about_it.is_confirmed  # the number itself is
+    assert crisis_text_line.text_keyword_status == "confirmed"
+    assert crisis_text_line.text_uri == "sms:741741?body=HOME"
+
+
+def test_an_unknown_keyword_status_is_refused_with_its_line(tmp_path: Path) -> None:
+    broken = bundled_file_with(tmp_path, "TALK,,needs-verification,", "TALK,,maybe,")
+
+    with pytest.raises(HotlineFileError, match="line 18: unknown text_keyword_status 'maybe'"):
+        load_hotlines(broken)
+    assert not Hotline.objects.exists()
 
 
 def test_a_file_without_a_required_column_says_which(tmp_path: Path) -> None:

@@ -120,6 +120,16 @@ def test_a_file_whose_bands_leave_a_gap_is_refused(tmp_path: Path) -> None:
         load_instruments(tmp_path)
 
 
+def test_a_heavy_daily_use_pattern_with_an_unknown_answer_is_refused(tmp_path: Path) -> None:
+    """A typo there would silently switch the withdrawal warning off for heavy daily drinkers."""
+    source = Path(__file__).resolve().parents[1] / "instruments" / "audit.yaml"
+    text = source.read_text(encoding="utf-8").replace("{audit-3: [daily]}", "{audit-3: [dayly]}")
+    (tmp_path / "audit.yaml").write_text(text, encoding="utf-8")
+
+    with pytest.raises(InstrumentFileError, match="heavy_daily_use names an unknown"):
+        load_instruments(tmp_path)
+
+
 def test_a_file_without_spanish_wording_is_refused(tmp_path: Path) -> None:
     source = Path(__file__).resolve().parents[1] / "instruments" / "dast-10.yaml"
     text = source.read_text(encoding="utf-8").replace('es: "¿Ha hecho algo ilegal', 'fr: "x')

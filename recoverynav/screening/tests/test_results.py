@@ -2,6 +2,7 @@
 
 import gzip
 import logging
+import re
 
 import pytest
 from django.apps import apps
@@ -82,6 +83,35 @@ def test_a_severe_alcohol_result_suggests_a_specialist_medicines_and_a_warning(
     for medicine in ["Naltrexone", "Acamprosate", "Disulfiram"]:
         assert medicine in html
     assert "Methadone" not in html
+
+
+@pytest.mark.parametrize(
+    ("region", "expected"),
+    [
+        ("US", ["988 Suicide &amp; Crisis Lifeline", "Crisis Text Line"]),
+        ("GB", ["Samaritans", "Shout"]),
+        ("IE", ["Samaritans", "Text About It (50808)"]),
+    ],
+)
+def test_every_line_under_people_you_can_call_can_be_reached_and_says_its_hours(
+    hotlines, region: str, expected: list[str]
+) -> None:
+    """Text-only lines (Crisis Text Line, Shout, 50808) get their text link too, not just a
+    name: the section uses the crisis panel's own line markup."""
+    from recoverynav.hotlines.models import Hotline
+
+    client = Client(HTTP_ACCEPT_LANGUAGE=f"en-{region}")
+    html = results_page(client).content.decode()
+
+    section = html.split("People you can call</h2>")[1].split("<h2>")[0]
+    items = re.findall(r'<li class="crisis-line">(.*?)\n  </li>', section, flags=re.DOTALL)
+    names = [re.search(r"<strong>(.*?)</strong>", item).group(1) for item in items]
+    assert names == expected
+    for item, name in zip(items, expected, strict=True):
+        line = Hotline.objects.get(country=region, name=name.replace("&amp;", "&"))
+        assert 'href="tel:' in item or 'href="sms:' in item, name
+        assert line.hours_en, name
+        assert line.hours_en in item, name
 
 
 def test_opioid_results_list_the_three_medicines(visitor: Client, hotlines) -> None:

@@ -192,13 +192,32 @@ def test_a_light_drinker_is_not_warned_about_withdrawal_nor_sent_to_treatment() 
         ("signs", {f"signs-{n}": "yes" for n in range(1, 10)} | {"signs-10": "no",
          "signs-11": "no"}, ["alcohol"], False),
         ("crafft", crafft((5, 0, 0), part_b_yes=2), ["alcohol"], False),
+        # Daily or near-daily heavy drinking, with "never" to items 4-8 (review doubt b).
+        ("audit", {"audit-1": "4-plus-a-week", "audit-2": "7-9", "audit-3": "weekly",
+         **NEVER_4_TO_8, "audit-9": "no", "audit-10": "no"}, ["alcohol"], True),
+        ("audit", {"audit-1": "4-plus-a-week", "audit-2": "5-6", "audit-3": "daily",
+         **NEVER_4_TO_8, "audit-9": "no", "audit-10": "no"}, ["alcohol"], True),
+        # Heavy but not near daily, or near daily but not heavy: no warning without a sign.
+        ("audit", {"audit-1": "2-3-a-week", "audit-2": "10-plus", "audit-3": "weekly",
+         **NEVER_4_TO_8, "audit-9": "no", "audit-10": "no"}, ["alcohol"], False),
+        ("audit", {"audit-1": "4-plus-a-week", "audit-2": "5-6", "audit-3": "weekly",
+         **NEVER_4_TO_8, "audit-9": "no", "audit-10": "no"}, ["alcohol"], False),
+        ("usaudit", {"usaudit-1": "daily", "usaudit-2": "5-6", "usaudit-3": "weekly",
+         **{f"usaudit-{n}": "never" for n in range(4, 9)}, "usaudit-9": "no",
+         "usaudit-10": "no"}, ["alcohol"], True),
+        ("usaudit", {"usaudit-1": "2-3-a-week", "usaudit-2": "10-plus",
+         "usaudit-3": "2-3-a-week", **{f"usaudit-{n}": "never" for n in range(4, 9)},
+         "usaudit-9": "no", "usaudit-10": "no"}, ["alcohol"], False),
+        ("usaudit", {"usaudit-1": "weekly", "usaudit-2": "4", "usaudit-3": "4-6-a-week",
+         **{f"usaudit-{n}": "never" for n in range(4, 9)}, "usaudit-9": "no",
+         "usaudit-10": "no"}, ["alcohol"], True),
     ],
 )  # fmt: skip
 def test_the_withdrawal_warning_appears_only_with_signs_of_dependence(
     instrument_id: str, answers: dict, substances: list[str], warned: bool
 ) -> None:
-    """AUDIT items 4-6 above zero, DAST-10 item 9 "yes" or signs 10-11 "yes", for alcohol,
-    sedatives or opioids."""
+    """AUDIT items 4-6 above zero, daily or near-daily heavy drinking, DAST-10 item 9 "yes" or
+    signs 10-11 "yes", for alcohol, sedatives or opioids."""
     results = results_for(
         answers={instrument_id: answers}, instrument_ids=[instrument_id], sex=None
     )
@@ -383,14 +402,13 @@ def test_withdrawal_management_is_not_called_abstinencia_alone() -> None:
     assert "desintoxicación con supervisión médica" in text
 
 
-def test_one_word_for_counseling_and_for_driving_in_spanish() -> None:
+def test_one_word_for_counseling_in_spanish() -> None:
+    """Driving is "conducir" site-wide: one test reads all Spanish text for it
+    (guide/tests/test_content_rules.py, test_spanish_text_says_conducir_for_driving_everywhere)."""
     steps = NEXT_STEPS_FILE.read_text(encoding="utf-8")
-    instruments = "".join(p.read_text(encoding="utf-8") for p in SCREENING.glob("instruments/*"))
 
     assert "Terapia" not in steps
     assert "Consejería" in steps
-    assert "conducir" not in instruments
-    assert "conducido" not in instruments
 
 
 # --- Issue 18: the searches carry what the result found ----------------------------------------
