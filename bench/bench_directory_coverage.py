@@ -5,7 +5,8 @@ scratch SQLite file and reports, over the listings a search can show: how many, 
 with a phone (goal ≥ 97 %), with a setting, a medication and a payment option, the share
 placed only at a ZIP code's center, how many shown listings come from sources older than
 DIRECTORY_CURRENT_SINCE (goal 0), how many records were folded into a place another record
-already described, how many same-building-same-phone pairs are still listed twice (goal 0),
+already described, how many shown listings repeat another's ZIP code, phone and house number
+(one building listed twice, however its street is written; goal 0),
 and the oldest and newest "information as of" date shown.
 """
 
@@ -59,14 +60,14 @@ def _worker() -> None:
         "shown_from_older_sources": found.shown_from_older_sources,
         "records": found.records,
         "records_folded_into_known_places": found.records_folded,
-        "same_building_same_phone_listed_twice": found.same_building_same_phone,
+        "duplicates_same_zip_phone_and_house_number": found.duplicates_shown,
         "oldest_as_of_shown": str(found.oldest_as_of),
         "newest_as_of_shown": str(found.newest_as_of),
     }
     figures["goals_met"] = (
         figures["share_with_phone"] >= PHONE_GOAL
         and found.shown_from_older_sources == 0
-        and found.same_building_same_phone == 0
+        and found.duplicates_shown == 0
     )
     print(json.dumps(figures))
 

@@ -63,6 +63,7 @@ def _words(language: str, urlconf: str, script_prefix: str) -> _Words:
                 "website": gettext("Website"),
                 "directions": gettext("Directions (OpenStreetMap)"),
                 "approximate": gettext("Approximate location"),
+                "unpublished": gettext("Street address not published"),
                 "setting": gettext("Setting"),
                 "medications": gettext("Medications"),
                 "otp": gettext("Certified opioid treatment program"),
@@ -133,6 +134,8 @@ class FacilityCards:
             html.append(f'<p class="distance"><strong>{self.distance(facility)}</strong></p>')
         lines = facility.address_lines
         address = "<br>".join(escape(line) for line in lines)
+        if not facility.address_1:  # e.g. SAMHSA's "- - -": the town, and why no street
+            address = "<br>".join(p for p in (words["unpublished"], address) if p)
         html.append(f"<address>{address}</address>")
         if facility.location_approximate:
             html.append(f'<p class="approximate">{words["approximate"]}</p>')

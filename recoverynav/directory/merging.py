@@ -18,11 +18,13 @@ from functools import lru_cache
 from recoverynav.directory import vocabulary
 from recoverynav.directory.importers.base import (
     OTHER,
+    house_number,
     match_key,
     name_words,
     names_agree,
     phone_key,
     street_key,
+    undisclosed,
 )
 
 ADDRESS_FIELDS = ["address_1", "address_2", "city", "state", "postal_code"]
@@ -73,9 +75,12 @@ def merged_values(datas: list[dict]) -> dict:
     ordered = newest_first(datas)
     newest = ordered[0]
     named = next((d for d in ordered if d["name"]), newest)
-    addressed = next((d for d in ordered if d["address_1"]), named)
+    addressed = next((d for d in ordered if undisclosed(d["address_1"])), named)
     values = {"name": named["name"], "alternate_name": _also_named(ordered, named)}
     values.update({name: addressed[name] for name in ADDRESS_FIELDS})
+    # Records stored before importers cleaned SAMHSA's "- - -" (an unpublished address).
+    values["address_1"] = undisclosed(values["address_1"])
+    values["address_2"] = undisclosed(values["address_2"])
     for name in CONTACT_FIELDS:
         values[name] = next((d[name] for d in ordered if d.get(name)), "")
     latitude, longitude, approximate = _location(ordered, addressed)
@@ -108,11 +113,16 @@ def merged_values(datas: list[dict]) -> dict:
 
 
 def _also_named(ordered: list[dict], named: dict) -> str:
-    """The program or site name; when one source lists the same place twice under two names
-    on one date ("Grasshopper House LLC" and "Passages Malibu"), both are kept."""
+    """The program or site name, and the other names current records give the place: one
+    source's two names for it on one date ("Grasshopper House LLC" and "Passages Malibu"),
+    or the name the newest full description uses when a newer list names it otherwise (the
+    OTP directory's "Austin Travis County MHMR Center Narcotic Treatment Program" is
+    "Integral Care" in the 2024 directory). Names only older files give are left out."""
+    fullest = max(ordered, key=lambda d: len(d.get("describes") or ()))  # the newest of them
+    since = min(_date(named), _date(fullest))
     parts = [named.get("alternate_name", "")]
     for data in ordered:
-        if _date(data) != _date(named) or data is named:
+        if _date(data) < since or _date(data) > _date(named) or data is named:
             continue
         if not names_agree(data["name"], named["name"]):
             parts.append(data["name"])
@@ -141,11 +151,12 @@ def _location(ordered: list[dict], addressed: dict) -> tuple[float, float, bool]
 
 @dataclass(frozen=True)
 class PlaceKeys:
-    """What tells two listings apart: name, street (without the suite), ZIP code, phone, and
-    the sources that list it."""
+    """What tells two listings apart: name, street (without the suite), house number, ZIP
+    code, phone, and the sources that list it."""
 
     name: str
     street: str
+    house: str
     zip5: str
     phone: str
     exact: str
@@ -155,8 +166,16 @@ class PlaceKeys:
     def of(
         cls, *, name: str, address: str, postal_code: str, phone: str, sources: Iterable[str] = ()
     ) -> "PlaceKeys":
-        street, zip5, phone_digits, exact = _key_parts(name, address, postal_code, phone)
-        return cls(name, street, zip5, phone_digits, exact, frozenset(sources))
+        street, house, zip5, phone_digits, exact = _key_parts(name, address, postal_code, phone)
+        return cls(name, street, house, zip5, phone_digits, exact, frozenset(sources))
+
+    @property
+    def building(self) -> tuple[str, str] | None:
+        return (self.zip5, self.street) if self.street and self.zip5 else None
+
+    @property
+    def line(self) -> tuple[str, str] | None:
+        return (self.zip5, self.phone) if self.phone and self.zip5 else None
 
 
 @lru_cache(maxsize=65536)
@@ -164,22 +183,36 @@ def _key_parts(name: str, address: str, postal_code: str, phone: str) -> tuple[s
     """Worked out once per listing: an import compares every known listing again."""
     return (
         street_key(address),
+        house_number(address),
         (postal_code or "")[:5],
         phone_key(phone or ""),
         match_key(name=name, address=address, postal_code=postal_code),
     )
 
 
+def one_door_one_number(first: PlaceKeys, second: PlaceKeys) -> bool:
+    """One ZIP code, one phone number and one house number: one building, however its
+    street is written ("1631-A East Second Street" and "1631 East 2nd Street, Building A";
+    "1401 E Rusk" and "1401 East Rusk Street"). Two listings whose addresses are not
+    published ("- - -") are keyed by ZIP code and phone alone; one such listing is the
+    building of a published address with its number only when the names agree too (a
+    health department's main line also answers for its clinics elsewhere in town)."""
+    if first.line is None or first.line != second.line:
+        return False
+    if first.house == second.house:
+        return True
+    return not (first.house and second.house) and names_agree(first.name, second.name)
+
+
 def same_place(first: PlaceKeys, second: PlaceKeys) -> bool:
-    """Two listings of one place: one building (street and ZIP code) with one phone number,
-    or the same name, address and ZIP code, or one building and agreeing names
-    (importers.base.names_agree) — unless one source lists both, each with its own number:
-    then they are two programs under one roof ("Integral Care" detox and its opioid
-    treatment program), and a person needs both numbers."""
-    same_building = bool(first.street and first.zip5) and (first.street, first.zip5) == (
-        second.street,
-        second.zip5,
-    )
+    """Two listings of one place: one building with one phone number (see
+    one_door_one_number), or the same name, address and ZIP code, or one building (street
+    and ZIP code) and agreeing names (importers.base.names_agree) — unless one source lists
+    both, each with its own number: then they are two programs under one roof ("Integral
+    Care" detox and its opioid treatment program), and a person needs both numbers."""
+    if one_door_one_number(first, second):
+        return True
+    same_building = first.building is not None and first.building == second.building
     if not same_building and first.exact != second.exact:
         return False
     if first.phone and first.phone == second.phone:
@@ -190,19 +223,25 @@ def same_place(first: PlaceKeys, second: PlaceKeys) -> bool:
 
 
 class PlaceIndex:
-    """Finds the known place a listing describes (see same_place)."""
+    """Finds the known place a listing describes (see same_place): the candidates are the
+    listings with its name and address, in its building, or with its ZIP code and phone."""
 
     def __init__(self) -> None:
         self.exact: dict[str, list[tuple[PlaceKeys, object]]] = {}
         self.by_building: dict[tuple[str, str], list[tuple[PlaceKeys, object]]] = {}
+        self.by_line: dict[tuple[str, str], list[tuple[PlaceKeys, object]]] = {}
 
     def add(self, keys: PlaceKeys, value: object) -> None:
         self.exact.setdefault(keys.exact, []).append((keys, value))
-        if keys.street and keys.zip5:
-            self.by_building.setdefault((keys.zip5, keys.street), []).append((keys, value))
+        if keys.building:
+            self.by_building.setdefault(keys.building, []).append((keys, value))
+        if keys.line:
+            self.by_line.setdefault(keys.line, []).append((keys, value))
 
     def find(self, keys: PlaceKeys) -> object | None:
-        candidates = self.exact.get(keys.exact, []) + self.by_building.get(
-            (keys.zip5, keys.street), []
-        )
+        candidates = self.exact.get(keys.exact, [])
+        if keys.building:
+            candidates = candidates + self.by_building.get(keys.building, [])
+        if keys.line:
+            candidates = candidates + self.by_line.get(keys.line, [])
         return next((value for known, value in candidates if same_place(keys, known)), None)

@@ -97,8 +97,9 @@ class FacilityFacts:
     @property
     def directions_url(self) -> str:
         """Directions to the building; to the street address when we only know the ZIP
-        code's center (the map looks the address up, which beats a point miles away)."""
-        if self.location_approximate and self.address_1:
+        code's center (the map looks the address up, which beats a point miles away), or to
+        the town when the place does not publish its street address."""
+        if self.location_approximate and self.address_lines:
             return directions_to_address(", ".join(self.address_lines))
         return (
             f"https://www.openstreetmap.org/directions?to={self.latitude:.6f},{self.longitude:.6f}"

@@ -303,7 +303,9 @@ class Coverage:
     shown_from_older_sources: int
     records: int
     records_folded: int  # records that joined a place another record already described
-    same_building_same_phone: int  # shown pairs still listed twice (goal: 0)
+    # Shown listings with the ZIP code, phone and house number of another shown listing:
+    # one building listed twice, however its street is written (goal: 0).
+    duplicates_shown: int
     oldest_as_of: dt.date | None
     newest_as_of: dt.date | None
 
@@ -313,7 +315,7 @@ class Coverage:
 
 def directory_coverage() -> Coverage:
     """Counted over the listings searches show (see listed_facilities)."""
-    from recoverynav.directory.importers.base import phone_key, street_key
+    from recoverynav.directory.importers.base import house_number, phone_key
     from recoverynav.directory.models import SourceRecord
 
     rows = list(
@@ -330,11 +332,12 @@ def directory_coverage() -> Coverage:
         )
     )
     since = current_since()
-    buildings: dict[tuple[str, str, str], int] = {}
+    doors: dict[tuple[str, str, str], int] = {}
     for phone, *_rest, address, postal in rows:
-        key = (street_key(address), postal[:5], phone_key(phone))
-        if all(key):
-            buildings[key] = buildings.get(key, 0) + 1
+        zip5, number = postal[:5], phone_key(phone)
+        if zip5 and number:
+            key = (zip5, number, house_number(address))
+            doors[key] = doors.get(key, 0) + 1
     dates = [row[6] for row in rows]
     records = SourceRecord.objects.count()
     return Coverage(
@@ -347,7 +350,7 @@ def directory_coverage() -> Coverage:
         shown_from_older_sources=sum(since is not None and day < since for day in dates),
         records=records,
         records_folded=records - Facility.objects.count(),
-        same_building_same_phone=sum(count - 1 for count in buildings.values()),
+        duplicates_shown=sum(count - 1 for count in doors.values()),
         oldest_as_of=min(dates, default=None),
         newest_as_of=max(dates, default=None),
     )

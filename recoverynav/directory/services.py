@@ -9,7 +9,7 @@ from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from recoverynav.directory.importers.base import ImportFileError, Parsed, Record, normalise
-from recoverynav.directory.merging import PlaceIndex, PlaceKeys, merged_values, same_place
+from recoverynav.directory.merging import PlaceIndex, PlaceKeys, merged_values
 from recoverynav.directory.models import (
     Facility,
     ImportRun,
@@ -297,19 +297,14 @@ def merge_duplicate_places(*, say: Progress | None = None) -> int:
     hid stays hidden. Each facility is compared with the places kept so far, never through a
     third listing (a list without phones naming "Integral Care" must not join the two
     programs that share its building). Returns how many facilities were folded away."""
-    by_building: dict[tuple[str, str], list[tuple[int, PlaceKeys]]] = defaultdict(list)
-    for facility_id, keys in _shown_places():
-        if keys.street and keys.zip5:
-            by_building[(keys.zip5, keys.street)].append((facility_id, keys))
+    kept = PlaceIndex()
     groups: dict[int, list[int]] = {}
-    for listings in by_building.values():
-        kept: list[tuple[int, PlaceKeys]] = []
-        for facility_id, keys in sorted(listings, key=lambda item: item[0]):
-            into = next((pk for pk, known in kept if same_place(keys, known)), None)
-            if into is None:
-                kept.append((facility_id, keys))
-            else:
-                groups.setdefault(into, []).append(facility_id)
+    for facility_id, keys in sorted(_shown_places(), key=lambda item: item[0]):
+        into = kept.find(keys)
+        if into is None:
+            kept.add(keys, facility_id)
+        else:
+            groups.setdefault(into, []).append(facility_id)
     for keep, others in groups.items():
         _fold(keep, others)
     folded = sum(len(others) for others in groups.values())

@@ -151,17 +151,83 @@ def match_key(*, name: str, address: str, postal_code: str) -> str:
     return f"{normalise(name)}|{normalise(address)}|{(postal_code or '')[:5]}"
 
 
-# Where in a building, not which building: "Suite B", "Ste. 200", "# 4", "Bldg 2".
+# Where in a building, not which building: "Suite B", "Ste. C & D", "# 4", "Bldg 2",
+# "Lower Level", "4th Floor". Everything from such a word on is the unit.
 UNIT = re.compile(
-    r"(?:\b(?:suite|ste|unit|apt|rm|room|fl|floor|bldg|building)\b\.?|#)\s*[\w-]+", re.I
+    r"(?:\b(?:suites?|ste|unit|apt|rm|room|fl|floor|bldg|building|basement|"
+    r"(?:lower|upper|ground|main)\s+(?:level|floor)|\d+(?:st|nd|rd|th)\s+(?:fl|floor))\b|#).*$",
+    re.I,
 )
-# Words that say what kind of company, not which: "Premier Care of Ohio LLC" and "… Inc".
-LEGAL_WORDS = {"inc", "llc", "corp", "corporation", "company", "co", "pc", "pllc", "ltd", "lp"}
+# "1631-A", "908A": the house number with a letter for one door of the building.
+HOUSE_LETTER = re.compile(r"^(\d+)-?[a-z]\b", re.I)
+HOUSE_NUMBER = re.compile(r"^(\d+)(?:-(\d+))?\b")
+# "N.E." and "U.S." as their letters, so they meet "NE" and "US".
+INITIALS = re.compile(r"\b([a-z])\.(?=[a-z]\b)", re.I)
+STREET_WORDS = {
+    "first": "1st",
+    "second": "2nd",
+    "third": "3rd",
+    "fourth": "4th",
+    "fifth": "5th",
+    "sixth": "6th",
+    "seventh": "7th",
+    "eighth": "8th",
+    "ninth": "9th",
+    "tenth": "10th",
+    "eleventh": "11th",
+    "twelfth": "12th",
+    "northeast": "ne",
+    "northwest": "nw",
+    "southeast": "se",
+    "southwest": "sw",
+}
+# SAMHSA's mark for an address it does not publish: "- - -", "---".
+UNDISCLOSED = re.compile(r"^[\s-]*$")
+
+
+def _building_part(address: str) -> str:
+    """The part of an address that names the building: the first comma-separated part
+    starting with a house number ("11301 Wilshire Blvd." of "…, Building 257, Basement"),
+    without its unit ("Ste. C & D") or the letter of its door ("1631-A")."""
+    parts = [part.strip() for part in (address or "").split(",")]
+    text = next((part for part in parts if part[:1].isdigit()), parts[0])
+    cut = UNIT.sub("", text).strip()
+    # A unit word right after the number is no street name: keep the text then.
+    text = cut if len(cut.split()) >= 2 else text
+    return HOUSE_LETTER.sub(r"\1", text)
 
 
 def street_key(address: str) -> str:
-    """The street address without its suite or unit ("780 w bel air ave")."""
-    return normalise(UNIT.sub(" ", address or ""))
+    """The building's street address, written one way: without its suite, unit or door
+    letter, with street words spelled one way ("1631 e 2nd st" for "1631-A East Second
+    Street, Building A")."""
+    if UNDISCLOSED.match(address or ""):
+        return ""
+    words = normalise(INITIALS.sub(r"\1", _building_part(address))).split()
+    return " ".join(STREET_WORDS.get(word, word) for word in words)
+
+
+def house_number(address: str) -> str:
+    """The building's number on its street ("1631" of "1631-A East Second Street"), or ''."""
+    found = HOUSE_NUMBER.match(_building_part(address))
+    if not found:
+        return ""
+    first, second = found.groups()
+    # "91-5007" (Hawaii) and "37-06" (Queens) are one number; "24-26" and "23-27" are a
+    # range of doors, "8730-1" one door of 8730: the first number names the building.
+    if second and (len(second) > len(first) or second.startswith("0")):
+        return f"{first}-{second}"
+    return first
+
+
+def undisclosed(address: str) -> str:
+    """The street address, or '' where SAMHSA marks one it does not publish ("- - -")."""
+    text = clean(address)
+    return "" if UNDISCLOSED.match(text) else text
+
+
+# Words that say what kind of company, not which: "Premier Care of Ohio LLC" and "… Inc".
+LEGAL_WORDS = {"inc", "llc", "corp", "corporation", "company", "co", "pc", "pllc", "ltd", "lp"}
 
 
 def name_words(name: str) -> list[str]:
@@ -293,6 +359,11 @@ def check_record(record: Record) -> None:
     if not record.name:
         raise ValueError("the facility has no name")
     record.organization = record.organization or record.name
+    # "- - -" is SAMHSA's mark for an address it does not publish: no street, not a street.
+    record.address_1, record.address_2 = (
+        undisclosed(record.address_1),
+        undisclosed(record.address_2),
+    )
     record.postal_code = postal_code(record.postal_code)
     record.phone = phones.display(record.phone)
     record.intake_phone = phones.display(record.intake_phone)

@@ -90,7 +90,8 @@ def import_parsed(
 
 
 class ImportCommand(BaseCommand):
-    """Subclasses set `source` (default source name) and implement `parse()`."""
+    """Subclasses set `source` (default source name) and implement `parse()`; those whose
+    data has a date without `--verified` say which in `stamped_date()`."""
 
     source = ""
 
@@ -103,10 +104,30 @@ class ImportCommand(BaseCommand):
             help="the date the file's data describes, its 'information as of' (YYYY-MM-DD)",
         )
 
+    def stamped_date(self) -> tuple[dt.date, str] | None:
+        """The date the data is "as of" when --verified is not given, and what that date is
+        ("the bundled OTP export's date"); the run then says which date it stamped. None:
+        the command says so itself (a spreadsheet's rows without a date)."""
+        return None
+
     def parse(self, path: Path, options: dict) -> Parsed:
         raise NotImplementedError
 
     def handle(self, *args, **options) -> None:
         path = Path(options["path"])
+        stamped = None if options["verified"] else self.stamped_date()
+        if stamped:
+            options["verified"] = stamped[0]
         self.stdout.write(f"Reading {path.name} …")
-        import_parsed(self, lambda: self.parse(path, options), options=options, file_name=path.name)
+
+        def parse() -> Parsed:
+            parsed = self.parse(path, options)
+            if stamped:
+                parsed.notes.insert(
+                    0,
+                    f"No --verified date given: the listings are dated {stamped[0].isoformat()}, "
+                    f"{stamped[1]}. Give --verified YYYY-MM-DD with the date of your file.",
+                )
+            return parsed
+
+        import_parsed(self, parse, options=options, file_name=path.name)

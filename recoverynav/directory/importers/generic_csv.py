@@ -2,9 +2,11 @@
 
 Attribute columns hold values separated by ";" — our codes ("outpatient") or their English
 labels ("Intensive outpatient"). A field can also be one value for every row (`--set
-otp=yes`). Rows without coordinates are placed at their ZIP code's center from the bundled
-gazetteer, marked approximate. Every row needs its own id: a repeated id is reported, not
-folded in silently (`--id-from` builds ids from several columns)."""
+otp=yes`): for a list field (attributes, otp, other services) that value is added to what
+the row and other sources say, unless `--set-full` says it is the whole list. Rows without
+coordinates are placed at their ZIP code's center from the bundled gazetteer, marked
+approximate. Every row needs its own id: a repeated id is reported, not folded in silently
+(`--id-from` builds ids from several columns)."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -44,6 +46,8 @@ PLACE_FIELDS = ["latitude", "longitude"]
 OTHER_FIELDS = ["last_verified", "otp", "other_services"]
 ATTRIBUTE_FIELDS = [g.column for g in vocabulary.GROUPS.values()]
 FIELDS = TEXT_FIELDS + PLACE_FIELDS + OTHER_FIELDS + ATTRIBUTE_FIELDS
+# Fields holding a list of what a place offers: a constant adds to them (see Columns).
+LIST_FIELDS = [*ATTRIBUTE_FIELDS, "otp", "other_services"]
 YES = {"1", "yes", "y", "true", "x", "sí", "si"}
 ID_JOINER = " / "
 
@@ -51,21 +55,32 @@ ID_JOINER = " / "
 @dataclass
 class Columns:
     """How to read a row: our field → their column, fields set to one value for every row,
-    and the columns an id is built from when the sheet has no id column."""
+    the list fields whose constant is their whole list, and the columns an id is built
+    from when the sheet has no id column.
+
+    A constant for a list field only adds: `--set medications=methadone` on a list of
+    methadone clinics must not take buprenorphine away from a place another source (or
+    the sheet's own column) says offers it. `--set-full` makes the constant the field's
+    whole list: a value it leaves out is not offered."""
 
     mapping: dict[str, str]
     constants: dict[str, str] = field(default_factory=dict)
     id_from: list[str] = field(default_factory=list)
+    full_lists: set[str] = field(default_factory=set)
 
     def get(self, row: dict[str, str], name: str) -> str:
+        column = clean(row.get(self.mapping[name], "")) if name in self.mapping else ""
         if name in self.constants:
+            if name in LIST_FIELDS and name not in self.full_lists:
+                return ";".join(v for v in (column, self.constants[name]) if v)
             return self.constants[name]
         if name == "source_id" and self.id_from:
             return ID_JOINER.join(clean(row.get(c, "")) for c in self.id_from if clean(row.get(c)))
-        return clean(row.get(self.mapping[name], "")) if name in self.mapping else ""
+        return column
 
-    def given(self, name: str) -> bool:
-        return name in self.mapping or name in self.constants
+    def lists_in_full(self, name: str) -> bool:
+        """A mapped column, or a constant given with --set-full, is the field's whole list."""
+        return name in self.mapping or name in self.full_lists
 
     def headers(self) -> set[str]:
         return set(self.mapping.values()) | set(self.id_from)
@@ -88,13 +103,31 @@ def _pairs(pairs: list[str], what: str) -> dict[str, str]:
 
 
 def parse_columns(
-    mapping: list[str], *, constants: list[str] = (), id_from: list[str] = ()
+    mapping: list[str],
+    *,
+    constants: list[str] = (),
+    full_constants: list[str] = (),
+    id_from: list[str] = (),
 ) -> Columns:
-    """The command's --map, --set and --id-from options, checked."""
+    """The command's --map, --set, --set-full and --id-from options, checked."""
+    added, full = _pairs(list(constants), "--set"), _pairs(list(full_constants), "--set-full")
+    both = set(added) & set(full)
+    if both:
+        raise ImportFileError(
+            f"{', '.join(sorted(both))}: give a field either --set (adds to its list) or "
+            "--set-full (is its whole list), not both."
+        )
+    not_lists = set(full) - set(LIST_FIELDS)
+    if not_lists:
+        raise ImportFileError(
+            f"--set-full is for fields that list what a place offers ({', '.join(LIST_FIELDS)}); "
+            f"use --set for {', '.join(sorted(not_lists))}."
+        )
     columns = Columns(
         mapping=_pairs(mapping, "Mapping"),
-        constants=_pairs(list(constants), "--set"),
+        constants={**added, **full},
         id_from=[c.strip() for c in id_from if c.strip()],
+        full_lists=set(full),
     )
     if "name" not in columns.mapping:
         raise ImportFileError("The mapping needs name (--map name=Column).")
@@ -158,7 +191,7 @@ def _record(row: dict[str, str], columns: Columns, verified: dt.date) -> Record:
                 record.other_languages.append(value)
             else:
                 record.other_services.append([str(group.label), value])
-    if columns.get(row, "otp").lower() in YES:
+    if any(value.strip().lower() in YES for value in columns.get(row, "otp").split(";")):
         record.attributes.add(vocabulary.OTP)
     record.other_services += [
         ["Services", v.strip()] for v in columns.get(row, "other_services").split(";") if v.strip()
@@ -167,11 +200,12 @@ def _record(row: dict[str, str], columns: Columns, verified: dt.date) -> Record:
 
 
 def _described(columns: Columns) -> set[str]:
-    """A column the sheet has lists its group in full: what it leaves out is not offered."""
-    described = {g.name for g in vocabulary.GROUPS.values() if columns.given(g.column)}
-    if columns.given("otp"):
+    """A column the sheet has (or a --set-full constant) lists its group in full: what it
+    leaves out is not offered. A --set constant alone only adds (see Columns)."""
+    described = {g.name for g in vocabulary.GROUPS.values() if columns.lists_in_full(g.column)}
+    if columns.lists_in_full("otp"):
         described.add(vocabulary.OTP)
-    if columns.given("other_services"):
+    if columns.lists_in_full("other_services"):
         described.add(OTHER)
     return described
 

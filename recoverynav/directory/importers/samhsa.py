@@ -22,6 +22,7 @@ from recoverynav.directory.importers.base import (
     clean,
     coordinate,
     match_key,
+    phone_key,
     read_csv,
     read_json,
     require_columns,
@@ -159,14 +160,74 @@ def _key_of(record: Record) -> str:
 
 def parse_directory_2024(path: Path, *, verified: dt.date = DIRECTORY_2024_DATE) -> Parsed:
     """SAMHSA's National Directory of Drug and Alcohol Use Treatment Facilities 2024:
-    name, address, phones, and the space-separated service codes in `*`-separated groups."""
+    name, address, phones, and the space-separated service codes in `*`-separated groups.
+    Rows sharing a name, program and address become one record (see _combine_repeats)."""
     rows = read_csv(path)
     if rows:
         require_columns(path, rows[0][1], DIRECTORY_2024_COLUMNS)
-    return _collect(
-        ((f"line {n}", r) for n, r in rows),
-        lambda row, notes: _directory_2024_record(row, verified, notes),
-    )
+    lines: dict[int, int] = {}
+
+    def build(numbered: tuple[int, dict], notes: list[str]) -> Record:
+        record = _directory_2024_record(numbered[1], verified, notes)
+        lines[id(record)] = numbered[0]
+        return record
+
+    parsed = _collect(((f"line {n}", (n, r)) for n, r in rows), build)
+    return _combine_repeats(parsed, lines)
+
+
+def _combine_repeats(parsed: Parsed, lines: dict[int, int]) -> Parsed:
+    """Rows with one name, program, street and ZIP code (most have no published address,
+    "- - -": often a residential program's houses) are told apart by their phone number.
+    A row whose main number is one the first row already gives repeats it: they become one
+    record, its services join the first's and an intake number the first lacks becomes its
+    intake line. A row with its own main number is its own listing (keyed by that number):
+    a person needs both numbers, as for two programs under one roof. Each case is a note."""
+    first_of: dict[str, Record] = {}
+    kept = []
+    for record in parsed.records:
+        first = first_of.get(record.source_id)
+        if first is None:
+            first_of[record.source_id] = record
+            kept.append(record)
+            continue
+        where = (
+            f"line {lines[id(record)]}: the same name, program, "
+            f"{'street and ZIP code' if first.address_1 else 'ZIP code and no published street'}"
+            f" as line {lines[id(first)]}"
+        )
+        own_number = phone_key(record.phone)
+        if own_number and own_number not in {phone_key(first.phone), phone_key(first.intake_phone)}:
+            record.source_id = f"{record.source_id}|{own_number}"
+            if record.source_id not in first_of:
+                first_of[record.source_id] = record
+                kept.append(record)
+                parsed.notes.append(
+                    f"{where}, but its own number {record.phone}: kept as its own listing."
+                )
+                continue
+            first = first_of[record.source_id]
+        extra = _numbers_it_lacks(first, record)
+        first.absorb(record)
+        note = f"{where}: combined into one listing"
+        if extra and phone_key(first.intake_phone) == phone_key(extra[0]):
+            note += f"; its intake number {extra.pop(0)} is kept"
+        if extra:  # an intake line when the first row has its own: named for the operator
+            note += f"; its intake number {extra[0]} is not shown (add it by hand if it helps)"
+        parsed.notes.append(note + ".")
+    parsed.records = kept
+    return parsed
+
+
+def _numbers_it_lacks(first: Record, second: Record) -> list[str]:
+    known = {phone_key(first.phone), phone_key(first.intake_phone)} - {""}
+    found = []
+    for number in (second.phone, second.intake_phone):
+        key = phone_key(number)
+        if key and key not in known:
+            known.add(key)
+            found.append(number)
+    return found
 
 
 # --- Opioid Treatment Program directory ------------------------------------------------

@@ -165,3 +165,23 @@ def test_an_extension_is_shown_but_not_dialled() -> None:
     html = facility_card(make_facility(phone="(614) 224-4506 ext. 197"))
 
     assert '<a class="button" href="tel:+16142244506">Call (614) 224-4506 ext. 197</a>' in html
+
+
+def test_a_place_that_does_not_publish_its_street_shows_its_town_and_says_so() -> None:
+    facility = make_facility(
+        name="South Coast Behavioral Health",
+        address_1="",
+        city="Irvine",
+        state="CA",
+        postal_code="92612",
+        location_approximate=True,
+    )
+
+    html = facility_card(facility)
+    with translation.override("es"):
+        spanish = facility_card(facility)
+
+    assert "<address>Street address not published<br>Irvine, CA 92612</address>" in html
+    assert "Dirección no publicada" in spanish
+    # Directions look the town up, not the middle of the ZIP code or "- - -".
+    assert 'href="https://www.openstreetmap.org/directions?to=Irvine%2C+CA+92612"' in html

@@ -1,5 +1,6 @@
 """Every import format: real samples, malformed rows, dry runs, idempotent re-imports."""
 
+import datetime as dt
 import re
 import shutil
 from io import StringIO
@@ -110,7 +111,7 @@ def test_a_dry_run_reports_the_changes_but_saves_none() -> None:
     output = run("import_samhsa_keys", str(DATA / "methadone_keys_sample.csv"), "--dry-run")
 
     assert not Facility.objects.exists()
-    assert "Dry run, nothing saved: would have created 3" in output
+    assert "Dry run, nothing saved: would have created 4" in output
     assert last_run().dry_run
 
 
@@ -152,7 +153,7 @@ def test_the_national_list_folds_repeated_rows_into_one_place() -> None:
     run("import_samhsa_facilities", str(DATA / "sut_sample.csv"))
 
     imported = last_run()
-    assert imported.created == 6  # 9 rows: one repeated, two malformed
+    assert imported.created == 7  # 10 rows: one repeated, two malformed
     assert imported.rejected == 2
     assert any("latitude 'not-a-number' is not a number" in e for e in imported.errors)
     assert any("the facility has no name" in e for e in imported.errors)
@@ -175,7 +176,9 @@ def test_moud_rows_add_medications_to_the_matching_facility_instead_of_duplicati
     }
     assert galax.records.count() == 2  # the list's record and the MOUD record
     moud = last_run()
-    assert moud.merged == 2 + 1  # Galax, Roanoke, and Region Ten's Preston Avenue site
+    # Galax, Roanoke, Region Ten's Preston Avenue site, and Mountainside in Canaan, CT
+    # (its ZIP code written "6018" in both lists).
+    assert moud.merged == 2 + 1 + 1
     assert Facility.objects.count() == count_before + 1  # only Addiction Allies was new
     assert moud.rejected == 1
     assert "unknown medication category 'aspirin'" in moud.errors[0]
@@ -246,7 +249,7 @@ def test_remove_missing_drops_records_the_file_no_longer_lists(tmp_path: Path) -
 
     run("import_samhsa_keys", str(shorter), "--remove-missing")
 
-    assert last_run().removed == 1
+    assert last_run().removed == 2
     assert Facility.objects.count() == 2
 
 
@@ -258,9 +261,9 @@ def test_remove_missing_refuses_to_remove_more_than_half_of_a_source_unless_forc
     before = snapshot()
     lines = (DATA / "methadone_keys_sample.csv").read_text().splitlines(keepends=True)
     shortest = tmp_path / "shortest.csv"
-    shortest.write_text("".join(lines[:2]))  # header + one of three facilities
+    shortest.write_text("".join(lines[:2]))  # header + one of four facilities
 
-    with pytest.raises(CommandError, match="would remove 2 of the 3 records"):
+    with pytest.raises(CommandError, match="would remove 3 of the 4 records"):
         run("import_samhsa_keys", str(shortest), "--remove-missing")
     assert snapshot() == before
     assert last_run().succeeded is False
@@ -464,6 +467,52 @@ def keys(name: str, address: str, phone: str = "", source: str = "a") -> PlaceKe
             keys("Integral Care", "1165 Airport Blvd", "512-804-3650"),
             False,
         ),
+        (  # one door, one number: the street written two ways (the OTP directory's way)
+            keys("Integral Care", "1631 East 2nd Street", "512-804-3380"),
+            keys(
+                "Austin Travis County MHMR Center Narcotic Treatment Program",
+                "1631-A East Second Street",
+                "(512) 804-3380",
+                "b",
+            ),
+            True,
+        ),
+        (
+            keys("Alternative Opiate Treatment Program", "1401 East Rusk Street", "903-284-6802"),
+            keys("Alternative Opiate Treatment Program", "1401 E Rusk", "903-284-6802", "b"),
+            True,
+        ),
+        (
+            keys("Aegis Treatment Centers LLC", "6500 Morro Road", "805-461-5212"),
+            keys("Aegis Treatment Centers, LLC", "6500 Morro Rd. Ste. C & D", "805-461-5212", "b"),
+            True,
+        ),
+        (  # a range of doors names the building by its first number
+            keys("ARS of Aberdeen", "24 West Bel Air Avenue", "(410) 272-0230"),
+            keys("ARS of Aberdeen LLC", "24-26 West Bel Air Ave.", "(410) 272-0230", "b"),
+            True,
+        ),
+        (  # one number for two sites on one street: two doors, two places
+            keys("YMCA of Honolulu", "91-5007 Kapolei Parkway", "(808) 848-2494"),
+            keys("YMCA of Honolulu", "91-5335 Kapolei Parkway", "(808) 848-2494", "b"),
+            False,
+        ),
+        (  # an address SAMHSA does not publish: the ZIP code and phone say where it is
+            keys("New Creation", "- - -", "909-920-5102"),
+            keys("New Creation Addiction Treatment Center", "", "(909) 920-5102", "b"),
+            True,
+        ),
+        (keys("New Creation", "- - -", "909-920-5102"), keys("Hope", "---", "909-920-5103"), False),
+        (  # an unpublished address meets a published one with its number and its name
+            keys("La Jolla Recovery", "- - -", "(858) 877-3422"),
+            keys("La Jolla Recovery", "7632 Herschel Avenue", "(858) 877-3422", "b"),
+            True,
+        ),
+        (  # but a main line alone does not make a clinic across town the same place
+            keys("Wicomico Behavioral Health", "108 East Main Street", "(410) 742-3784"),
+            keys("Wicomico County Health Department", "---", "(410) 742-3784", "b"),
+            False,
+        ),
         (keys("Region Ten", "800 Preston Ave"), keys("Region Tenth", "800 Preston Ave"), False),
         (keys("Region Ten", "800 Preston Ave"), keys("Region Ten", "801 Preston Ave"), False),
         (keys("Region Ten", ""), keys("Region Ten Youth", ""), False),  # no street
@@ -584,6 +633,95 @@ def test_a_field_can_be_one_value_for_every_row(tmp_path: Path) -> None:
     assert vocabulary.MEDICATION.decode(clinic.medications) == ["methadone"]
 
 
+def _methadone_sheet_over_a_known_place(tmp_path: Path, *options: str) -> Facility:
+    """A place another source lists with methadone and buprenorphine, then a spreadsheet of
+    methadone clinics naming it, imported with `options`."""
+    known = tmp_path / "known.csv"
+    known.write_text(
+        SHEET_HEADER.replace("\n", ",Medications\n")
+        + "K1,Hope Clinic,1 Main St,Charlottesville,VA,22902,38,-78,(434) 555-0100,"
+        "methadone;buprenorphine\n"
+    )
+    run(
+        "import_facilities_csv",
+        str(known),
+        "--source=county",
+        *SHEET_MAP,
+        "--map=medications=Medications",
+        "--verified=2026-01-01",
+    )
+    sheet = tmp_path / "otp.csv"
+    sheet.write_text(
+        SHEET_HEADER + "M1,Hope Clinic,1 Main St,Charlottesville,VA,22902,38,-78,(434) 555-0100\n"
+    )
+    run(
+        "import_facilities_csv",
+        str(sheet),
+        "--source=otp-list",
+        *SHEET_MAP,
+        "--verified=2026-06-01",
+        "--set=otp=yes",
+        *options,
+    )
+    return Facility.objects.get()
+
+
+@pytest.mark.django_db
+def test_a_constant_adds_to_what_other_sources_say_and_takes_nothing_away(tmp_path: Path) -> None:
+    clinic = _methadone_sheet_over_a_known_place(tmp_path, "--set=medications=methadone")
+
+    assert clinic.is_otp
+    assert set(vocabulary.MEDICATION.decode(clinic.medications)) == {"methadone", "buprenorphine"}
+    assert clinic.records.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_constant_given_as_the_full_list_replaces_older_lists(tmp_path: Path) -> None:
+    clinic = _methadone_sheet_over_a_known_place(tmp_path, "--set-full=medications=methadone")
+
+    assert vocabulary.MEDICATION.decode(clinic.medications) == ["methadone"]
+
+
+@pytest.mark.django_db
+def test_a_constant_adds_to_the_sheets_own_column(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        SHEET_HEADER.replace("\n", ",Medications\n")
+        + "A1,Hope Clinic,1 Main St,Charlottesville,VA,22902,38,-78,,buprenorphine\n"
+    )
+
+    run(
+        "import_facilities_csv",
+        str(sheet),
+        "--source=sheet",
+        *SHEET_MAP,
+        "--map=medications=Medications",
+        "--set=medications=methadone",
+    )
+
+    clinic = Facility.objects.get()
+    assert set(vocabulary.MEDICATION.decode(clinic.medications)) == {"methadone", "buprenorphine"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--set=medications=methadone", "--set-full=medications=methadone"], "not both"),
+        (["--set-full=name=Hope"], "--set-full is for fields that list"),
+    ],
+)
+def test_a_constant_that_is_both_or_no_list_is_explained(options: list[str], message: str) -> None:
+    with pytest.raises(CommandError, match=message):
+        run(
+            "import_facilities_csv",
+            str(DATA / "county_spreadsheet.csv"),
+            "--source=sheet",
+            *SHEET_MAP,
+            *options,
+        )
+
+
 @pytest.mark.django_db
 def test_a_wrong_constant_is_explained() -> None:
     with pytest.raises(CommandError, match=r"Unknown field\(s\) colour"):
@@ -614,6 +752,38 @@ def test_the_run_says_which_date_it_stamped_when_the_sheet_gives_none(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("command", "sample", "stamped"),
+    [
+        ("import_samhsa_otp", "otp_sample.csv", "2026-05-25"),
+        ("import_samhsa_locator", "locator_sample.json", "2019-06-18"),
+        ("import_samhsa_directory", "directory_2024_sample.csv", "2023-01-01"),
+        ("import_samhsa_keys", "methadone_keys_sample.csv", "2017-03-31"),
+        ("import_samhsa_facilities", "sut_sample.csv", "2021-07-01"),
+        ("import_moud_providers", "moud_sample.csv", "2020-09-30"),
+    ],
+)
+def test_a_samhsa_command_says_which_date_it_stamped_without_verified(
+    command: str, sample: str, stamped: str
+) -> None:
+    said = f"note: No --verified date given: the listings are dated {stamped}, the "
+
+    output = run(command, str(DATA / sample))
+
+    assert said in output
+    assert last_run().notes[0].startswith(said.removeprefix("note: "))
+    assert {str(day) for day in Facility.objects.values_list("last_verified", flat=True)} == {
+        stamped
+    }
+    Facility.objects.all().delete()
+
+    given = run(command, str(DATA / sample), "--source=again", "--verified=2026-11-01")
+
+    assert "No --verified date given" not in given
+    assert set(Facility.objects.values_list("last_verified", flat=True)) == {dt.date(2026, 11, 1)}
+
+
+@pytest.mark.django_db
 def test_a_zip_code_a_spreadsheet_stripped_of_its_zero_gets_it_back(tmp_path: Path) -> None:
     sheet = tmp_path / "sheet.csv"
     sheet.write_text(
@@ -625,6 +795,43 @@ def test_a_zip_code_a_spreadsheet_stripped_of_its_zero_gets_it_back(tmp_path: Pa
     clinic = Facility.objects.get()
     assert clinic.postal_code == "02703"
     assert clinic.phone == "(508) 555-0100 ext. 12"
+
+
+OLDER_LISTS = [
+    ("import_samhsa_keys", "methadone_keys_sample.csv", "samhsa-directory"),
+    ("import_samhsa_facilities", "sut_sample.csv", "samhsa-facilities"),
+    ("import_moud_providers", "moud_sample.csv", "samhsa-moud"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("command", "sample", "source"), OLDER_LISTS)
+def test_an_older_list_zip_code_stripped_of_its_zero_gets_it_back(
+    command: str, sample: str, source: str
+) -> None:
+    """Real rows: the 2017 directory and the 2021 list write Canaan, CT as "6018". (The
+    bundled MOUD list kept its zeros; its Canaan rows are written "6018" here, as a
+    spreadsheet re-save writes them.)"""
+    assert ",CT,6018," in (DATA / sample).read_text()
+
+    run(command, str(DATA / sample))
+
+    assert Facility.objects.get(city="Canaan").postal_code == "06018"
+
+
+@pytest.mark.django_db
+def test_a_place_an_older_list_wrote_without_its_zero_is_one_listing_not_two() -> None:
+    for command, sample, _source in OLDER_LISTS:
+        run(command, str(DATA / sample))
+    run("import_samhsa_directory", str(DATA / "directory_2024_sample.csv"))
+
+    canaan = Facility.objects.get(city="Canaan")
+    assert canaan.postal_code == "06018"
+    assert sorted(canaan.records.values_list("source", flat=True)) == sorted(
+        ["samhsa-directory-2024", *(source for _c, _s, source in OLDER_LISTS)]
+    )
+    assert {r.data["postal_code"] for r in canaan.records.all()} == {"06018"}
+    assert set(vocabulary.MEDICATION.decode(canaan.medications)) >= {"buprenorphine"}
 
 
 @pytest.mark.parametrize(

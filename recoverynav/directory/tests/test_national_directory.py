@@ -98,8 +98,69 @@ def test_one_building_with_one_number_is_one_listing_with_everything_both_rows_s
 
 def test_two_programs_under_one_roof_with_their_own_numbers_stay_two_listings() -> None:
     run("import_samhsa_directory", DIRECTORY_2024)
+    run("import_samhsa_otp", OTP_2026)
 
-    assert Facility.objects.filter(name="Integral Care").count() == 2
+    airport = Facility.objects.filter(name="Integral Care", address_1="1165 Airport Boulevard")
+    assert sorted(airport.values_list("phone", flat=True)) == ["(512) 804-3463", "(512) 804-3650"]
+
+
+def test_a_methadone_clinic_both_lists_name_with_its_street_written_otherwise_shows_once() -> None:
+    """The 2024 directory's "Integral Care, 1631 East 2nd Street" and the OTP directory's
+    "Austin Travis County MHMR Center Narcotic Treatment Program, 1631-A East Second
+    Street" are one clinic with one number: a methadone search at 78702 lists it once."""
+    from recoverynav.directory.selectors import search_facilities
+
+    run("import_samhsa_directory", DIRECTORY_2024)
+    run("import_samhsa_otp", OTP_2026)
+
+    clinic = Facility.objects.get(phone="(512) 804-3380")
+    assert clinic.name == "Austin Travis County MHMR Center Narcotic Treatment Program"
+    assert "Integral Care" in clinic.alternate_name  # the name the 2024 directory uses
+    assert clinic.records.count() == 2
+    # The OTP list adds its date and certification; the directory's medications stay.
+    assert clinic.last_verified == dt.date(2026, 5, 25)
+    assert decoded(clinic, "medication") >= {"methadone", "buprenorphine"}
+    found = search_facilities(
+        latitude=clinic.latitude, longitude=clinic.longitude, filters={"medication": ["methadone"]}
+    )
+    phones = [listing.phone for listing in found.facilities]
+    assert phones.count("(512) 804-3380") == 1
+    assert len(set(phones)) == len(phones)
+
+
+def test_an_abbreviated_street_with_the_same_number_and_door_is_the_same_clinic() -> None:
+    run("import_samhsa_directory", DIRECTORY_2024)
+    run("import_samhsa_otp", OTP_2026)
+
+    rusk = Facility.objects.get(name="Alternative Opiate Treatment Program")
+    assert {r.data["address_1"] for r in rusk.records.all()} == {
+        "1401 East Rusk Street",
+        "1401 E Rusk",
+    }
+
+
+def test_an_address_samhsa_does_not_publish_is_no_street_and_its_repeats_are_reported() -> None:
+    output = run("import_samhsa_directory", DIRECTORY_2024)
+
+    assert not Facility.objects.filter(address_1__contains="-").exists()
+    # Three rows of one program, "- - -" for a street: two repeat its numbers (one main
+    # number with an extension, one its intake line): one listing, every number kept.
+    teen = Facility.objects.get(name="Teen Project Inc")
+    assert (teen.address_1, teen.city, teen.postal_code) == ("", "Trabuco Canyon", "92679")
+    assert (teen.phone, teen.intake_phone) == ("(818) 582-8832 ext. 115", "(800) 685-7460")
+    assert (
+        "line 21: the same name, program, ZIP code and no published street as line 20: "
+        "combined into one listing." in output
+    )
+    assert "line 22: the same name, program" in output
+    # Two rows of one name in one ZIP code, each with its own main number: two listings.
+    south_coast = Facility.objects.filter(name="South Coast Behavioral Health", postal_code="92612")
+    assert sorted(south_coast.values_list("phone", flat=True)) == [
+        "(949) 308-7600",
+        "(949) 877-1821",
+    ]
+    assert "but its own number (949) 877-1821: kept as its own listing." in output
+    assert "combined into one listing" in " ".join(last_run().notes)
 
 
 def test_the_otp_directory_adds_its_certification_and_newer_number_to_a_known_place() -> None:
@@ -222,7 +283,7 @@ def test_the_coverage_report_counts_what_searches_can_show(tmp_path: Path, setti
     assert found.with_phone == shown.exclude(phone="").count()
     assert found.approximate == shown.filter(location_approximate=True).count()
     assert found.shown_from_older_sources == 0
-    assert found.same_building_same_phone == 0
+    assert found.duplicates_shown == 0
     assert found.records_folded >= 2  # Family Life's two rows, Alexandria's OTP row
     assert found.oldest_as_of == dt.date(2023, 1, 1)
     assert found.share(found.with_phone) >= 0.9

@@ -173,6 +173,19 @@ def test_a_listing_no_current_source_confirms_says_it_may_have_closed(
     assert "may have closed" not in html(visitor, f"/treatment/{current.pk}/")
 
 
+def test_a_place_without_a_published_street_says_to_call_for_the_way(visitor: Client) -> None:
+    hidden = make_facility(address_1="", location_approximate=True)
+    listed = make_facility(location_approximate=True)
+
+    page = html(visitor, f"/treatment/{hidden.pk}/")
+    spanish = html(visitor, f"/es/treatment/{hidden.pk}/")
+
+    assert "does not publish its street address: call to ask how to get there" in page
+    assert "The directions link leads to its town." in page
+    assert "llame para preguntar cómo llegar" in spanish
+    assert "does not publish" not in html(visitor, f"/treatment/{listed.pk}/")
+
+
 def test_a_hidden_or_unknown_facility_is_not_found(visitor: Client) -> None:
     hidden = make_facility(is_active=False)
 

@@ -29,7 +29,16 @@ class Command(ImportCommand):
             default=[],
             metavar="FIELD=VALUE",
             help="one value of a field for every row, e.g. --set otp=yes "
-            "--set medications=methadone",
+            "--set medications=methadone; for a list field it adds to what the row and other "
+            "sources say",
+        )
+        parser.add_argument(
+            "--set-full",
+            action="append",
+            default=[],
+            metavar="FIELD=VALUE",
+            help="like --set, but the value is the field's whole list: what it leaves out is "
+            "not offered (e.g. --set-full medications=methadone)",
         )
         parser.add_argument(
             "--id-from",
@@ -46,7 +55,10 @@ class Command(ImportCommand):
 
     def parse(self, path: Path, options: dict) -> Parsed:
         columns = generic_csv.parse_columns(
-            options["map"], constants=options["set"], id_from=options["id_from"]
+            options["map"],
+            constants=options["set"],
+            full_constants=options["set_full"],
+            id_from=options["id_from"],
         )
         return generic_csv.parse_generic_csv(
             path,

@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 from recoverynav.directory.importers import samhsa
@@ -12,7 +13,8 @@ class Command(ImportCommand):
     )
     source = "samhsa-moud"
 
+    def stamped_date(self) -> tuple[dt.date, str]:
+        return samhsa.MOUD_DATE, "the date of the bundled 2020 MOUD list"
+
     def parse(self, path: Path, options: dict) -> Parsed:
-        if options["verified"]:
-            return samhsa.parse_moud(path, verified=options["verified"])
-        return samhsa.parse_moud(path)
+        return samhsa.parse_moud(path, verified=options["verified"])

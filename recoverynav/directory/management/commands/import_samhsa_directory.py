@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 from recoverynav.directory.importers import samhsa
@@ -13,6 +14,8 @@ class Command(ImportCommand):
     )
     source = "samhsa-directory-2024"
 
+    def stamped_date(self) -> tuple[dt.date, str]:
+        return samhsa.DIRECTORY_2024_DATE, "the 2024 directory's survey year (2023)"
+
     def parse(self, path: Path, options: dict) -> Parsed:
-        verified = options["verified"] or samhsa.DIRECTORY_2024_DATE
-        return samhsa.parse_directory_2024(path, verified=verified)
+        return samhsa.parse_directory_2024(path, verified=options["verified"])

@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 from recoverynav.directory.importers import samhsa
@@ -12,7 +13,8 @@ class Command(ImportCommand):
     )
     source = "samhsa-facilities"
 
+    def stamped_date(self) -> tuple[dt.date, str]:
+        return samhsa.FACILITY_LIST_DATE, "the date of the bundled 2021 facility list"
+
     def parse(self, path: Path, options: dict) -> Parsed:
-        if options["verified"]:
-            return samhsa.parse_facility_list(path, verified=options["verified"])
-        return samhsa.parse_facility_list(path)
+        return samhsa.parse_facility_list(path, verified=options["verified"])

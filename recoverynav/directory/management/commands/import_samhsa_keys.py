@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 from recoverynav.directory.importers import samhsa
@@ -12,7 +13,8 @@ class Command(ImportCommand):
     )
     source = "samhsa-directory"
 
+    def stamped_date(self) -> tuple[dt.date, str]:
+        return samhsa.DIRECTORY_2017_DATE, "the date of the bundled 2017 directory"
+
     def parse(self, path: Path, options: dict) -> Parsed:
-        if options["verified"]:
-            return samhsa.parse_service_keys(path, verified=options["verified"])
-        return samhsa.parse_service_keys(path)
+        return samhsa.parse_service_keys(path, verified=options["verified"])

@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 from recoverynav.directory.importers import samhsa
@@ -9,7 +10,8 @@ class Command(ImportCommand):
     help = "Import SAMHSA locator API pages (JSON, as findtreatment.samhsa.gov answers)."
     source = "samhsa-locator"
 
+    def stamped_date(self) -> tuple[dt.date, str]:
+        return samhsa.LOCATOR_DATE, "the date of the bundled 2019 locator sample"
+
     def parse(self, path: Path, options: dict) -> Parsed:
-        if options["verified"]:
-            return samhsa.parse_locator(path, verified=options["verified"])
-        return samhsa.parse_locator(path)
+        return samhsa.parse_locator(path, verified=options["verified"])

@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 from recoverynav.directory.importers import samhsa
@@ -13,6 +14,8 @@ class Command(ImportCommand):
     )
     source = "samhsa-otp"
 
+    def stamped_date(self) -> tuple[dt.date, str]:
+        return samhsa.OTP_DIRECTORY_DATE, "the date of the bundled May 2026 OTP export"
+
     def parse(self, path: Path, options: dict) -> Parsed:
-        verified = options["verified"] or samhsa.OTP_DIRECTORY_DATE
-        return samhsa.parse_otp_directory(path, verified=verified)
+        return samhsa.parse_otp_directory(path, verified=options["verified"])
