@@ -10,11 +10,13 @@ in words ("8 p.m. in Austin"), weekdays that share a time together, never a zone
 name."""
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
+from django.conf import settings
 from django.template.defaultfilters import floatformat
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import date_format, time_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
@@ -32,21 +34,24 @@ WHOLE_DAY = dt.timedelta(days=1)
 MINUTES_PER_HOUR = 60
 
 
-class MeetingCards:
-    def __init__(
-        self,
-        *,
-        viewer_zone: str = "",
-        zone_chosen: bool = False,
-        today: dt.date | None = None,
-    ) -> None:
-        self.page_url_shape = escape(reverse("meetings:meeting", args=[_SLUG_MARK]))
-        self.save_buttons = SaveButtons()
-        self.language = get_language()
-        self.viewer_zone = viewer_zone
-        self.zone_chosen = zone_chosen
-        self.today = today
-        self.words = {
+@dataclass(frozen=True)
+class _Words:
+    """What every card of a page says the same way, worded once per language (a results page
+    and its "online soon" list each make a set of cards on every request)."""
+
+    page_url_shape: str
+    save_buttons: SaveButtons
+    words: dict[str, str]
+    attendance: dict[str, str]
+    fellowship: dict[str, str]
+
+
+@lru_cache(maxsize=32)
+def _words(language: str, urlconf: str, script_prefix: str) -> _Words:
+    return _Words(
+        page_url_shape=escape(reverse("meetings:meeting", args=[_SLUG_MARK])),
+        save_buttons=SaveButtons(),
+        words={
             "from_to": gettext("%(start)s to %(end)s"),
             "all_day": gettext("all day"),
             "whole_day_from": gettext("24 hours from %(start)s"),
@@ -60,9 +65,32 @@ class MeetingCards:
             "no_set_time": gettext("By appointment or no set time: check with the group."),
             "plan_time": gettext("%(day)s %(start)s to %(end)s"),
             "plan_mine": gettext("%(day)s %(start)s your time"),
-        }
-        self.attendance = {value: str(label) for value, label in Attendance.choices}
-        self.fellowship = {value: str(label) for value, label in Fellowship.choices}
+        },
+        attendance={value: str(label) for value, label in Attendance.choices},
+        fellowship={value: str(label) for value, label in Fellowship.choices},
+    )
+
+
+class MeetingCards:
+    def __init__(
+        self,
+        *,
+        viewer_zone: str = "",
+        zone_chosen: bool = False,
+        today: dt.date | None = None,
+    ) -> None:
+        self.language = get_language()
+        text = _words(
+            self.language, str(get_urlconf() or settings.ROOT_URLCONF), get_script_prefix()
+        )
+        self.page_url_shape = text.page_url_shape
+        self.save_buttons = text.save_buttons
+        self.words = text.words  # shared: read only
+        self.attendance = text.attendance
+        self.fellowship = text.fellowship
+        self.viewer_zone = viewer_zone
+        self.zone_chosen = zone_chosen
+        self.today = today
 
     def page_url(self, meeting: Meeting) -> str:
         return self.page_url_shape.replace(_SLUG_MARK, escape(meeting.slug))

@@ -9,7 +9,9 @@ Three orders, by what the visitor asked:
 - otherwise (keywords, filters across the country): by name."""
 
 import datetime as dt
+import hashlib
 import math
+import uuid
 from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
@@ -26,6 +28,7 @@ from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
 from recoverynav.meetings.services import (
     LISTED_KINDS_CACHE_KEY,
     LONG_ROWS_CACHE_KEY,
+    ONLINE_SOON_GENERATION_KEY,
     ZONES_CACHE_KEY,
 )
 
@@ -267,6 +270,29 @@ def listed_any(*, fellowships: list[str], attendance: list[str]) -> bool:
         kind in attendance and (not fellowships or fellowship in fellowships)
         for fellowship, kind in listed_kinds()
     )
+
+
+def online_soon(query: MeetingQuery, *, now: dt.datetime, shown: int) -> list[Meeting]:
+    """The first `shown` meetings of a "now or soon" query, kept for the minute: every
+    visitor to a place we do not cover is offered the same online meetings, and finding them
+    cost more than the rest of the page. An import starts a new generation of these lists;
+    an edit in the admin shows within the minute."""
+    generation = cache.get(ONLINE_SOON_GENERATION_KEY)
+    if generation is None:
+        cache.add(ONLINE_SOON_GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(ONLINE_SOON_GENERATION_KEY, "")
+    minute = now.replace(second=0, microsecond=0)
+    key = (
+        "meetings:online-soon:"
+        + hashlib.blake2b(
+            repr((generation, minute.isoformat(), query, shown)).encode(), digest_size=16
+        ).hexdigest()
+    )
+    meetings = cache.get(key)
+    if meetings is None:
+        meetings = search_meetings(query=query, now=minute, per_page=shown).meetings
+        cache.set(key, meetings, 60)
+    return meetings
 
 
 def listed_kinds() -> set[tuple[str, str]]:

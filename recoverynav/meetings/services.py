@@ -37,8 +37,14 @@ __all__ = ["FeedError", "import_bmlt", "import_meetings", "read_feed", "sync_mee
 ZONES_CACHE_KEY = "meetings:schedule-zones"
 LONG_ROWS_CACHE_KEY = "meetings:long-rows"
 LISTED_KINDS_CACHE_KEY = "meetings:listed-kinds"
+ONLINE_SOON_GENERATION_KEY = "meetings:online-soon-generation"
 # What readers cache from the meetings table, cleared by every import.
-DERIVED_CACHE_KEYS = [ZONES_CACHE_KEY, LONG_ROWS_CACHE_KEY, LISTED_KINDS_CACHE_KEY]
+DERIVED_CACHE_KEYS = [
+    ZONES_CACHE_KEY,
+    LONG_ROWS_CACHE_KEY,
+    LISTED_KINDS_CACHE_KEY,
+    ONLINE_SOON_GENERATION_KEY,
+]
 BATCH_SIZE = 1000
 INSERT_BATCH = 5000
 PROGRESS_EVERY = 25_000

@@ -44,6 +44,7 @@ from recoverynav.meetings.selectors import (
     meeting_by_slug,
     meetings_for_feed,
     occurrences,
+    online_soon,
     search_meetings,
     searched_attendance,
 )
@@ -190,13 +191,13 @@ def _online_soon(query: MeetingQuery, now, form, *, zone_chosen: bool) -> dict:
         fellowships=query.fellowships,
         types=query.types,
     )
-    found = search_meetings(query=online, now=now, per_page=ONLINE_SOON_SHOWN)
-    _show_times(found.meetings, now=now, zone=form.viewer_zone, now_only=True)
+    meetings = online_soon(online, now=now, shown=ONLINE_SOON_SHOWN)
+    _show_times(meetings, now=now, zone=form.viewer_zone, now_only=True)
     more = {"when": "now_or_soon", "attendance": Attendance.ONLINE}
     if query.fellowships:
         more["fellowship"] = query.fellowships
     return {
-        "online_soon": found.meetings,
+        "online_soon": meetings,
         "online_cards": MeetingCards(
             viewer_zone=form.viewer_zone,
             zone_chosen=zone_chosen,

@@ -10,7 +10,7 @@ import time_machine
 from recoverynav.meetings.fellowships import canonical_fellowship
 from recoverynav.meetings.meeting_types import spec_types, type_label
 from recoverynav.meetings.models import Fellowship
-from recoverynav.meetings.selectors import MeetingQuery, search_meetings
+from recoverynav.meetings.selectors import MeetingQuery, online_soon, search_meetings
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db
@@ -406,3 +406,17 @@ def test_every_fellowship_has_a_finder_row_with_a_status_and_a_date() -> None:
         assert row.finder_url.startswith("https://"), row.fellowship
         assert row.online_finder_url.startswith("https://"), row.fellowship
         dt.date.fromisoformat(row.checked)
+
+
+def test_the_online_meetings_offered_where_we_list_none_are_renewed_by_an_import() -> None:
+    """Kept for the minute (every visitor to a place we do not cover gets the same list), but
+    never past an import: a meeting the group removed is not offered again."""
+    query = MeetingQuery(when="now_or_soon", soon_minutes=180, attendance=["online", "hybrid"])
+    import_records([meeting_record(slug="zoom", name="Noon Zoom", **ONLINE_ONLY)])
+    first = online_soon(query, now=MONDAY_BEFORE_NOON, shown=5)
+
+    import_records([meeting_record(slug="other", name="Other Zoom", **ONLINE_ONLY)], force=True)
+    later = online_soon(query, now=MONDAY_BEFORE_NOON + dt.timedelta(seconds=20), shown=5)
+
+    assert [meeting.name for meeting in first] == ["Noon Zoom"]
+    assert [meeting.name for meeting in later] == ["Other Zoom"]
