@@ -199,40 +199,33 @@ def _national_bmlt_answer():
 
 
 def _imports_bmlt(answer) -> dict:
-    from recoverynav.meetings.models import FeedSource, Meeting
+    from recoverynav.meetings.models import FeedSource
     from recoverynav.meetings.services import import_bmlt
 
     source = FeedSource(name="bench", kind="bmlt", default_timezone="America/New_York")
-    started = time.perf_counter()
-    first = import_bmlt(source=source, answer=answer)
-    imported = time.perf_counter() - started
-    started = time.perf_counter()
-    again = import_bmlt(source=source, answer=answer)
-    reimported = time.perf_counter() - started
-    return {
-        "stored": Meeting.objects.count(),
-        "rejected": first.rejected,
-        "import_s": round(imported, 1),
-        "import_target_s": 30,
-        "unchanged_reimport_s": round(reimported, 1),
-        "unchanged_reimport_target_s": 10,
-        "unchanged": again.unchanged,
-    }
+    return _timed_imports(lambda: import_bmlt(source=source, answer=answer))
 
 
 def _imports(feed: bytes) -> dict:
-    from recoverynav.meetings.models import FeedSource, Meeting
+    from recoverynav.meetings.models import FeedSource
     from recoverynav.meetings.services import import_meetings
 
     source = FeedSource(name="bench", fellowship="aa", default_timezone="America/New_York")
+    figures = _timed_imports(lambda: import_meetings(source=source, data=feed))
+    return {"feed_mb": round(len(feed) / 1e6, 1), **figures}
+
+
+def _timed_imports(import_once) -> dict:
+    """The first import into empty tables, then the same source again (nothing changed)."""
+    from recoverynav.meetings.models import Meeting
+
     started = time.perf_counter()
-    first = import_meetings(source=source, data=feed)
+    first = import_once()
     imported = time.perf_counter() - started
     started = time.perf_counter()
-    again = import_meetings(source=source, data=feed)
+    again = import_once()
     reimported = time.perf_counter() - started
     return {
-        "feed_mb": round(len(feed) / 1e6, 1),
         "stored": Meeting.objects.count(),
         "rejected": first.rejected,
         "import_s": round(imported, 1),

@@ -196,7 +196,7 @@ def test_a_hidden_or_unknown_facility_is_not_found(visitor: Client) -> None:
 def test_use_my_location_is_only_an_external_script(visitor: Client) -> None:
     page = html(visitor, "/treatment/")
 
-    assert '<script src="/static/directory/locate.js" defer></script>' in page
+    assert '<script src="/static/geo/locate.js" defer></script>' in page
     assert "<script>" not in page
     assert 'data-locate="Use my location"' in page
 

@@ -1,5 +1,6 @@
-// "Use my location": a button, added only when the browser can locate, that fills the place
-// field with "latitude,longitude". The coordinates go only into this form.
+// "Use my location" for both finders: a button, added only when the browser can locate, that
+// fills the place field with "latitude,longitude" and searches. The coordinates go only into
+// this form.
 (function () {
   "use strict";
   var field = document.querySelector("input[data-locate]");
