@@ -105,6 +105,9 @@ def _validate(rows: list[dict[str, str]], country_names: dict[str, dict[str, str
         if None in row or any(value is None for value in row.values()):
             errors.append(f"line {line}: wrong number of columns")
             continue
+        damaged = [name for name, value in row.items() if "\x00" in value]
+        if damaged:  # never meant, and PostgreSQL cannot store it
+            errors.append(f"line {line}: a NUL character in {', '.join(damaged)} (damaged file?)")
         if row["country"] not in country_names:
             errors.append(
                 f"line {line}: unknown country {row['country']!r} (add it to countries.csv)"

@@ -160,6 +160,15 @@ def test_an_unknown_keyword_status_is_refused_with_its_line(tmp_path: Path) -> N
     assert not Hotline.objects.exists()
 
 
+def test_a_nul_character_is_refused_with_its_line_and_column(tmp_path: Path) -> None:
+    """A damaged file (PostgreSQL cannot store NUL; SQLite would keep it silently)."""
+    broken = bundled_file_with(tmp_path, "helpline@hse.ie", "help\x00line@hse.ie")
+
+    with pytest.raises(HotlineFileError, match=r"line \d+: a NUL character in email"):
+        load_hotlines(broken)
+    assert not Hotline.objects.exists()
+
+
 def test_a_file_without_a_required_column_says_which(tmp_path: Path) -> None:
     broken = tmp_path / "hotlines.csv"
     broken.write_text("country,kind,service\nUS,emergency,Emergency services\n")
