@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from recoverynav.comments import privacy, ratelimit, text, tokens
+from recoverynav.comments import privacy, text, tokens
 from recoverynav.comments.forms import CommentForm
 from recoverynav.comments.models import Comment, Status, UsedFormToken
+from recoverynav.core import ratelimit
 
 logger = logging.getLogger(__name__)
 DUPLICATE_WINDOW = dt.timedelta(days=30)
@@ -74,14 +75,14 @@ def _spam_reasons(
 
 def _within_rate_limits(*, email_hash: str, client_ip: str, now: dt.datetime) -> bool:
     by_network = ratelimit.hit(
-        key="ip:" + privacy.ip_hash(client_ip, now=now),
-        rate=settings.COMMENTS_RATE_LIMIT_IP,
+        key="comment_network:" + privacy.ip_hash(client_ip, now=now),
+        budget=ratelimit.budget_for("comment_network"),
         now=now,
     )
     by_email = ratelimit.hit(
-        key="email:" + email_hash, rate=settings.COMMENTS_RATE_LIMIT_EMAIL, now=now
+        key="comment_email:" + email_hash, budget=ratelimit.budget_for("comment_email"), now=now
     )
-    return by_network and by_email
+    return by_network.allowed and by_email.allowed
 
 
 def _approved_parent(*, parent_id: int | None, page_key: str) -> Comment | None:
@@ -243,9 +244,8 @@ def erase_commenter(*, email: str) -> int:
 
 
 def purge_comments(*, now: dt.datetime, days: int) -> int:
-    """Delete spam and rejected comments older than `days`, and spent tokens and counters."""
+    """Delete spam and rejected comments older than `days`, and spent tokens."""
     UsedFormToken.objects.filter(expires__lt=now).delete()
-    ratelimit.forget_expired(now=now)
     old = Comment.objects.filter(
         status__in=[Status.SPAM, Status.REJECTED], created__lt=now - dt.timedelta(days=days)
     )

@@ -10,7 +10,6 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseRedirect,
     QueryDict,
     StreamingHttpResponse,
 )
@@ -22,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
+from recoverynav.core.problem_reports import report_page
 from recoverynav.core.querystring import query_with
 from recoverynav.meetings import exports, summary
 from recoverynav.meetings.cards import MeetingCards, place_text
@@ -335,8 +335,11 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     found = meeting_by_slug(slug)
     if found is None:
         raise Http404
-    form = ProblemReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        report_problem(meeting=found, message=form.cleaned_data["message"])
-        return HttpResponseRedirect(reverse("meetings:meeting", args=[found.slug]) + "?reported=1")
-    return render(request, "meetings/report.html", {"meeting": found, "form": form})
+    return report_page(
+        request,
+        form=ProblemReportForm(request.POST or None),
+        save=lambda data: report_problem(meeting=found, message=data["message"]),
+        listing_url=reverse("meetings:meeting", args=[found.slug]),
+        template="meetings/report.html",
+        context={"meeting": found},
+    )

@@ -88,7 +88,7 @@ def test_a_visitor_can_report_a_problem_for_the_moderators(visitor, moderator) -
     url = f"/meetings/{meeting.slug}/report/"
 
     assert visitor.get(url).status_code == 200
-    assert visitor.post(url, {"message": ""}).status_code == 200
+    assert visitor.post(url, {"message": ""}).status_code == 400  # as for a facility
     response = visitor.post(url, {"message": "  The meeting moved to the library.  "})
 
     assert response.status_code == 302
@@ -96,6 +96,18 @@ def test_a_visitor_can_report_a_problem_for_the_moderators(visitor, moderator) -
     assert ProblemReport.objects.get().message == "The meeting moved to the library."
     queue = moderator.get("/admin/meetings/problemreport/").content.decode()
     assert "Serenity at Noon" in queue
+
+
+def test_reports_share_the_facility_reports_limit(visitor) -> None:
+    """Issue 19: the meeting report form had no limit (40 of 40 accepted)."""
+    import_records([meeting_record()])
+    url = f"/meetings/{Meeting.objects.get().slug}/report/"
+
+    statuses = [visitor.post(url, {"message": f"Report {n}"}).status_code for n in range(40)]
+
+    assert statuses.count(302) == 5  # RATE_LIMITS["problem_report"], as for a facility
+    assert set(statuses[5:]) == {429}
+    assert ProblemReport.objects.count() == 5
 
 
 def test_a_missing_meeting_is_a_404(visitor) -> None:
