@@ -12,6 +12,7 @@ from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
 from recoverynav.core.problem_reports import report_page
 from recoverynav.core.querystring import query_with
+from recoverynav.core.ratelimit import limit_view
 from recoverynav.core.search_summary import filter_chips, without_filters
 from recoverynav.directory import service_names, services
 from recoverynav.directory.forms import (
@@ -182,6 +183,7 @@ def report_problem(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@limit_view("hsds_export")
 def hsds_services(request: HttpRequest) -> JsonResponse:
     """The directory as Open Referral HSDS 3.0 services, in the HSDS API's page shape."""
     page = int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1

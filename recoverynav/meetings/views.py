@@ -23,6 +23,7 @@ from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
 from recoverynav.core.problem_reports import report_page
 from recoverynav.core.querystring import query_with
+from recoverynav.core.ratelimit import limit_view
 from recoverynav.meetings import exports, summary
 from recoverynav.meetings.cards import MeetingCards, place_text
 from recoverynav.meetings.fellowships import finder_links
@@ -311,6 +312,7 @@ def _calendar_response(request: HttpRequest, meetings: list, filename: str) -> H
     return response
 
 
+@limit_view("meetings_feed")
 def feed(request: HttpRequest, fmt: str = "json") -> StreamingHttpResponse:
     """Our meetings as a Meeting Guide JSON feed (all, or one source with ?source=NAME)."""
     meetings = meetings_for_feed(source=request.GET.get("source", "")[:50])
