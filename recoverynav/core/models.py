@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,3 +21,35 @@ class RateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key[:24]}… ({self.count})"
+
+
+class ReportStatus(models.TextChoices):
+    NEW = "new", _("New")
+    RESOLVED = "resolved", _("Resolved")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class ProblemReportBase(models.Model):
+    """A visitor's note that a listing is wrong, the same for every kind of listing (the
+    concrete model adds the listing and its `kind` choices). No name, e-mail or address."""
+
+    details = models.TextField(_("details"), max_length=2000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.NEW
+    )
+    created = models.DateTimeField(_("reported"), default=timezone.now)
+    resolved = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["-created"]
+        verbose_name = _("problem report")
+        verbose_name_plural = _("problem reports")

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
-from recoverynav.core.problem_reports import report_page
+from recoverynav.core.problem_reports import ProblemReportForm, report_page
 from recoverynav.core.querystring import query_with
 from recoverynav.core.ratelimit import limit_view
 from recoverynav.core.search_summary import filter_chips, without_filters
@@ -18,10 +18,10 @@ from recoverynav.directory import service_names, services
 from recoverynav.directory.forms import (
     FILTER_FIELDS,
     RADIUS_CHOICES,
-    ProblemReportForm,
     SearchForm,
 )
 from recoverynav.directory.hsds import export_services
+from recoverynav.directory.models import ProblemKind
 from recoverynav.directory.selectors import (
     SEARCH_PARAM,
     SearchPage,
@@ -173,7 +173,7 @@ def report_problem(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     return report_page(
         request,
-        form=ProblemReportForm(request.POST or None),
+        form=ProblemReportForm(request.POST or None, kinds=ProblemKind.choices),
         save=lambda data: services.report_problem(
             facility=found, kind=data["kind"], details=data["details"]
         ),

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
-from recoverynav.core.problem_reports import report_page
+from recoverynav.core.problem_reports import ProblemReportForm, report_page
 from recoverynav.core.querystring import query_with
 from recoverynav.core.ratelimit import limit_view
 from recoverynav.meetings import exports, summary
@@ -31,9 +31,8 @@ from recoverynav.meetings.forms import (
     CHOICE_FIELDS,
     SELECT_FIELDS,
     MeetingSearchForm,
-    ProblemReportForm,
 )
-from recoverynav.meetings.models import Attendance
+from recoverynav.meetings.models import Attendance, ProblemKind
 from recoverynav.meetings.selectors import (
     COVERAGE_MILES,
     FEW_MEETINGS,
@@ -339,8 +338,8 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404
     return report_page(
         request,
-        form=ProblemReportForm(request.POST or None),
-        save=lambda data: report_problem(meeting=found, message=data["message"]),
+        form=ProblemReportForm(request.POST or None, kinds=ProblemKind.choices),
+        save=lambda data: report_problem(meeting=found, kind=data["kind"], details=data["details"]),
         listing_url=reverse("meetings:meeting", args=[found.slug]),
         template="meetings/report.html",
         context={"meeting": found},

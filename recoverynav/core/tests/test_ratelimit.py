@@ -195,3 +195,16 @@ def test_the_network_key_shortens_hashes_and_rotates_daily() -> None:
     assert address_key("2001:db8:abcd:1::1", "x", now=NOON) == address_key(
         "2001:db8:abcd:ffff::9", "x", now=NOON
     )
+
+
+def test_every_budget_is_documented_with_its_default(settings) -> None:
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+
+    missing = [
+        route
+        for route, default in settings.RATE_LIMIT_DEFAULTS.items()
+        if f"| `RATE_LIMIT_{route.upper()}` | `{default}` |" not in readme
+    ]
+
+    assert missing == []
+    assert "`RATE_LIMIT_CACHE_URL`" in readme

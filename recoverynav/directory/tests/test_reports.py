@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from recoverynav.core.models import RateCounter
-from recoverynav.directory.models import Facility, ProblemReport, ReportStatus
+from recoverynav.core.models import RateCounter, ReportStatus
+from recoverynav.directory.models import Facility, ProblemReport
 from recoverynav.directory.tests.factories import make_facility
 
 pytestmark = pytest.mark.django_db
