@@ -66,6 +66,7 @@ class CommentOut(Schema):
     website: str
     body_html: str
     created: dt.datetime
+    verified: bool = Field(description="The writer confirmed their email address.")
     depth: int
     replies: list["CommentOut"]
 

@@ -74,3 +74,29 @@ def read_moderation_token(token: str) -> tuple[int, str]:
     if action not in MODERATION_ACTIONS:
         raise signing.BadSignature
     return comment_id, action
+
+
+VERIFICATION_SALT = "recoverynav.comments.verification"
+VERIFICATION_LINK_MAX_AGE = 60 * 60 * 48  # two days: long enough to find the mail
+
+
+@dataclass(frozen=True)
+class VerificationLink:
+    email_hash: str
+    digest: str  # sha256 of the token text: spent links go in the used-token table
+
+
+def verification_token(*, email_hash: str) -> str:
+    """A link's token naming the address by its keyed hash only, with a nonce so each mail's
+    link is its own (and can be spent once)."""
+    return signing.dumps({"h": email_hash, "n": secrets.token_hex(8)}, salt=VERIFICATION_SALT)
+
+
+def read_verification_token(token: str) -> VerificationLink:
+    """Raises signing.SignatureExpired or signing.BadSignature."""
+    payload = signing.loads(token, salt=VERIFICATION_SALT, max_age=VERIFICATION_LINK_MAX_AGE)
+    try:
+        email_hash = str(payload["h"])
+    except (KeyError, TypeError) as error:
+        raise signing.BadSignature from error
+    return VerificationLink(email_hash, hashlib.sha256(token.encode()).hexdigest())
