@@ -71,7 +71,7 @@ class CommentForm(forms.Form):
         """After validation, point each invalid field at its message for screen readers."""
         super().full_clean()
         for name in self.errors:
-            if name in self.fields:
+            if name in self.fields and not isinstance(self.fields[name].widget, forms.HiddenInput):
                 attrs = self.fields[name].widget.attrs
                 described = f"comment-{name}-error {attrs.get('aria-describedby', '')}"
                 attrs.update({"aria-invalid": "true", "aria-describedby": described.strip()})
