@@ -60,3 +60,11 @@ def used_by_another_commenter(name: str, *, email_hash: str) -> bool:
         .distinct()
     )
     return any(text.name_skeleton(other) == skeleton for other in names.iterator())
+
+
+def approved_under(name: str, *, email_hash: str) -> bool:
+    """True when a published comment from this address carries a name that looks the same:
+    a known address under a new name is held, since the address alone proves little."""
+    skeleton = text.name_skeleton(name)
+    names = Comment.objects.approved().filter(email_hash=email_hash).values_list("name", flat=True)
+    return any(text.name_skeleton(own) == skeleton for own in names.distinct().iterator())

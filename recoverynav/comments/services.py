@@ -157,11 +157,11 @@ def is_valid_page_key(page_key: str) -> bool:
 
 def may_skip_moderation(*, email_hash: str, name: str) -> bool:
     """Published at once only when the writer confirmed the address (through the link mailed
-    to it), a moderator has approved a comment from it before, and no other commenter is
-    known by a name that looks like this one."""
+    to it), a moderator has approved a comment from it under a name that looks the same (as
+    WordPress matches name and email), and no other commenter is known by that name."""
     return (
         VerifiedEmail.objects.filter(email_hash=email_hash).exists()
-        and Comment.objects.approved().filter(email_hash=email_hash).exists()
+        and names.approved_under(name, email_hash=email_hash)
         and not names.used_by_another_commenter(name, email_hash=email_hash)
     )
 

@@ -220,3 +220,12 @@ def test_the_api_shows_the_mark_but_never_the_address(visitor: Client) -> None:
 
     assert body["comments"][0]["verified"] is True
     assert EMAIL not in str(body)
+
+
+def test_a_confirmed_known_email_under_a_new_name_is_held(visitor: Client) -> None:
+    make_known_commenter(name="Ana")
+
+    post_comment(visitor, name="Hotline desk", comment=HOTLINE_LIE)
+
+    assert Comment.objects.get(body=HOTLINE_LIE).status == Status.PENDING
+    assert HOTLINE_LIE not in visitor.get("/test-page/").content.decode()
