@@ -151,7 +151,7 @@ def is_valid_page_key(page_key: str) -> bool:
     """A page key fits its column and has no control characters (a CR/LF in it would end up
     in the moderators' mail subject)."""
     return 0 < len(page_key) <= Comment._meta.get_field("page_key").max_length and not any(
-        unicodedata.category(ch) in ("Cc", "Cf") for ch in page_key
+        unicodedata.category(ch) == "Cc" for ch in page_key
     )
 
 

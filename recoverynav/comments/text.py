@@ -88,11 +88,13 @@ def _script(ch: str) -> str | None:
 
 
 def mixes_lookalike_scripts(name: str) -> bool:
-    """True when one word mixes Latin, Cyrillic or Greek letters ('Admin' written with a
-    Cyrillic A): real names write each word in one alphabet; look-alike mixtures impersonate."""
-    for word in re.split(r"[\W_]+", name):
+    """True when one word mixes Latin, Cyrillic or Greek letters and one of them is a
+    look-alike of another alphabet's ('Admin' written with a Cyrillic A): real names write
+    each word in one alphabet, and such mixtures are how names impersonate."""
+    for word in re.split(r"[\W_]+", unicodedata.normalize("NFKC", name)):
         scripts = {_script(ch) for ch in word} - {None}
-        if len(scripts) > 1:
+        lookalike = any(_script(ch) != "LATIN" and ord(ch) in LOOKALIKES for ch in word)
+        if len(scripts) > 1 and lookalike:
             return True
     return False
 

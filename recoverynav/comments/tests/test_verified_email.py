@@ -229,3 +229,25 @@ def test_a_confirmed_known_email_under_a_new_name_is_held(visitor: Client) -> No
 
     assert Comment.objects.get(body=HOTLINE_LIE).status == Status.PENDING
     assert HOTLINE_LIE not in visitor.get("/test-page/").content.decode()
+
+
+def test_the_api_can_ask_for_the_link_too(visitor: Client, mailoutbox) -> None:
+    token = visitor.get(
+        "/api/v1/comments/token", {"page": "test:page", "page_url": "/test-page/"}
+    ).json()["token"]
+    body = {
+        "page": "test:page",
+        "page_url": "/test-page/",
+        "token": token,
+        "comment": "Thank you for the clear words.",
+        "name": "Ana",
+        "email": EMAIL,
+        "consent": True,
+        "confirm_email": True,
+    }
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=30), tick=False):
+        response = visitor.post("/api/v1/comments/", body, content_type="application/json")
+
+    assert response.status_code == 202
+    assert EMAIL not in response.content.decode()
+    assert [m.to for m in mailoutbox if m.to != ["moderators@example.org"]] == [[EMAIL]]
