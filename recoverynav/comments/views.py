@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -95,6 +96,7 @@ def moderate(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "comments/moderate.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     """The link mailed to a commenter: GET shows one button, POST confirms the address (mail

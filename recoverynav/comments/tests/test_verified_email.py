@@ -251,3 +251,9 @@ def test_the_api_can_ask_for_the_link_too(visitor: Client, mailoutbox) -> None:
     assert response.status_code == 202
     assert EMAIL not in response.content.decode()
     assert [m.to for m in mailoutbox if m.to != ["moderators@example.org"]] == [[EMAIL]]
+
+
+def test_the_confirmation_page_is_never_cached(visitor: Client) -> None:
+    response = visitor.get(ask_for_confirmation(visitor))
+
+    assert "no-store" in response["Cache-Control"]
