@@ -103,7 +103,7 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
     scanners follow links, so a GET must never change anything). The page never names the
     address."""
     try:
-        link = tokens.read_verification_token(token)
+        link = tokens.read_verification_token(token, now=timezone.now())
     except signing.SignatureExpired:
         return render(request, "comments/verify.html", {"problem": "expired"}, status=410)
     except signing.BadSignature:

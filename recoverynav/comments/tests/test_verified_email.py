@@ -53,6 +53,7 @@ def test_the_writer_asks_for_a_link_and_confirms_with_a_button(visitor: Client, 
     message = next(m for m in mailoutbox if m.to == [EMAIL])
     assert message.subject == "Confirm your email address for comments on Recovery Navigator"
     assert "The link works once, for 2 days." in message.body
+    assert privacy.email_hash(EMAIL) not in message.body  # the link is sealed, not only signed
     page = visitor.get(path)  # a mail scanner opening the link changes nothing
     assert page.status_code == 200
     assert "Confirm my email address" in page.content.decode()
