@@ -343,6 +343,7 @@ RATE_LIMIT_DEFAULTS = {
     "api": "120/60",  # every /api/ request
     "comment_network": "5/600",  # comments posted
     "comment_email": "10/3600",
+    "comment_verification_mail": "3/86400",  # address confirmation mails to one e-mail
     "problem_report": "5/3600",  # "Report a problem" on a facility or a meeting
     "admin_login_user": "5/900",  # failed admin sign-ins for one username
     "admin_login_network": "20/900",  # failed admin sign-ins for any usernames
