@@ -119,6 +119,14 @@ def test_counting_prunes_now_and_then(monkeypatch) -> None:
     assert list(RateCounter.objects.values_list("key", flat=True)) == ["test:new"]
 
 
+@pytest.mark.django_db(transaction=True)
+def test_it_counts_the_same_outside_any_transaction() -> None:
+    """As in production (no test transaction around it); on PostgreSQL this is the statement
+    that does not wait for the WAL flush."""
+    assert hits(4) == [True, True, True, False]
+    assert RateCounter.objects.get(key="test:k").count == 4
+
+
 def test_a_shared_cache_counts_the_same_way(settings) -> None:
     settings.RATE_LIMIT_CACHE = "default"
     cache.clear()
