@@ -105,9 +105,9 @@ ON CONFLICT ("key") DO UPDATE SET
 RETURNING "count", "expires_at"
 """
 # On PostgreSQL, when the statement is its own transaction: a count lost in a crash costs
-# nothing, so its commit does not wait for the WAL to reach the disk (measured on the
-# development machine: 6.5 ms a count with the wait, 0.5 ms without). set_config(…, true)
-# lasts for this statement's transaction only.
+# nothing, so its commit does not wait for the WAL to reach the disk (milliseconds on every
+# limited request otherwise: docs/DESIGN.md, "As built"). set_config(…, true) lasts for this
+# statement's transaction only.
 UPSERT_NO_FLUSH_WAIT = UPSERT.replace(
     "VALUES (%s, %s, %s)",
     "SELECT %s::varchar, %s::integer, %s::double precision "
