@@ -16,15 +16,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from recoverynav.directory import vocabulary
-from recoverynav.directory.importers.base import (
-    OTHER,
+from recoverynav.directory.importers.base import OTHER, undisclosed
+from recoverynav.directory.importers.keys import (
     house_number,
     match_key,
     name_words,
     names_agree,
     phone_key,
     street_key,
-    undisclosed,
 )
 
 ADDRESS_FIELDS = ["address_1", "address_2", "city", "state", "postal_code"]
