@@ -16,7 +16,9 @@ def shipped(name: str) -> dict:
 
 
 def write(directory: Path, name: str, data: object) -> None:
-    (directory / f"{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    (directory / f"{name}.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8"
+    )
 
 
 def refusal(directory: Path) -> str:
