@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
         from django.utils.autoreload import file_changed
 
         from recoverynav.core import checks  # noqa: F401  (registers the system checks)
-        from recoverynav.core.page_cache import forget_code_fingerprint
+        from recoverynav.core.fragments import forget_code_fingerprint
 
         # Under `make run`, a template edit shows on the next request (see the function).
         file_changed.connect(forget_code_fingerprint, dispatch_uid="forget_code_fingerprint")

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from recoverynav.comments import selectors, tokens
 from recoverynav.comments.forms import CommentForm
-from recoverynav.core.page_cache import fragment
+from recoverynav.core.fragments import fragment
 
 register = template.Library()
 

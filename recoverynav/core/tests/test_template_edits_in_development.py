@@ -13,8 +13,9 @@ from django.test import RequestFactory, override_settings
 from django.utils import translation
 from django.utils.autoreload import file_changed
 
-from recoverynav.core import page_cache
-from recoverynav.core.page_cache import render_framed_page, render_shared_page
+from recoverynav.core import fragments
+from recoverynav.core.frames import render_framed_page
+from recoverynav.core.page_cache import render_shared_page
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +32,11 @@ def app_template(tmp_path: Path, monkeypatch) -> Iterator[Path]:
     path.write_text(PAGE.replace("HEADING", "The first heading"))
     options = copy.deepcopy(settings.TEMPLATES)
     options[0]["DIRS"] = [str(templates)]
-    monkeypatch.setattr(page_cache, "PACKAGE_DIR", tmp_path)
-    page_cache.code_fingerprint.cache_clear()
+    monkeypatch.setattr(fragments, "PACKAGE_DIR", tmp_path)
+    fragments.code_fingerprint.cache_clear()
     with override_settings(TEMPLATES=options):
         yield path
-    page_cache.code_fingerprint.cache_clear()
+    fragments.code_fingerprint.cache_clear()
 
 
 def _edit(path: Path, heading: str) -> None:
@@ -69,8 +70,8 @@ def test_an_edited_template_is_served_on_the_next_request(app_template: Path, re
 def test_a_changed_python_file_leaves_the_cached_pages_alone(app_template: Path) -> None:
     """Only templates and translations are part of the fingerprint (a .py change restarts
     the server anyway)."""
-    before = page_cache.code_fingerprint()
+    before = fragments.code_fingerprint()
     file_changed.send(sender=None, file_path=app_template.with_suffix(".py"))
 
-    assert page_cache.code_fingerprint.cache_info().currsize == 1
-    assert page_cache.code_fingerprint() == before
+    assert fragments.code_fingerprint.cache_info().currsize == 1
+    assert fragments.code_fingerprint() == before
