@@ -101,6 +101,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "recoverynav.core.middleware.security_headers",
+    # Before WhiteNoise, so the static files it answers get the header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -108,7 +110,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # The API (recoverynav/api): every /api/ response gets the rate limit, CORS for reads,
     # ETag/Last-Modified and JSON errors; other paths pass through.
     "recoverynav.api.middleware.api_middleware",
