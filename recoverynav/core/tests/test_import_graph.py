@@ -100,3 +100,74 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def test_the_project_has_no_import_cycle() -> None:
     assert cycles(import_graph()) == []
+
+
+# --- the picture of the apps in docs/DESIGN.md ------------------------------------------------
+DESIGN = ROOT / "docs" / "DESIGN.md"
+# The site's top: it puts the apps together (settings, URLs, the demo data of every app).
+SITE = {
+    "recoverynav",
+    "recoverynav.settings",
+    "recoverynav.urls",
+    "recoverynav.wsgi",
+    "recoverynav.__main__",
+    "recoverynav.core.management.commands.load_demo_data",
+}
+# The API app is a toolkit the apps import, and the module that mounts their routers.
+API_MOUNT = {"recoverynav.api.api", "recoverynav.api.urls"}
+
+
+def app_of(module: str) -> str:
+    if module in SITE:
+        return "site"
+    if module in API_MOUNT:
+        return "api_mount"
+    return module.split(".")[1]
+
+
+def app_edges(graph: dict[str, set[str]]) -> set[tuple[str, str]]:
+    return {
+        (app_of(source), app_of(target))
+        for source, targets in graph.items()
+        for target in targets
+        if app_of(source) != app_of(target)
+    }
+
+
+def drawn_edges(markdown: str) -> set[tuple[str, str]]:
+    """The `a --> b & c` arrows of the Mermaid picture."""
+    block = markdown.split("```mermaid", 1)[1].split("```", 1)[0]
+    edges = set()
+    for line in block.splitlines():
+        source, arrow, targets = line.partition("-->")
+        if arrow:
+            edges |= {(source.strip(), target.strip()) for target in targets.split("&")}
+    return edges
+
+
+def arrows(edges: set[tuple[str, str]]) -> str:
+    """The Mermaid lines for `edges`, one per importing app, as DESIGN.md writes them."""
+    by_source: dict[str, list[str]] = {}
+    for source, target in sorted(edges):
+        by_source.setdefault(source, []).append(target)
+    order = ["site", "api_mount", *sorted(set(by_source) - {"site", "api_mount"})]
+    return "\n".join(
+        f"  {source} --> {' & '.join(by_source[source])}" for source in order if source in by_source
+    )
+
+
+def test_the_picture_reader_reads_mermaid_arrows() -> None:
+    picture = '```mermaid\nflowchart TD\n  a["A"]\n  a --> b & c\n  c --> b\n```'
+
+    assert drawn_edges(picture) == {("a", "b"), ("a", "c"), ("c", "b")}
+    assert arrows({("a", "b"), ("a", "c"), ("c", "b")}) == "  a --> b & c\n  c --> b"
+
+
+def test_the_picture_of_the_apps_in_the_design_is_the_real_import_graph() -> None:
+    real = app_edges(import_graph())
+    drawn = drawn_edges(DESIGN.read_text(encoding="utf-8"))
+
+    assert drawn == real, (
+        f"docs/DESIGN.md's picture differs from the imports: drawn only {sorted(drawn - real)}, "
+        f"imported only {sorted(real - drawn)}. Its arrows, to paste:\n{arrows(real)}"
+    )
