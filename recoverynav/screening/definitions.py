@@ -279,6 +279,8 @@ def _check_bands(bands: tuple[Band, ...], low: int, high: int, where: str) -> No
                     )
 
 
+# Long because: one pass over an instrument file's fields, each check naming what is wrong;
+# a declared schema for the data files (issue 20, "next after these") would replace most of it.
 def parse_instrument(raw: dict, *, where: str, items_from: dict[str, Instrument]) -> Instrument:
     """Build one instrument from its parsed YAML; `items_from` supplies a parent's items."""
     derived_from = raw.get("derived_from", "")

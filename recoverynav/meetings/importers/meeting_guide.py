@@ -182,6 +182,8 @@ def our_slug(source: str, source_slug: str) -> str:
     return f"{source}-{base}-{digest}" if base else f"{source}-{digest}"
 
 
+# Long because: it is the field table of the Meeting Guide spec (about thirty fields) read top
+# to bottom; each field's own rule is a helper above.
 def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> CleanMeeting:
     text = {name: _text(item, name, limit) for name, limit in TEXT_LIMITS.items()}
     if text["name"][:1].isdigit():
