@@ -9,7 +9,8 @@ from urllib.parse import urlencode
 import yaml
 from django.urls import reverse
 
-from recoverynav.screening.definitions import LEVELS, Text
+from recoverynav.screening.definitions import Text
+from recoverynav.screening.instrument_file import LEVELS
 
 NEXT_STEPS_FILE = Path(__file__).resolve().parent / "data" / "next_steps.yaml"
 # The guide page the opioid safety note links to (by its URL name and slug).
