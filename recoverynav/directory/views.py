@@ -9,7 +9,8 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.forms import choices_fragment
-from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
+from recoverynav.core.fragments import PAGE_CACHE_SECONDS
+from recoverynav.core.frames import render_framed_page
 from recoverynav.core.problem_reports import ProblemReportForm, report_page
 from recoverynav.core.querystring import query_with
 from recoverynav.core.ratelimit import limit_view
