@@ -24,6 +24,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from recoverynav.meetings.meeting_types import format_name, type_label
 from recoverynav.meetings.models import Attendance, Fellowship, Meeting
 from recoverynav.meetings.schedule import Status
+from recoverynav.meetings.selectors import MeetingListing
 from recoverynav.meetings.zones import zone_words
 from recoverynav.plan.buttons import SaveButtons
 
@@ -95,20 +96,20 @@ class MeetingCards:
     def page_url(self, meeting: Meeting) -> str:
         return self.page_url_shape.replace(_SLUG_MARK, escape(meeting.slug))
 
-    def card(self, meeting: Meeting) -> SafeString:
-        """A search result: name, status ("in progress"…), times, where, types, save button.
-        Expects what the search attaches: `status`, `shown_times` and `miles`."""
+    def card(self, listing: MeetingListing) -> SafeString:
+        """A search result: name, status ("in progress"…), times, where, types, save button."""
+        meeting = listing.meeting
         page_url = self.page_url(meeting)
         name = escape(meeting.name)
         html = [f'<li class="card">\n<h3 translate="no"><a href="{page_url}">{name}</a></h3>']
-        status = getattr(meeting, "status", None)
+        status = listing.status
         if status is not None:
             html.append(
                 f'<p class="tag tag-{status.kind}"><strong>{escape(_status_text(status))}'
                 "</strong></p>"
             )
-        html.append(self.times(meeting.shown_times, meeting))
-        html.append(f"<p>{self._where(meeting)}</p>")
+        html.append(self.times(listing.shown_times, meeting))
+        html.append(f"<p>{self._where(meeting, listing.miles)}</p>")
         kinds = [self.fellowship.get(meeting.fellowship, "")]
         kinds.append(_type_labels(self.language, tuple(meeting.types)))
         kinds += [escape(format_name(names)) for names in meeting.other_formats or []]
@@ -119,7 +120,7 @@ class MeetingCards:
             name=meeting.name,
             url=page_url,
             address=meeting.formatted_address if meeting.is_in_person else "",
-            when=self._plan_time(meeting.shown_times),
+            when=self._plan_time(listing.shown_times),
         )
         html.append(f"<p>{button}</p>\n</li>")
         # Every value above went through escape(); the rest is this module's own markup.
@@ -201,11 +202,10 @@ class MeetingCards:
         ordered = sorted(starts, key=lambda start: (start.weekday() + 1) % 7)  # Sunday first
         return ", ".join(_weekday(self.language, start.weekday()) for start in ordered)
 
-    def _where(self, meeting: Meeting) -> str:
+    def _where(self, meeting: Meeting, miles: float | None) -> str:
         text = escape(self.attendance.get(meeting.attendance, meeting.attendance))
         if meeting.is_in_person and meeting.formatted_address:
             text += " · " + escape(place_text(meeting))
-        miles = getattr(meeting, "miles", None)
         if miles is not None:
             text += " · " + escape(self.words["miles"] % {"miles": floatformat(miles, 1)})
         return text

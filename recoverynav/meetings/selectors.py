@@ -23,6 +23,7 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from recoverynav.core import sql
+from recoverynav.geo import selectors as geo
 from recoverynav.meetings import schedule
 from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
 from recoverynav.meetings.services import (
@@ -69,14 +70,40 @@ class MeetingQuery:
     soon_minutes: int = schedule.SOON_MINUTES  # how far ahead "soon" reaches
 
 
+@dataclass(slots=True)
+class MeetingListing:
+    """A meeting as a search lists it: the meeting, its weekly rows (one query for the whole
+    page), how far it is, whether it is on or starting soon, and its times as a card or the
+    API shows them. The card and the API read these declared fields; the meeting's own
+    (name, slug, address…) read through to it, so the API's schema serves a listing and a
+    single meeting alike."""
+
+    meeting: Meeting
+    weekly_times: list[MeetingTime]
+    miles: float | None = None  # from the searched place
+    status: schedule.Status | None = None  # in progress, or starting soon
+    shown_times: list[dict] = field(default_factory=list)  # see `occurrences`
+
+    def __getattr__(self, name: str) -> object:
+        # Only called for what the listing does not declare. Never for a slot: while
+        # unpickling (a cached list), `meeting` is not set yet and reading it would recurse.
+        if name in MeetingListing.__slots__ or name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.meeting, name)
+
+
 @dataclass
 class MeetingSearch:
     query: MeetingQuery
-    meetings: list[Meeting] = field(default_factory=list)
+    listings: list[MeetingListing] = field(default_factory=list)
     has_next: bool = False
     lookup: object = None  # geo.PlaceLookup when a place was asked for
     total: int | None = None  # known near a place and for "now"; not for listings by name
     per_page: int = PER_PAGE
+    # The zone the times are shown in, and whether the visitor chose it (else a searched
+    # place's zone stands in for theirs: the visitor is near it).
+    viewer_zone: str = ""
+    zone_chosen: bool = False
 
     @property
     def place(self):
@@ -115,28 +142,41 @@ def long_schedule_rows() -> list[schedule.LongRow]:
 
 
 def search_meetings(
-    *, query: MeetingQuery, now: dt.datetime | None = None, per_page: int = PER_PAGE
+    *,
+    query: MeetingQuery,
+    now: dt.datetime | None = None,
+    per_page: int = PER_PAGE,
+    viewer_zone: str = "",
+    zone_chosen: bool = True,
+    online_times_only: bool = False,
+    now_only: bool | None = None,
 ) -> MeetingSearch:
     """Meetings matching every filter: by start time for "now"/"soon", nearest first near a
-    place, else by name.
+    place, else by name; each with its times for display in `viewer_zone` (a searched
+    place's zone when the visitor chose none). The page shows for "now" only the time that
+    is on or next (`now_only`, by default when the query asks for "now"); the API lists
+    every time and converts only online meetings' (`online_times_only`).
 
     Online-only meetings have no place, so a place search covers meetings you can go to;
     asking only for online meetings lists them wherever they are. "Now" lists what can be
     joined from anywhere, and meetings to go to only near a place that was given."""
     now = now or timezone.now()
-    search = MeetingSearch(query=query, per_page=per_page)
+    search = MeetingSearch(
+        query=query, per_page=per_page, viewer_zone=viewer_zone, zone_chosen=zone_chosen
+    )
     online_only = set(query.attendance) == {Attendance.ONLINE}
     near = bool(query.place.strip()) and not online_only
     offset = (max(query.page, 1) - 1) * per_page
     place = None
     if near:
-        from recoverynav.geo import selectors as geo
-
         search.lookup = geo.lookup_place(query.place)
         place = search.lookup.place
         if place is None:
             return search
+        if not zone_chosen and place.timezone:
+            search.viewer_zone, search.zone_chosen = place.timezone, True
     weekly = None
+    found: dict[int, Meeting] = {}
     if query.when:
         ranked = _on_now(query=query, now=now, place=place)
         search.total = len(ranked)
@@ -146,26 +186,91 @@ def search_meetings(
         search.total = len(nearby)
         page, weekly = _soonest_first_at_each_distance(nearby, offset, per_page, now)
     else:
-        page = []
-        meetings = _filtered(query, now, near=False)
         # Sort and cut bare (name, id) pairs first, then read whole rows for this page only:
         # sorting thousands of full rows ("online now", a common keyword) cost tens of ms.
+        meetings = _filtered(query, now, near=False)
         page_ids = meetings.order_by("name", "pk").values("pk")[offset : offset + per_page + 1]
         rows = list(Meeting.objects.filter(pk__in=page_ids).order_by("name", "pk"))
         search.has_next = len(rows) > per_page
-        search.meetings = rows[:per_page]
-    if page:
-        miles = dict(page)
-        found = _meetings_by_id(list(miles))
-        search.meetings = [found[pk] for pk, _ in page if pk in found]
-        for meeting in search.meetings:
-            meeting.miles = miles[meeting.pk]
+        page = [(meeting.pk, None) for meeting in rows[:per_page]]
+        found = {meeting.pk: meeting for meeting in rows}
+    if page and not found:
+        found = _meetings_by_id([pk for pk, _ in page])
     if search.total is not None:
         search.has_next = search.total > offset + per_page
-    _attach_times(search.meetings, weekly)
-    for meeting in search.meetings:
-        _label(meeting, now, soon_minutes=query.soon_minutes)
+    search.listings = _listings(
+        [(found[pk], miles) for pk, miles in page if pk in found],
+        weekly,
+        now=now,
+        soon_minutes=query.soon_minutes,
+    )
+    show_times(
+        search.listings,
+        now=now,
+        viewer_zone=search.viewer_zone,
+        now_only=bool(query.when) if now_only is None else now_only,
+        online_only=online_times_only,
+    )
     return search
+
+
+def _listings(
+    found: list[tuple[Meeting, float | None]],
+    rows: list[MeetingTime] | None,
+    *,
+    now: dt.datetime,
+    soon_minutes: int,
+) -> list[MeetingListing]:
+    """One page's listings: each meeting's weekly rows from one query (or rows already
+    read), and whether it is on now or starting soon."""
+    weekly: dict[int, list[MeetingTime]] = {meeting.pk: [] for meeting, _ in found}
+    for row in _weekly_rows(list(weekly)) if rows is None else rows:
+        if row.meeting_id in weekly:
+            weekly[row.meeting_id].append(row)
+    listings = []
+    for meeting, miles in found:
+        times = weekly[meeting.pk]
+        # The model's cached property, filled: exports (the calendar) read the same rows.
+        meeting.__dict__["weekly_times"] = times
+        listings.append(
+            MeetingListing(
+                meeting=meeting,
+                weekly_times=times,
+                miles=miles,
+                status=_status(times, now, soon_minutes=soon_minutes),
+            )
+        )
+    return listings
+
+
+def meeting_listing(meeting: Meeting, *, now: dt.datetime, viewer_zone: str = "") -> MeetingListing:
+    """One meeting as the API lists it: its weekly rows (prefetched by `meeting_by_slug`),
+    status and times."""
+    listing = MeetingListing(
+        meeting=meeting,
+        weekly_times=meeting.weekly_times,
+        status=_status(meeting.weekly_times, now, soon_minutes=schedule.SOON_MINUTES),
+    )
+    show_times([listing], now=now, viewer_zone=viewer_zone)
+    return listing
+
+
+def show_times(
+    listings: list[MeetingListing],
+    *,
+    now: dt.datetime,
+    viewer_zone: str = "",
+    now_only: bool = False,
+    online_only: bool = False,
+) -> None:
+    """Each listing's times for display (see `occurrences`); for "now" only the occurrence
+    that is on or next."""
+    for listing in listings:
+        convert = not online_only or listing.meeting.is_online
+        times = occurrences(listing.meeting, now=now, viewer_zone=viewer_zone if convert else None)
+        if now_only and times:
+            times = [min(times, key=lambda entry: entry["starts_in"])]
+        listing.shown_times = times
 
 
 def _on_now(*, query: MeetingQuery, now: dt.datetime, place) -> list[tuple[int, float | None]]:
@@ -272,7 +377,9 @@ def listed_any(*, fellowships: list[str], attendance: list[str]) -> bool:
     )
 
 
-def online_soon(query: MeetingQuery, *, now: dt.datetime, shown: int) -> list[Meeting]:
+def online_soon(
+    query: MeetingQuery, *, now: dt.datetime, shown: int, viewer_zone: str = ""
+) -> list[MeetingListing]:
     """The first `shown` meetings of a "now or soon" query, kept for the minute: every
     visitor to a place we do not cover is offered the same online meetings, and finding them
     cost more than the rest of the page. An import starts a new generation of these lists;
@@ -288,11 +395,13 @@ def online_soon(query: MeetingQuery, *, now: dt.datetime, shown: int) -> list[Me
             repr((generation, minute.isoformat(), query, shown)).encode(), digest_size=16
         ).hexdigest()
     )
-    meetings = cache.get(key)
-    if meetings is None:
-        meetings = search_meetings(query=query, now=minute, per_page=shown).meetings
-        cache.set(key, meetings, 60)
-    return meetings
+    listings = cache.get(key)
+    if listings is None:
+        listings = search_meetings(query=query, now=minute, per_page=shown).listings
+        cache.set(key, listings, 60)
+    # The times in the visitor's own zone (the list is everyone's).
+    show_times(listings, now=now, viewer_zone=viewer_zone, now_only=True)
+    return listings
 
 
 def listed_kinds() -> set[tuple[str, str]]:
@@ -325,15 +434,13 @@ def _nearby_by_sql(
     *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
 ) -> list[tuple[int, float]]:
     """The indexed box query (meeting_lat_lon_attendance) of a plain query."""
-    from recoverynav.geo.selectors import nearby_by_sql
-
     attendance = _attendance(query, near=True)
     conditions = [sql.in_list("attendance", len(attendance))]
     params: list[object] = [*attendance]
     if query.fellowships:
         conditions.append(sql.in_list("fellowship", len(query.fellowships)))
         params += query.fellowships
-    return nearby_by_sql(
+    return geo.nearby_by_sql(
         Meeting,
         where=conditions,
         params=params,
@@ -346,9 +453,7 @@ def _nearby_by_sql(
 def _nearby_by_orm(
     *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
 ) -> list[tuple[int, float]]:
-    from recoverynav.geo.selectors import nearby_ids
-
-    return nearby_ids(
+    return geo.nearby_ids(
         _filtered(query, now, near=True).order_by(),  # sorted by distance: not by name
         latitude=latitude,
         longitude=longitude,
@@ -455,16 +560,6 @@ def _schedule_filter(times: QuerySet[MeetingTime], query: MeetingQuery) -> Query
     return times
 
 
-def _attach_times(meetings: list[Meeting], rows: list[MeetingTime] | None = None) -> None:
-    """Each meeting's weekly rows, from one query for the page (or rows already read)."""
-    weekly: dict[int, list[MeetingTime]] = {meeting.pk: [] for meeting in meetings}
-    for row in _weekly_rows(list(weekly)) if rows is None else rows:
-        if row.meeting_id in weekly:
-            weekly[row.meeting_id].append(row)
-    for meeting in meetings:
-        meeting.weekly_times = weekly[meeting.pk]
-
-
 def _weekly_rows(meeting_ids: list[int]) -> list[MeetingTime]:
     """The meetings' weekly rows in the model's order (hand-written: every search runs it)."""
     if not meeting_ids:
@@ -491,12 +586,12 @@ def _meetings_by_id(pks: list[int]) -> dict[int, Meeting]:
     return {meeting.pk: meeting for meeting in meetings}
 
 
-def _label(
-    meeting: Meeting, now: dt.datetime, *, soon_minutes: int = schedule.SOON_MINUTES
-) -> None:
-    """Attach "in progress"/"starts in N minutes" from the meeting's own weekly rows."""
-    meeting.status = None
-    for row in meeting.weekly_times:
+def _status(
+    rows: list[MeetingTime], now: dt.datetime, *, soon_minutes: int
+) -> schedule.Status | None:
+    """ "In progress"/"starts in N minutes" from the meeting's own weekly rows."""
+    status = None
+    for row in rows:
         found = schedule.status(
             start_minute=row.start_minute,
             end_minute=row.end_minute,
@@ -504,8 +599,9 @@ def _label(
             now=now,
             soon_minutes=soon_minutes,
         )
-        if found and (meeting.status is None or found.kind == "now"):
-            meeting.status = found
+        if found and (status is None or found.kind == "now"):
+            status = found
+    return status
 
 
 def occurrences(

@@ -8,14 +8,15 @@ from django.utils.safestring import SafeString, mark_safe
 from recoverynav.meetings.cards import MeetingCards
 from recoverynav.meetings.meeting_types import COMMON_TYPES
 from recoverynav.meetings.models import FeedSource, Meeting
+from recoverynav.meetings.selectors import MeetingListing
 
 register = template.Library()
 
 
 @register.simple_tag
-def meeting_card_html(cards: MeetingCards, meeting: Meeting) -> SafeString:
+def meeting_card_html(cards: MeetingCards, listing: MeetingListing) -> SafeString:
     """One result card; `cards` (made by the view) looked the words up once for the page."""
-    return cards.card(meeting)
+    return cards.card(listing)
 
 
 @register.simple_tag

@@ -19,7 +19,7 @@ RICHMOND = {
 
 
 def slugs(**query) -> list[str]:
-    return [m.source_slug for m in search_meetings(query=MeetingQuery(**query)).meetings]
+    return [m.source_slug for m in search_meetings(query=MeetingQuery(**query)).listings]
 
 
 @pytest.fixture
@@ -62,8 +62,8 @@ def test_it_lists_meetings_near_a_place_nearest_first_with_the_distance() -> Non
     result = search_meetings(query=MeetingQuery(place="22903", radius_miles=10))
 
     assert result.place.postal_code == "22903"
-    assert [m.source_slug for m in result.meetings] == ["near", "family", "nearby"]
-    assert [round(m.miles, 1) for m in result.meetings] == [0.4, 0.4, 1.2]
+    assert [m.source_slug for m in result.listings] == ["near", "family", "nearby"]
+    assert [round(m.miles, 1) for m in result.listings] == [0.4, 0.4, 1.2]
     assert slugs(place="22903", radius_miles=100)[-1] == "far"
 
 
@@ -103,9 +103,9 @@ def test_it_pages_through_results_without_counting_them_all() -> None:
     third = search_meetings(query=MeetingQuery(page=3), per_page=2)
 
     assert first.has_next
-    assert [m.source_slug for m in first.meetings] == ["nearby", "near"]
+    assert [m.source_slug for m in first.listings] == ["nearby", "near"]
     assert not third.has_next
-    assert [m.source_slug for m in third.meetings] == ["online"]
+    assert [m.source_slug for m in third.listings] == ["online"]
 
 
 def test_the_page_asks_a_bounded_number_of_queries(
@@ -213,7 +213,7 @@ def test_a_page_sorts_bare_ids_and_reads_whole_rows_for_that_page_only() -> None
     # (Before it, the text index was asked which meetings hold the word.)
     page = next(q["sql"] for q in queries.captured_queries if "LIMIT 2" in q["sql"])
 
-    assert [m.source_slug for m in result.meetings] == ["near"]
+    assert [m.source_slug for m in result.listings] == ["near"]
     assert result.has_next
     assert "LIMIT 2)" in page  # the cut happens on the ids, inside the query
     assert page.count('"meetings_meeting"."notes"') == 1  # wide columns are read once, outside
