@@ -26,13 +26,16 @@ from recoverynav.core import sql
 from recoverynav.geo import selectors as geo
 from recoverynav.meetings import schedule
 from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
-from recoverynav.meetings.services import (
-    LISTED_KINDS_CACHE_KEY,
-    LONG_ROWS_CACHE_KEY,
-    ONLINE_SOON_GENERATION_KEY,
-    ZONES_CACHE_KEY,
-)
 
+LISTED_KINDS_CACHE_KEY = "meetings:listed-kinds"
+ONLINE_SOON_GENERATION_KEY = "meetings:online-soon-generation"
+# What readers cache from the meetings table, cleared by every import.
+DERIVED_CACHE_KEYS = [
+    schedule.ZONES_CACHE_KEY,
+    schedule.LONG_ROWS_CACHE_KEY,
+    LISTED_KINDS_CACHE_KEY,
+    ONLINE_SOON_GENERATION_KEY,
+]
 SHOWN_BY_DEFAULT = [Attendance.IN_PERSON, Attendance.ONLINE, Attendance.HYBRID]
 PLACE_ATTENDANCE = {Attendance.IN_PERSON, Attendance.HYBRID, Attendance.TEMPORARILY_CLOSED}
 # Joinable from anywhere: listed "now" for everyone, wherever they are.
@@ -121,23 +124,23 @@ class MeetingSearch:
 def schedule_zones() -> list[str]:
     """Zones that have meetings; cached because every "now" search needs them, and cleared
     by each import (other processes see a new zone within five minutes)."""
-    zones = cache.get(ZONES_CACHE_KEY)
+    zones = cache.get(schedule.ZONES_CACHE_KEY)
     if zones is None:
         zones = sorted(set(MeetingTime.objects.values_list("timezone", flat=True).distinct()))
-        cache.set(ZONES_CACHE_KEY, zones, 300)
+        cache.set(schedule.ZONES_CACHE_KEY, zones, 300)
     return zones
 
 
 def long_schedule_rows() -> list[schedule.LongRow]:
     """Weekly rows longer than the span "now" reads from the index (marathons, 24-hour
     meetings): few, so cached and checked one by one; cleared by each import."""
-    rows = cache.get(LONG_ROWS_CACHE_KEY)
+    rows = cache.get(schedule.LONG_ROWS_CACHE_KEY)
     if rows is None:
         found = MeetingTime.objects.filter(
             end_minute__gt=F("start_minute") + schedule.INDEXED_SPAN
         ).values_list("pk", "timezone", "start_minute", "end_minute")
         rows = [schedule.LongRow(*row) for row in found]
-        cache.set(LONG_ROWS_CACHE_KEY, rows, 300)
+        cache.set(schedule.LONG_ROWS_CACHE_KEY, rows, 300)
     return rows
 
 

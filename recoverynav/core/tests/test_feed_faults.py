@@ -7,7 +7,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from recoverynav.meetings.services import FeedError, read_feed
+from recoverynav.meetings.feeds import read_feed
+from recoverynav.meetings.importers import FeedError
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from recoverynav.meetings.feeds import BUNDLED_DIR, bmlt_urls, read_bmlt
 from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.importers.bmlt import BmltAnswer
 from recoverynav.meetings.models import Attendance, FeedSource, ImportRun, Meeting
 from recoverynav.meetings.services import import_bmlt, sync_meetings
-from recoverynav.meetings.sources import BUNDLED_DIR, bmlt_urls, read_bmlt
 
 pytestmark = pytest.mark.django_db
 SAMPLE = BUNDLED_DIR / "bmlt"

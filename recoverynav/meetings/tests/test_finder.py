@@ -302,9 +302,9 @@ def test_meeting_types_are_named_in_sentence_case_in_english() -> None:
 
 def na_sample_imported() -> None:
     """The bundled Greater New York NA sample (every meeting in person), as `make run` has it."""
+    from recoverynav.meetings.feeds import BUNDLED_DIR, read_bmlt
     from recoverynav.meetings.models import FeedSource
     from recoverynav.meetings.services import import_bmlt
-    from recoverynav.meetings.sources import BUNDLED_DIR, read_bmlt
 
     answer = read_bmlt(str(BUNDLED_DIR / "bmlt" / "gnyr-2018-GetSearchResults.json"))
     source = FeedSource(name="gnyr", kind="bmlt", default_timezone="America/New_York")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from recoverynav.meetings import services
 from recoverynav.meetings.demo_data import BUNDLED_FEEDS
+from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.models import (
     Attendance,
     FeedSource,
@@ -19,7 +20,7 @@ from recoverynav.meetings.models import (
     Meeting,
     MeetingTime,
 )
-from recoverynav.meetings.services import FeedError, import_meetings
+from recoverynav.meetings.services import import_meetings
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db

@@ -186,14 +186,14 @@ def test_the_box_near_a_place_is_read_from_one_index_with_attendance_in_it(gazet
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from recoverynav.meetings.services import _refresh_statistics
+    from recoverynav.meetings.bulk import refresh_statistics
 
     # Meetings from Florida to Maine, so the box around Charlottesville is the selective part.
     spread = [
         meeting_record(slug=f"m{i}", latitude=25 + i * 0.08, longitude=-78.49) for i in range(300)
     ]
     import_records(spread)
-    _refresh_statistics()  # as a big import does
+    refresh_statistics()  # as a big import does
     with CaptureQueriesContext(connection) as queries:
         found = search_meetings(query=MeetingQuery(place="22903", radius_miles=10))
     box = next(q["sql"] for q in queries.captured_queries if "BETWEEN" in q["sql"])
