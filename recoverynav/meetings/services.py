@@ -68,10 +68,6 @@ class ImportReport:
             + (f" {len(self.notes)} read with a guess (see the notes)." if self.notes else "")
         )
 
-    def message(self) -> str:
-        """The summary and the notes, as an import run keeps them."""
-        return "\n".join([self.summary(), *self.notes[:MAX_REASONS_STORED]])
-
 
 def import_meetings(
     *,
@@ -165,7 +161,7 @@ def import_records(
         source.save(
             update_fields=["last_success_at", "meeting_count", "last_error", "last_error_at"]
         )
-        _record(source, started, ImportRun.Status.SUCCESS, report, "")
+        _record(source, started, report)
         # Now (for this process) and after commit (in case a reader cached the old list).
         cache.delete_many(DERIVED_CACHE_KEYS)
         transaction.on_commit(lambda: cache.delete_many(DERIVED_CACHE_KEYS))
@@ -310,21 +306,21 @@ def schedule_values(meeting_id: int, clean: CleanMeeting) -> list[dict]:
     return rows
 
 
-def _record(
-    source: FeedSource, started: Any, status: str, report: ImportReport, message: str
-) -> None:
+def _record(source: FeedSource, started: Any, report: ImportReport, error: str = "") -> None:
+    """The run, as every import of ours records it: a failed one says why nothing changed;
+    a successful one keeps its counts, rejections and notes."""
     ImportRun.objects.create(
         source=source,
-        started_at=started,
-        finished_at=timezone.now(),
-        status=status,
+        started=started,
+        finished=timezone.now(),
+        succeeded=not error,
         created=report.created,
         updated=report.updated,
         unchanged=report.unchanged,
         removed=report.removed,
         rejected=report.rejected,
-        message=message or report.message(),
-        rejections="\n".join(report.rejections[:MAX_REASONS_STORED]),
+        errors=[error] if error else report.rejections[:MAX_REASONS_STORED],
+        notes=report.notes[:MAX_REASONS_STORED],
     )
 
 
@@ -333,7 +329,7 @@ def _failed(source: FeedSource, started: Any, error: FeedError, dry_run: bool) -
     the source was touched."""
     if dry_run or not source.pk:
         return
-    _record(source, started, ImportRun.Status.FAILED, ImportReport(source.name), str(error))
+    _record(source, started, ImportReport(source.name), str(error))
     FeedSource.objects.filter(pk=source.pk).update(
         last_error=str(error)[:5000], last_error_at=timezone.now()
     )

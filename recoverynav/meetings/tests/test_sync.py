@@ -1,5 +1,6 @@
 """Syncing the configured feeds (files or URLs), and what the admin shows about them."""
 
+import io
 import json
 import threading
 import time
@@ -9,7 +10,7 @@ import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
 
 from recoverynav.meetings.demo_data import BMLT_SAMPLE, load_demo_data
-from recoverynav.meetings.models import FeedSource, ImportRun, Meeting
+from recoverynav.meetings.models import FeedSource, Meeting
 from recoverynav.meetings.tests.conftest import meeting_record
 
 pytestmark = pytest.mark.django_db
@@ -109,8 +110,8 @@ def test_a_failing_feed_keeps_its_meetings_and_the_admin_shows_why(
         call_command("sync_meetings")
 
     assert Meeting.objects.count() == 1
-    assert source.runs.first().status == ImportRun.Status.FAILED
-    assert message in source.runs.first().message
+    assert not source.runs.first().succeeded
+    assert message in source.runs.first().errors[0]
     html = admin_client_.get("/admin/meetings/feedsource/").content.decode()
     assert message in html
     assert ">1<" in html  # meetings still stored
@@ -133,8 +134,8 @@ def test_a_feed_that_trickles_is_cut_off_at_the_deadline_and_the_old_meetings_st
 
     assert time.monotonic() - started < 3
     run = source.runs.first()
-    assert run.status == ImportRun.Status.FAILED
-    assert "took longer than 1 seconds (MEETINGS_FEED_DEADLINE)" in run.message
+    assert not run.succeeded
+    assert "took longer than 1 seconds (MEETINGS_FEED_DEADLINE)" in run.errors[0]
     assert list(Meeting.objects.values_list("name", flat=True)) == ["Serenity at Noon"]
 
 
@@ -203,4 +204,23 @@ def test_the_admin_syncs_the_chosen_sources_now(admin_client_, tmp_path) -> None
     assert not Meeting.objects.filter(source=untouched).exists()
     broken.refresh_from_db()
     assert broken.last_error
-    assert broken.runs.get().status == ImportRun.Status.FAILED
+    assert not broken.runs.get().succeeded
+
+
+def test_the_admin_lists_each_run_with_its_outcome_and_reasons(admin_client_, tmp_path) -> None:
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([meeting_record(), meeting_record(slug="bad", day="Funday")]))
+    source = FeedSource.objects.create(name="local", url=str(feed), fellowship="aa")
+    call_command("sync_meetings", stdout=io.StringIO())
+    run = source.runs.get()
+
+    listing = admin_client_.get("/admin/meetings/importrun/").content.decode()
+    source_page = admin_client_.get(f"/admin/meetings/feedsource/{source.pk}/change/")
+    run_page = admin_client_.get(f"/admin/meetings/importrun/{run.pk}/change/").content.decode()
+
+    assert run.succeeded
+    assert (run.created, run.rejected) == (1, 1)
+    assert "Succeeded" in listing
+    assert source_page.status_code == 200
+    assert "bad" in run.errors[0]
+    assert "bad" in run_page
