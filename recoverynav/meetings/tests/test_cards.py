@@ -1,6 +1,8 @@
 """A meeting's result card, built in Python for speed: times, status, place and escaping."""
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -122,3 +124,23 @@ def test_it_speaks_spanish() -> None:
     assert "En curso · termina en 1 minuto" in html
     assert "1,3" in html
     assert 'href="/es/meetings/test-serenity-noon/"' in html
+
+
+EXPECTED_CARD = Path(__file__).resolve().parent / "data" / "meeting_card.html"
+
+
+def test_the_card_is_exactly_this_html() -> None:
+    """The whole card, so a change of markup shows as a diff of tests/data/meeting_card.html
+    (UPDATE_EXPECTED_HTML=1 rewrites the file; review the diff before committing it)."""
+    listing = a_result(
+        conference_url="https://zoom.us/j/123",
+        viewer_zone="America/Los_Angeles",
+        day=[1, 3],
+        types=["O", "D", "X"],
+    )
+
+    html = MeetingCards(viewer_zone="America/Los_Angeles", zone_chosen=True).card(listing)
+
+    if os.environ.get("UPDATE_EXPECTED_HTML"):
+        EXPECTED_CARD.write_text(html + "\n", encoding="utf-8")
+    assert html + "\n" == EXPECTED_CARD.read_text(encoding="utf-8")
