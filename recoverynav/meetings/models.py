@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
+from recoverynav.core.html import directions_to_point
 from recoverynav.meetings.meeting_types import format_name, type_label
 from recoverynav.meetings.phones import Dial, parse_dial
 
@@ -262,9 +263,7 @@ class Meeting(models.Model):
     def directions_url(self) -> str:
         if self.latitude is None or self.longitude is None or not self.is_in_person:
             return ""
-        return (
-            f"https://www.openstreetmap.org/directions?to={self.latitude:.5f},{self.longitude:.5f}"
-        )
+        return directions_to_point(self.latitude, self.longitude)
 
     @cached_property
     def dial(self) -> Dial | None:

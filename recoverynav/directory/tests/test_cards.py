@@ -154,7 +154,7 @@ def test_an_approximate_location_is_said_and_its_distance_is_about() -> None:
 def test_an_exact_location_gets_directions_to_its_point() -> None:
     facility = make_facility(location_approximate=False)
 
-    assert "directions?to=38.029300,-78.476700" in facility_card(facility)
+    assert "directions?to=38.02930,-78.47670" in facility_card(facility)
 
 
 def test_a_survey_year_is_shown_as_a_year_and_a_day_as_a_day() -> None:
