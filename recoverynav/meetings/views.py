@@ -118,7 +118,7 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
             zone_chosen=zone_chosen,
             today=now.astimezone(zone_info(zone)).date(),
         ),
-        **_pages(params, result),
+        **page_links(params, result),
     }
     if result.lookup is not None:
         context["place_choices"] = geo.choice_links(lookup=result.lookup, params=params)
@@ -216,8 +216,9 @@ def _helplines() -> list:
     return lines
 
 
-def _pages(params, result: MeetingSearch) -> dict:
-    """Links that keep the visitor's other choices."""
+def page_links(params, result: MeetingSearch) -> dict:
+    """The next and previous pages, the calendar of this search and its online meetings:
+    links that keep every other choice the visitor sent, as sent."""
     page = result.query.page
     return {
         "next_url": query_with(params, page=page + 1) if result.has_next else "",

@@ -3,8 +3,6 @@ way a server can break them, and a sync against a local fake root server."""
 
 import copy
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -341,40 +339,26 @@ def test_a_saved_answer_without_formats_says_what_to_add(tmp_path) -> None:
 
 
 @pytest.fixture
-def bmlt_server():
-    """A local root server answering the semantic API from `answers` (switcher[:lang] →
-    (status, body)); each request is recorded."""
-    state = {
-        "answers": {
-            "GetSearchResults": (200, json.dumps(sample("GetSearchResults")).encode()),
-            "GetFormats:en": (200, json.dumps(sample("GetFormats-en")).encode()),
-            "GetFormats:es": (200, json.dumps(sample("GetFormats-es")).encode()),
-            "GetServiceBodies": (200, json.dumps(sample("service-bodies")).encode()),
-        },
-        "asked": [],
+def bmlt_server(feed_server):
+    """The feed server as a root server answering the semantic API from `answers`
+    (switcher[:lang] → (status, body)); each request is recorded in `asked`."""
+    answers = {
+        "GetSearchResults": (200, json.dumps(sample("GetSearchResults")).encode()),
+        "GetFormats:en": (200, json.dumps(sample("GetFormats-en")).encode()),
+        "GetFormats:es": (200, json.dumps(sample("GetFormats-es")).encode()),
+        "GetServiceBodies": (200, json.dumps(sample("service-bodies")).encode()),
     }
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            query = parse_qs(urlsplit(self.path).query)
-            state["asked"].append(self.path)
-            key = query["switcher"][0]
-            if key == "GetFormats":
-                key += ":" + query["lang_enum"][0]
-            status, body = state["answers"][key]
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            self.wfile.write(body)
+    def answer(path: str) -> tuple[int, bytes]:
+        query = parse_qs(urlsplit(path).query)
+        key = query["switcher"][0]
+        if key == "GetFormats":
+            key += ":" + query["lang_enum"][0]
+        return answers[key]
 
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    state["url"] = f"http://127.0.0.1:{server.server_port}/main_server/"
-    yield state
-    server.shutdown()
+    feed_server.update(answer=answer, answers=answers)
+    feed_server["url"] = feed_server["url"].replace("/meetings.json", "/main_server/")
+    return feed_server
 
 
 def test_sync_reads_a_root_server_with_the_sources_filters(bmlt_server, capsys) -> None:

@@ -2,9 +2,7 @@
 
 import io
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
@@ -14,38 +12,6 @@ from recoverynav.meetings.models import FeedSource, Meeting
 from recoverynav.meetings.tests.conftest import meeting_record
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def feed_server():
-    """A local web server answering with whatever bytes the test puts in `body`, all at once
-    or (with a `pause`) one byte at a time."""
-    state = {"body": b"[]", "status": 200, "pause": 0.0}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(state["status"])
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            if not state["pause"]:
-                self.wfile.write(state["body"])
-                return
-            try:
-                for byte in state["body"]:
-                    self.wfile.write(bytes([byte]))
-                    self.wfile.flush()
-                    time.sleep(state["pause"])
-            except OSError:
-                pass  # the client gave up, as it should
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    state["url"] = f"http://127.0.0.1:{server.server_port}/meetings.json"
-    yield state
-    server.shutdown()
 
 
 def test_sync_imports_each_enabled_feed_from_its_url(feed_server, capsys) -> None:
@@ -126,7 +92,9 @@ def test_a_feed_that_trickles_is_cut_off_at_the_deadline_and_the_old_meetings_st
     # Each byte comes well within the per-read timeout, so only the overall deadline stops it.
     settings.MEETINGS_FEED_TIMEOUT = 2
     settings.MEETINGS_FEED_DEADLINE = 1
-    feed_server.update(body=json.dumps([meeting_record(name="Changed")]).encode(), pause=0.1)
+    feed_server.update(
+        body=json.dumps([meeting_record(name="Changed")]).encode(), chunk=1, pause=0.1
+    )
 
     started = time.monotonic()
     with pytest.raises(CommandError):
