@@ -178,29 +178,7 @@ def search_meetings(
             return search
         if not zone_chosen and place.timezone:
             search.viewer_zone, search.zone_chosen = place.timezone, True
-    weekly = None
-    found: dict[int, Meeting] = {}
-    if query.when:
-        ranked = _on_now(query=query, now=now, place=place)
-        search.total = len(ranked)
-        page = ranked[offset : offset + per_page]
-    elif place is not None:
-        nearby = _nearby(query=query, now=now, latitude=place.latitude, longitude=place.longitude)
-        search.total = len(nearby)
-        page, weekly = _soonest_first_at_each_distance(nearby, offset, per_page, now)
-    else:
-        # Sort and cut bare (name, id) pairs first, then read whole rows for this page only:
-        # sorting thousands of full rows ("online now", a common keyword) cost tens of ms.
-        meetings = _filtered(query, now, near=False)
-        page_ids = meetings.order_by("name", "pk").values("pk")[offset : offset + per_page + 1]
-        rows = list(Meeting.objects.filter(pk__in=page_ids).order_by("name", "pk"))
-        search.has_next = len(rows) > per_page
-        page = [(meeting.pk, None) for meeting in rows[:per_page]]
-        found = {meeting.pk: meeting for meeting in rows}
-    if page and not found:
-        found = _meetings_by_id([pk for pk, _ in page])
-    if search.total is not None:
-        search.has_next = search.total > offset + per_page
+    page, found, weekly = _page(search, now=now, place=place, offset=offset)
     search.listings = _listings(
         [(found[pk], miles) for pk, miles in page if pk in found],
         weekly,
@@ -215,6 +193,44 @@ def search_meetings(
         online_only=online_times_only,
     )
     return search
+
+
+def _page(
+    search: MeetingSearch, *, now: dt.datetime, place, offset: int
+) -> tuple[list[tuple[int, float | None]], dict[int, Meeting], list[MeetingTime] | None]:
+    """The page's (id, miles) in order, its meetings, and their weekly rows when the order
+    needed them already; sets the search's total (when known) and whether there is more."""
+    query, per_page = search.query, search.per_page
+    weekly = None
+    found: dict[int, Meeting] = {}
+    if query.when:
+        ranked = _on_now(query=query, now=now, place=place)
+        search.total = len(ranked)
+        page = ranked[offset : offset + per_page]
+    elif place is not None:
+        nearby = _nearby(query=query, now=now, latitude=place.latitude, longitude=place.longitude)
+        search.total = len(nearby)
+        page, weekly = _soonest_first_at_each_distance(nearby, offset, per_page, now)
+    else:
+        found = _by_name(query, now, offset, per_page)
+        search.has_next = len(found) > per_page
+        page = [(pk, None) for pk in list(found)[:per_page]]
+    if page and not found:
+        found = _meetings_by_id([pk for pk, _ in page])
+    if search.total is not None:
+        search.has_next = search.total > offset + per_page
+    return page, found, weekly
+
+
+def _by_name(query: MeetingQuery, now: dt.datetime, offset: int, per_page: int) -> dict:
+    """One page of a listing by name (and one meeting more, to know there is a next page),
+    by id in name order. Bare (name, id) pairs are sorted and cut first, then whole rows read
+    for this page only: sorting thousands of full rows ("online now", a common keyword) cost
+    tens of ms."""
+    meetings = _filtered(query, now, near=False)
+    page_ids = meetings.order_by("name", "pk").values("pk")[offset : offset + per_page + 1]
+    rows = Meeting.objects.filter(pk__in=page_ids).order_by("name", "pk")
+    return {meeting.pk: meeting for meeting in rows}
 
 
 def _listings(

@@ -183,6 +183,9 @@ def our_slug(source: str, source_slug: str) -> str:
 
 
 def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> CleanMeeting:
+    """One feed record as the values we store, or MeetingRejected with the reason."""
+    # Over 60 lines because `values` lists every stored field in one place, in the model's
+    # order; the reading of each is in the helpers below.
     text = {name: _text(item, name, limit) for name, limit in TEXT_LIMITS.items()}
     if text["name"][:1].isdigit():
         text["name"] = FEED_NUMBER.sub("", text["name"])
@@ -193,20 +196,9 @@ def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> Clea
     if "_other_formats" in item:
         other_formats += _other_formats(item["_other_formats"])
     urls = {name: _url(item.get(name), limit) for name, limit in URL_LIMITS.items()}
-    phone, phone_words = (
-        split_dial_in(text["conference_phone"]) if text["conference_phone"] else ("", "")
-    )
-    if phone_words and phone_words not in text["conference_phone_notes"]:
-        text["conference_phone_notes"] = "\n".join(
-            part for part in (phone_words, text["conference_phone_notes"]) if part
-        )
+    phone = _dial_in(text)
     postal_code = _postal_code(item.get("postal_code"), text)
-    latitude, longitude = _coordinates(item)
-    text["approximate"] = text["approximate"].lower()
-    approximate = text["approximate"] == "yes"
-    if latitude is None:
-        latitude, longitude = _approximate_point(postal_code, text, context)
-        approximate = latitude is not None or approximate
+    latitude, longitude, approximate = _point(item, text, postal_code, context)
     if text["location"] and NOT_A_PLACE.match(text["location"]):
         text["location"] = ""  # "Remote Meeting" is not where anyone goes
     zone = _timezone(text["timezone"], postal_code, context)
@@ -245,11 +237,51 @@ def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> Clea
         "feedback_url": urls["feedback_url"],
         "updated": _updated(text["updated"]),
     }
+    _judge(values, text, types, context)
+    return CleanMeeting(
+        source_slug=source_slug,
+        slug=our_slug(context.source, source_slug),
+        values=values,
+        days=days,
+        start_minute=start,
+        duration=duration,
+    )
+
+
+def _dial_in(text: dict[str, str]) -> str:
+    """The dial-in number; words the feed put beside it ("code 1234#") join its notes."""
+    if not text["conference_phone"]:
+        return ""
+    phone, phone_words = split_dial_in(text["conference_phone"])
+    if phone_words and phone_words not in text["conference_phone_notes"]:
+        text["conference_phone_notes"] = "\n".join(
+            part for part in (phone_words, text["conference_phone_notes"]) if part
+        )
+    return phone
+
+
+def _point(
+    item: dict, text: dict[str, str], postal_code: str, context: FeedContext
+) -> tuple[float | None, float | None, bool]:
+    """The meeting's map point and whether it is approximate: the feed's own, else the ZIP
+    code's or the town's (approximate)."""
+    latitude, longitude = _coordinates(item)
+    text["approximate"] = text["approximate"].lower()
+    approximate = text["approximate"] == "yes"
+    if latitude is None:
+        latitude, longitude = _approximate_point(postal_code, text, context)
+        approximate = latitude is not None or approximate
+    return latitude, longitude, approximate
+
+
+def _judge(values: dict, text: dict[str, str], types: list[str], context: FeedContext) -> None:
+    """What follows from the values read: whether the address is only a town or an area,
+    the fellowship, how to attend, and the text keyword search reads."""
     street = specific_address(values)
     vague = text["approximate"] == "yes" if text["approximate"] in {"yes", "no"} else not street
     values["address_approximate"] = vague if values["formatted_address"] else None
     # A town's or an area's point is only roughly where the meeting is.
-    values["approximate"] = approximate or bool(values["address_approximate"])
+    values["approximate"] = values["approximate"] or bool(values["address_approximate"])
     values["fellowship"] = context.fellowship or _infer_fellowship(text)
     values["attendance"] = _attendance(
         values,
@@ -262,14 +294,6 @@ def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> Clea
         values[name].lower()
         for name in ("name", "group_name", "location_name", "region", "city", "formatted_address")
         if values[name]
-    )
-    return CleanMeeting(
-        source_slug=source_slug,
-        slug=our_slug(context.source, source_slug),
-        values=values,
-        days=days,
-        start_minute=start,
-        duration=duration,
     )
 
 
