@@ -30,15 +30,10 @@ from recoverynav.meetings.forms import (
     WHEN_CHOICES,
     MeetingSearchForm,
 )
+from recoverynav.meetings.listings import MeetingListing, meeting_listing
 from recoverynav.meetings.meeting_types import type_choices
 from recoverynav.meetings.models import Fellowship, Meeting
-from recoverynav.meetings.selectors import (
-    PER_PAGE,
-    MeetingListing,
-    meeting_by_slug,
-    meeting_listing,
-    search_meetings,
-)
+from recoverynav.meetings.selectors import PER_PAGE, meeting_by_slug, search_meetings
 
 router = Router(tags=["meetings"])
 LINKS = {

@@ -18,10 +18,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, ngettext
 
 from recoverynav.core.html import escape, markup, one_decimal, per_language, url_shape
+from recoverynav.meetings.listings import MeetingListing
 from recoverynav.meetings.meeting_types import format_name, type_label
 from recoverynav.meetings.models import Attendance, Fellowship, Meeting
 from recoverynav.meetings.schedule import Status
-from recoverynav.meetings.selectors import MeetingListing
 from recoverynav.meetings.zones import zone_words
 from recoverynav.plan.buttons import SaveButtons
 

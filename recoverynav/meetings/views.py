@@ -33,6 +33,7 @@ from recoverynav.meetings.forms import (
     MeetingSearchForm,
     ProblemReportForm,
 )
+from recoverynav.meetings.listings import occurrences
 from recoverynav.meetings.models import Attendance
 from recoverynav.meetings.schedule import zone_info
 from recoverynav.meetings.selectors import (
@@ -45,7 +46,6 @@ from recoverynav.meetings.selectors import (
     listed_any,
     meeting_by_slug,
     meetings_for_feed,
-    occurrences,
     online_soon,
     search_meetings,
     searched_attendance,

@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from recoverynav.meetings.cards import MeetingCards
+from recoverynav.meetings.listings import MeetingListing
 from recoverynav.meetings.meeting_types import COMMON_TYPES
 from recoverynav.meetings.models import FeedSource, Meeting
-from recoverynav.meetings.selectors import MeetingListing
 
 register = template.Library()
 

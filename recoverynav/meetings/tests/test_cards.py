@@ -8,9 +8,9 @@ import pytest
 from django.utils import translation
 
 from recoverynav.meetings.cards import MeetingCards
+from recoverynav.meetings.listings import MeetingListing, meeting_listing
 from recoverynav.meetings.models import Meeting
 from recoverynav.meetings.schedule import Status
-from recoverynav.meetings.selectors import MeetingListing, meeting_listing
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from recoverynav.meetings.listings import occurrences
 from recoverynav.meetings.models import Meeting
-from recoverynav.meetings.selectors import MeetingQuery, occurrences, search_meetings
+from recoverynav.meetings.selectors import MeetingQuery, search_meetings
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.utils import translation
 from recoverynav.directory.cards import FacilityCards
 from recoverynav.directory.tests.factories import make_facility
 from recoverynav.meetings.cards import MeetingCards
+from recoverynav.meetings.listings import meeting_listing
 from recoverynav.meetings.models import Meeting
-from recoverynav.meetings.selectors import meeting_listing
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db
