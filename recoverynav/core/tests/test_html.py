@@ -16,8 +16,9 @@ from recoverynav.core.html import (
 
 
 def test_a_url_shape_puts_each_key_in_place_and_escapes_a_slug() -> None:
-    facility = url_shape("directory:facility")
-    meeting = url_shape("meetings:meeting")
+    with translation.override("en"):  # an earlier test may have left another language
+        facility = url_shape("directory:facility")
+        meeting = url_shape("meetings:meeting")
 
     assert facility(42) == "/treatment/42/"
     assert meeting("serenity-noon") == "/meetings/serenity-noon/"
@@ -53,6 +54,8 @@ def test_a_distance_has_one_decimal_rounded_half_up(number, separator, shown) ->
 def test_the_decimal_separator_is_the_languages_when_not_given() -> None:
     with translation.override("es"):
         assert one_decimal(1.25) == "1,3"
+    with translation.override("en"):
+        assert one_decimal(1.25) == "1.3"
 
 
 def test_directions_go_to_a_point_within_a_metre_or_look_an_address_up() -> None:
