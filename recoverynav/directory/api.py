@@ -23,7 +23,7 @@ from recoverynav.api.params import (
 )
 from recoverynav.directory import vocabulary
 from recoverynav.directory.forms import PAGE_GROUPS
-from recoverynav.directory.hsds import (
+from recoverynav.directory.exports import (
     TAXONOMY_ID,
     export_organizations,
     export_services,

@@ -21,7 +21,7 @@ from recoverynav.directory.forms import (
     ProblemReportForm,
     SearchForm,
 )
-from recoverynav.directory.hsds import export_services
+from recoverynav.directory.exports import export_services
 from recoverynav.directory.selectors import (
     SEARCH_PARAM,
     SearchPage,
