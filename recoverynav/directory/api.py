@@ -22,7 +22,6 @@ from recoverynav.api.params import (
     use_language,
 )
 from recoverynav.directory import vocabulary
-from recoverynav.directory.forms import PAGE_GROUPS
 from recoverynav.directory.exports import (
     TAXONOMY_ID,
     export_organizations,
@@ -32,6 +31,7 @@ from recoverynav.directory.exports import (
     organization_to_hsds,
     taxonomy,
 )
+from recoverynav.directory.forms import PAGE_GROUPS
 from recoverynav.directory.models import Facility
 from recoverynav.directory.selectors import (
     DEFAULT_RADIUS,

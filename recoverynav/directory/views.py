@@ -15,13 +15,13 @@ from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
 from recoverynav.core.querystring import query_with
 from recoverynav.core.search_summary import filter_chips, without_filters
 from recoverynav.directory import service_names, services
+from recoverynav.directory.exports import export_services
 from recoverynav.directory.forms import (
     FILTER_FIELDS,
     RADIUS_CHOICES,
     ProblemReportForm,
     SearchForm,
 )
-from recoverynav.directory.exports import export_services
 from recoverynav.directory.selectors import (
     SEARCH_PARAM,
     SearchPage,
