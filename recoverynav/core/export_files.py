@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
@@ -38,6 +39,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 GZIP_LEVEL = 6
 ACCEPTS_GZIP = re.compile(r"\bgzip\b(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))", re.IGNORECASE)
 
@@ -48,6 +50,8 @@ class ExportKind:
     content_type: str
     version: Callable[[dict], str]
     chunks: Callable[[dict], Iterable[str | bytes]]
+    # Sent from the open file (big exports) or read into the response (pages of one size).
+    streamed: bool = True
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class BuiltExport:
     last_modified: datetime
     content_type: str
     size: int
+    streamed: bool
 
 
 KINDS: dict[str, ExportKind] = {}
@@ -76,6 +81,24 @@ def folder() -> Path:
     return path
 
 
+@cache
+def code_stamp() -> str:
+    """Changes when this installation's code or translations change: a file built by the
+    code before a deployment is built again, even when the data did not change."""
+    digest = hashlib.blake2b(digest_size=8)
+    for pattern in ("**/*.py", "*/locale/*/LC_MESSAGES/*.mo"):
+        for path in sorted(PACKAGE_DIR.glob(pattern)):
+            stat = path.stat()
+            digest.update(
+                f"{path.relative_to(PACKAGE_DIR)}:{stat.st_mtime_ns}:{stat.st_size}".encode()
+            )
+    return digest.hexdigest()
+
+
+def _version(kind: ExportKind, params: dict) -> str:
+    return f"{code_stamp()}|{kind.version(params)}"
+
+
 def _stem(kind: str, params: dict) -> str:
     key = json.dumps(params, sort_keys=True, ensure_ascii=False)
     return f"{kind}-{hashlib.blake2b(key.encode(), digest_size=12).hexdigest()}"
@@ -88,7 +111,7 @@ def _description(path: Path) -> dict | None:
         return None
 
 
-def _as_built(found: dict, stem: Path) -> BuiltExport:
+def _as_built(found: dict, stem: Path, kind: ExportKind) -> BuiltExport:
     return BuiltExport(
         body=stem.with_suffix(".body"),
         gzipped=stem.with_suffix(".gz"),
@@ -96,6 +119,7 @@ def _as_built(found: dict, stem: Path) -> BuiltExport:
         last_modified=datetime.fromisoformat(found["last_modified"]),
         content_type=found["content_type"],
         size=found["size"],
+        streamed=kind.streamed,
     )
 
 
@@ -126,13 +150,13 @@ def built(kind_name: str, params: dict) -> BuiltExport:
     kind = KINDS[kind_name]
     stem = folder() / _stem(kind_name, params)
     description = stem.with_suffix(".json")
-    version = kind.version(params)
+    version = _version(kind, params)
     found = _current(description, version)
     if found is None:
         with _locked(stem.with_suffix(".lock")):
             # Another request may have built it while this one waited for the lock.
             found = _current(description, version) or _build(kind, params, version, stem)
-    return _as_built(found, stem)
+    return _as_built(found, stem, kind)
 
 
 def _build(kind: ExportKind, params: dict, version: str, stem: Path) -> dict:
@@ -205,7 +229,7 @@ def rebuild_stale(kind_name: str | None = None) -> int:
     rebuilt = 0
     for _path, found in _descriptions(kind_name):
         params = found["params"]
-        version = KINDS[found["kind"]].version(params)
+        version = _version(KINDS[found["kind"]], params)
         if found.get("version") != version:
             built(found["kind"], params)
             rebuilt += 1
@@ -232,8 +256,11 @@ def response_for(request: HttpRequest, export: BuiltExport) -> HttpResponse:
     response = get_conditional_response(request, etag=etag, last_modified=modified)
     if response is None:
         path = export.gzipped if zipped else export.body
-        response = FileResponse(path.open("rb"), content_type=export.content_type)
-        del response["Content-Disposition"]  # a document to read, not a named download
+        if export.streamed:
+            response = FileResponse(path.open("rb"), content_type=export.content_type)
+            del response["Content-Disposition"]  # a document to read, not a named download
+        else:
+            response = HttpResponse(path.read_bytes(), content_type=export.content_type)
         if zipped:
             response["Content-Encoding"] = "gzip"
     response["ETag"] = etag

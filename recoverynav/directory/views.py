@@ -6,16 +6,17 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
+from recoverynav.core import export_files
 from recoverynav.core.client_address import client_ip
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
 from recoverynav.core.querystring import query_with
 from recoverynav.core.search_summary import filter_chips, without_filters
-from recoverynav.directory import service_names, services
-from recoverynav.directory.exports import export_services
+from recoverynav.directory import exports, service_names, services
+from recoverynav.directory.exports import HSDS_PAGE_SIZE, hsds_page, shown_total
 from recoverynav.directory.forms import (
     FILTER_FIELDS,
     RADIUS_CHOICES,
@@ -26,15 +27,12 @@ from recoverynav.directory.selectors import (
     SEARCH_PARAM,
     SearchPage,
     back_to_search,
-    export_page,
     facility_detail,
     facility_sources,
     search_facilities,
 )
 from recoverynav.geo.selectors import Place, choice_links, lookup_place, nearest_town
 from recoverynav.hotlines.selectors import country_with_hotlines, hotlines_version
-
-HSDS_PAGE_SIZE = 100
 
 
 def _helplines() -> list:
@@ -211,22 +209,17 @@ def _too_many() -> str:
     )
 
 
-def hsds_services(request: HttpRequest) -> JsonResponse:
-    """The directory as Open Referral HSDS 3.0 services, in the HSDS API's page shape."""
-    page = int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1
-    page = max(page, 1)
-    facilities, total = export_page(page=page, per_page=HSDS_PAGE_SIZE)
-    pages = max(1, -(-total // HSDS_PAGE_SIZE))
-    return JsonResponse(
-        {
-            "total_items": total,
-            "total_pages": pages,
-            "page_number": page,
-            "size": len(facilities),
-            "first_page": page == 1,
-            "last_page": page >= pages,
-            "empty": not facilities,
-            "contents": export_services(facilities),
-        },
-        json_dumps_params={"ensure_ascii": False},
+def hsds_services(request: HttpRequest) -> HttpResponse:
+    """The directory as Open Referral HSDS 3.0 services, in the HSDS API's page shape: each
+    existing page built once per data change and served from a file (core/export_files)."""
+    text = request.GET.get("page", "")
+    page = int(text) if text.isascii() and text.isdigit() and int(text) > 0 else 1
+    total = shown_total()
+    if page > max(1, -(-total // HSDS_PAGE_SIZE)):
+        # Past the last page: empty, with no file kept and no absurd offset asked for.
+        empty = hsds_page([], total=total, page=page, per_page=HSDS_PAGE_SIZE)
+        return JsonResponse(empty, json_dumps_params={"ensure_ascii": False})
+    params = {"language": get_language(), "page": str(page)}
+    return export_files.response_for(
+        request, export_files.built(exports.SERVICES_PAGE_EXPORT, params)
     )
