@@ -2,6 +2,7 @@
 the bytes the view rendered before, validators, 304s and a gzip copy; never stale after an
 import or an admin edit; a page past the last is not kept (issue 19)."""
 
+import datetime as dt
 import gzip
 import json
 
@@ -13,6 +14,7 @@ from django.utils import translation
 from recoverynav.core import export_files
 from recoverynav.directory import exports
 from recoverynav.directory.models import Facility
+from recoverynav.directory.services import mark_verified
 from recoverynav.directory.tests.factories import make_facility
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +107,10 @@ def test_an_import_command_rebuilds_the_pages_that_were_served(visitor: Client, 
     make_facility(name="Opened today")
     assert export_files.rebuild_stale() == 2
     assert export_files.rebuild_stale() == 0
+
+
+def test_marking_listings_verified_shows_the_new_date(visitor: Client, listed) -> None:
+    visitor.get("/treatment/hsds.json")
+    mark_verified(facilities=listed[:1], on=dt.date(2026, 12, 1))  # an update(): no signal
+    first = json.loads(visitor.get("/treatment/hsds.json").content)["contents"][0]
+    assert first["assured_date"] == "2026-12-01"
