@@ -12,6 +12,7 @@ from django.http import (
     HttpResponse,
     HttpResponseRedirect,
     QueryDict,
+    StreamingHttpResponse,
 )
 from django.shortcuts import render
 from django.urls import resolve, reverse
@@ -316,7 +317,8 @@ def feed(request: HttpRequest, fmt: str = "json") -> HttpResponse:
     built once per data change and served from a file (core/export_files)."""
     source = request.GET.get("source", "")[:50]
     if source and not FeedSource.objects.filter(name=source).exists():
-        response = HttpResponse("[]", content_type="application/json")  # nothing to build
+        # Nothing to build: an empty feed, streamed like every other.
+        response = StreamingHttpResponse(["[]"], content_type="application/json")
     else:
         params = {
             "origin": request.build_absolute_uri("/")[:-1],
