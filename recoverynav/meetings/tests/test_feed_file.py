@@ -13,7 +13,7 @@ from django.utils.http import http_date
 
 from recoverynav.core import export_files
 from recoverynav.meetings import exports
-from recoverynav.meetings.models import Meeting
+from recoverynav.meetings.models import FeedSource, Meeting
 from recoverynav.meetings.selectors import meetings_for_feed
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
@@ -213,3 +213,17 @@ def test_two_requests_at_once_build_it_once() -> None:
     assert len(built) == 1
     assert len({r.etag for r in results}) == 1
     assert len(results) == 2
+
+
+def test_a_meeting_deleted_in_the_admin_leaves_the_feed(visitor, two_sources) -> None:
+    visitor.get("/meetings/feed.json")
+    Meeting.objects.get(slug="a-evening").delete()
+    slugs = [m["slug"] for m in json.loads(body(visitor.get("/meetings/feed.json")))]
+    assert "a-evening" not in slugs
+
+
+def test_a_source_deleted_with_its_meetings_leaves_the_feed(visitor, two_sources) -> None:
+    visitor.get("/meetings/feed.json")
+    FeedSource.objects.filter(name="b").delete()
+    slugs = [m["slug"] for m in json.loads(body(visitor.get("/meetings/feed.json")))]
+    assert slugs == ["a-serenity-noon", "a-evening"]
