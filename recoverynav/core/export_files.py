@@ -187,12 +187,16 @@ def _build(kind: ExportKind, params: dict, version: str, stem: Path) -> dict:
     finally:
         for path in temporary:
             path.unlink(missing_ok=True)
+    etag = digest.hexdigest()
+    before = _description(stem.with_suffix(".json")) or {}
+    # The same bytes as before (an import that changed nothing) keep their date too.
+    modified = before.get("last_modified") if before.get("etag") == etag else None
     found = {
         "kind": kind.name,
         "params": params,
         "version": version,
-        "etag": digest.hexdigest(),
-        "last_modified": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "etag": etag,
+        "last_modified": modified or datetime.now(UTC).replace(microsecond=0).isoformat(),
         "content_type": kind.content_type,
         "size": size,
     }

@@ -112,3 +112,11 @@ def test_a_head_request_gets_the_headers_and_304_like_a_get(kind) -> None:
     assert head["Cache-Control"] == "no-cache"
     request = RequestFactory().head("/", headers={"If-None-Match": head["ETag"]})
     assert export_files.response_for(request, built).status_code == 304
+
+
+def test_the_same_bytes_built_again_keep_their_date(kind) -> None:
+    first = export_files.built(KIND, {})
+    kind["version"] = "2"
+    same = export_files.built(KIND, {})
+    assert (same.etag, same.last_modified) == (first.etag, first.last_modified)
+    assert kind["builds"] == 2
