@@ -223,8 +223,9 @@ def mark_stale(kind_name: str) -> None:
     """Every file of a kind is built again when next asked for (or by `rebuild_stale`):
     for an edit the kind's version does not see."""
     for path, found in _descriptions(kind_name):
-        with _locked(path.with_suffix(".lock")):
-            _write_atomically(path, json.dumps({**found, "version": ""}, ensure_ascii=False))
+        # No lock, so an edit never waits for a build: should a build finish in between, its
+        # description is overwritten with an empty version, and the next request builds again.
+        _write_atomically(path, json.dumps({**found, "version": ""}, ensure_ascii=False))
 
 
 def rebuild_stale(kind_name: str | None = None) -> int:
