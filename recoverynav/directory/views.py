@@ -209,11 +209,13 @@ def _too_many() -> str:
     )
 
 
+HSDS_PAGE_DIGITS = 1000  # Python refuses to read numbers of more than 4,300 digits
+
+
 def hsds_services(request: HttpRequest) -> HttpResponse:
     """The directory as Open Referral HSDS 3.0 services, in the HSDS API's page shape: each
     existing page built once per data change and served from a file (core/export_files)."""
-    text = request.GET.get("page", "")
-    page = int(text) if text.isascii() and text.isdigit() and int(text) > 0 else 1
+    page = _hsds_page_number(request.GET.get("page", ""))
     total = shown_total()
     if page > max(1, -(-total // HSDS_PAGE_SIZE)):
         # Past the last page: empty, with no file kept and no absurd offset asked for.
@@ -223,3 +225,11 @@ def hsds_services(request: HttpRequest) -> HttpResponse:
     return export_files.response_for(
         request, export_files.built(exports.SERVICES_PAGE_EXPORT, params)
     )
+
+
+def _hsds_page_number(text: str) -> int:
+    """Plain digits from 1, however many (past the last page is an empty page); anything
+    else (`²`, `-1`, more digits than Python converts) is the first page."""
+    if not (text.isascii() and text.isdigit()) or len(text) > HSDS_PAGE_DIGITS:
+        return 1
+    return max(int(text), 1)

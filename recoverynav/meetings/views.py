@@ -316,7 +316,8 @@ def feed(request: HttpRequest, fmt: str = "json") -> HttpResponse:
     """Our meetings as a Meeting Guide JSON feed (all, or one source with ?source=NAME),
     built once per data change and served from a file (core/export_files)."""
     source = request.GET.get("source", "")[:50]
-    if source and not FeedSource.objects.filter(name=source).exists():
+    # NUL cannot be stored, nor asked for in PostgreSQL: no source has it.
+    if source and ("\x00" in source or not FeedSource.objects.filter(name=source).exists()):
         # Nothing to build: an empty feed, streamed like every other.
         response = StreamingHttpResponse(["[]"], content_type="application/json")
     else:

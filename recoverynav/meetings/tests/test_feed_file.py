@@ -64,8 +64,11 @@ def test_one_sources_feed_is_its_own_file(visitor, two_sources) -> None:
     ]
 
 
-def test_an_unknown_source_is_an_empty_feed_and_builds_no_file(visitor, two_sources) -> None:
-    response = visitor.get("/meetings/feed.json?source=nobody")
+@pytest.mark.parametrize("source", ["nobody", "a\x00"])
+def test_an_unknown_source_is_an_empty_feed_and_builds_no_file(
+    visitor, two_sources, source
+) -> None:
+    response = visitor.get("/meetings/feed.json", {"source": source})
     assert body(response) == b"[]"
     assert not list(export_files.folder().glob("*.json"))
 
