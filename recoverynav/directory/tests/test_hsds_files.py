@@ -5,8 +5,10 @@ import or an admin edit; a page past the last is not kept (issue 19)."""
 import datetime as dt
 import gzip
 import json
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.test import Client
 from django.utils import translation
@@ -16,6 +18,7 @@ from recoverynav.directory import exports
 from recoverynav.directory.models import Facility
 from recoverynav.directory.services import mark_verified
 from recoverynav.directory.tests.factories import make_facility
+from recoverynav.directory.tests.test_importers import DATA
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +117,15 @@ def test_marking_listings_verified_shows_the_new_date(visitor: Client, listed) -
     mark_verified(facilities=listed[:1], on=dt.date(2026, 12, 1))  # an update(): no signal
     first = json.loads(visitor.get("/treatment/hsds.json").content)["contents"][0]
     assert first["assured_date"] == "2026-12-01"
+
+
+def test_a_directory_import_command_rebuilds_the_pages_that_were_served(
+    visitor: Client, listed
+) -> None:
+    visitor.get("/treatment/hsds.json")
+    out = StringIO()
+
+    call_command("import_samhsa_locator", str(DATA / "locator_sample.json"), stdout=out)
+
+    assert "Rebuilt 1 served export file(s)" in out.getvalue()
+    assert export_files.rebuild_stale() == 0

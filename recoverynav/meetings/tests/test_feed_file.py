@@ -6,8 +6,10 @@ import datetime as dt
 import gzip
 import json
 import threading
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils.http import http_date
 
@@ -230,3 +232,33 @@ def test_a_source_deleted_with_its_meetings_leaves_the_feed(visitor, two_sources
     FeedSource.objects.filter(name="b").delete()
     slugs = [m["slug"] for m in json.loads(body(visitor.get("/meetings/feed.json")))]
     assert slugs == ["a-serenity-noon", "a-evening"]
+
+
+def test_import_meetings_rebuilds_the_feed_files_that_were_served(
+    visitor, two_sources, tmp_path
+) -> None:
+    visitor.get("/meetings/feed.json")
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([meeting_record(slug="late", time="21:00")]))
+    out = StringIO()
+
+    call_command("import_meetings", str(feed), "--source", "c", stdout=out)
+
+    assert "Rebuilt 1 served export file(s)" in out.getvalue()
+    assert export_files.rebuild_stale() == 0
+    assert "c-late" in [m["slug"] for m in json.loads(body(visitor.get("/meetings/feed.json")))]
+
+
+def test_the_admins_sync_rebuilds_the_feed_files_that_were_served(
+    visitor, admin_client_, two_sources, tmp_path
+) -> None:
+    visitor.get("/meetings/feed.json")
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([meeting_record(slug="late", time="21:00")]))
+    source = FeedSource.objects.create(name="c", url=str(feed))
+
+    admin_client_.post(
+        "/admin/meetings/feedsource/", {"action": "sync_now", "_selected_action": [source.pk]}
+    )
+
+    assert export_files.rebuild_stale() == 0
