@@ -163,6 +163,10 @@ def _build(kind: ExportKind, params: dict, version: str, stem: Path) -> dict:
     """Write body and gzip copy in one pass, then the description naming them. The version
     was read before the data, so a change during the build makes the next request build
     again instead of keeping a file labelled newer than its content."""
+    # Scraps of a build whose process was killed (this one holds the lock, so none is live).
+    for pattern in (f"{stem.name}?*.body", f"{stem.name}?*.gz"):
+        for scrap in stem.parent.glob(pattern):
+            scrap.unlink(missing_ok=True)
     digest = hashlib.blake2b(digest_size=16)
     size = 0
     temporary = []

@@ -120,3 +120,16 @@ def test_the_same_bytes_built_again_keep_their_date(kind) -> None:
     same = export_files.built(KIND, {})
     assert (same.etag, same.last_modified) == (first.etag, first.last_modified)
     assert kind["builds"] == 2
+
+
+def test_scraps_of_a_killed_build_are_cleared_by_the_next_build(kind) -> None:
+    built = export_files.built(KIND, {})
+    stem = built.body.with_suffix("")
+    scraps = [stem.parent / f"{stem.name}k1ll3d.body", stem.parent / f"{stem.name}k1ll3d.gz"]
+    for scrap in scraps:
+        scrap.write_bytes(b"[half")
+    kind["version"] = "2"
+    export_files.built(KIND, {})
+    assert not any(scrap.exists() for scrap in scraps)
+    assert built.body.exists()
+    assert built.gzipped.exists()
