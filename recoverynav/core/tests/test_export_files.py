@@ -3,6 +3,9 @@ validators and a gzip copy. The meeting feed and HSDS pages have their own tests
 (meetings/tests/test_feed_file.py, directory/tests/test_hsds_files.py)."""
 
 import gzip
+import multiprocessing
+import os
+import time
 
 import pytest
 from django.test import RequestFactory
@@ -133,3 +136,35 @@ def test_scraps_of_a_killed_build_are_cleared_by_the_next_build(kind) -> None:
     assert not any(scrap.exists() for scrap in scraps)
     assert built.body.exists()
     assert built.gzipped.exists()
+
+
+def _build_in_a_worker_process(marks: str) -> None:
+    export_files.built("two-processes", {"marks": marks})
+
+
+def test_two_worker_processes_asking_at_once_build_it_once(tmp_path) -> None:
+    """As two gunicorn workers would: the lock is a file lock, not a thread lock."""
+    marks = tmp_path / "marks"
+    marks.mkdir()
+
+    def chunks(params):
+        (marks / str(os.getpid())).touch()
+        time.sleep(0.5)
+        yield "[]"
+
+    export_files.register(
+        export_files.ExportKind("two-processes", "application/json", lambda p: "1", chunks)
+    )
+    context = multiprocessing.get_context("fork")
+    try:
+        workers = [
+            context.Process(target=_build_in_a_worker_process, args=(str(marks),)) for _ in range(2)
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(20)
+    finally:
+        export_files.KINDS.pop("two-processes")
+    assert [worker.exitcode for worker in workers] == [0, 0]
+    assert len(list(marks.iterdir())) == 1
