@@ -17,7 +17,7 @@ from recoverynav.meetings import schedule
 from recoverynav.meetings.ical_zones import vtimezone
 from recoverynav.meetings.importers.meeting_guide import specific_address
 from recoverynav.meetings.meeting_types import explanation, format_name, spec_types, type_label
-from recoverynav.meetings.models import Attendance, ImportRun, Meeting
+from recoverynav.meetings.models import Attendance, FeedSource, ImportRun, Meeting, MeetingTime
 from recoverynav.meetings.selectors import meetings_for_feed
 
 PHONE_CHARACTERS = set("0123456789+,*#")  # the spec: digits, + and one-tap , * #
@@ -226,8 +226,6 @@ def feed_edited(**kwargs: object) -> None:
 
 
 def connect_signals() -> None:
-    from recoverynav.meetings.models import FeedSource, MeetingTime
-
     for model in (Meeting, MeetingTime, FeedSource):
         for signal in (post_save, post_delete):
             signal.connect(feed_edited, sender=model, dispatch_uid=f"feed-{model.__name__}")
