@@ -9,7 +9,8 @@ from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from recoverynav.directory.exports import directory_edited
-from recoverynav.directory.importers.base import ImportFileError, Parsed, Record, normalise
+from recoverynav.directory.importers.base import ImportFileError, Parsed, Record
+from recoverynav.directory.importers.keys import normalise
 from recoverynav.directory.merging import PlaceIndex, PlaceKeys, merged_values
 from recoverynav.directory.models import (
     Facility,

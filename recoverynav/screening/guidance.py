@@ -9,7 +9,8 @@ from urllib.parse import urlencode
 import yaml
 from django.urls import NoReverseMatch, reverse
 
-from recoverynav.screening.definitions import LEVELS, Text
+from recoverynav.screening.definitions import Text
+from recoverynav.screening.instrument_file import LEVELS
 from recoverynav.screening.selectors import optional_url
 
 NEXT_STEPS_FILE = Path(__file__).resolve().parent / "data" / "next_steps.yaml"

@@ -5,8 +5,9 @@ import functools
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-from recoverynav.screening.definitions import LEVELS, Instrument, load_instruments
+from recoverynav.screening.definitions import Instrument, load_instruments
 from recoverynav.screening.engine import InvalidAnswers, Result, score, shows_dependence
+from recoverynav.screening.instrument_file import LEVELS
 
 __all__ = [
     "AGE_BANDS",
