@@ -147,6 +147,8 @@ class _Upsert:
         self.run, self.source, self.say = run, source, say
         self.touched: set[int] = set()
 
+    # Long because: one pass over the records sorts each into unchanged, updated, merged or
+    # new, with the four bulk writes after it; split, the pass would hand six lists around.
     def apply(
         self, records: list[Record], *, remove_missing: bool, keep_ids: set[str], force: bool
     ) -> None:
