@@ -250,14 +250,14 @@ def test_import_meetings_rebuilds_the_feed_files_that_were_served(
 
 
 def test_the_admins_sync_rebuilds_the_feed_files_that_were_served(
-    visitor, admin_client_, two_sources, tmp_path
+    visitor, admin, two_sources, tmp_path
 ) -> None:
     visitor.get("/meetings/feed.json")
     feed = tmp_path / "feed.json"
     feed.write_text(json.dumps([meeting_record(slug="late", time="21:00")]))
     source = FeedSource.objects.create(name="c", url=str(feed))
 
-    admin_client_.post(
+    admin.post(
         "/admin/meetings/feedsource/", {"action": "sync_now", "_selected_action": [source.pk]}
     )
 
