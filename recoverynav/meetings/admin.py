@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from recoverynav.core import problem_reports
 from recoverynav.core.export_files import rebuild_stale
 from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.models import FeedSource, ImportRun, Meeting, ProblemReport
@@ -112,9 +113,11 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProblemReport)
-class ProblemReportAdmin(admin.ModelAdmin):
-    list_display = ["meeting", "created_at", "status"]
-    list_filter = ["status"]
-    list_editable = ["status"]
-    readonly_fields = ["meeting", "message", "created_at"]
+class ProblemReportAdmin(problem_reports.ProblemReportAdmin):
+    """The review queue (core.problem_reports), as for facilities: correct the meeting at its
+    source (or here), then mark the report resolved or dismissed."""
+
+    list_display = ["created", "kind", "meeting", "status", "details"]
     list_select_related = ["meeting"]
+    fields = ["meeting", *problem_reports.ProblemReportAdmin.fields]
+    readonly_fields = ["meeting", *problem_reports.ProblemReportAdmin.readonly_fields]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from recoverynav.core.models import ProblemReportBase
 from recoverynav.meetings.meeting_types import format_name, type_label
 from recoverynav.meetings.phones import Dial, parse_dial
 
@@ -314,24 +315,24 @@ class MeetingTime(models.Model):
         return f"{self.meeting_id} day {self.day} minute {self.start_minute}"
 
 
-class ProblemReport(models.Model):
-    class Status(models.TextChoices):
-        NEW = "new", _("New")
-        DONE = "done", _("Dealt with")
+class ProblemKind(models.TextChoices):
+    CLOSED = "closed", _("It no longer meets")
+    MOVED = "moved", _("It has moved")
+    WRONG_TIME = "wrong_time", _("The day or time is wrong")
+    NO_ANSWER = "no_answer", _("The online link or phone number does not work")
+    OTHER = "other", _("Something else")
+
+
+class ProblemReport(ProblemReportBase):
+    """A visitor's note that a meeting's listing is wrong (core.models.ProblemReportBase)."""
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="reports", verbose_name=_("meeting")
     )
-    message = models.TextField(_("what is wrong"), max_length=2000)
-    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
-    )
+    kind = models.CharField(_("problem"), max_length=20, choices=ProblemKind.choices)
 
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("problem report")
-        verbose_name_plural = _("problem reports")
+    class Meta(ProblemReportBase.Meta):
+        indexes = [models.Index(fields=["status", "created"], name="meeting_report_status_created")]
 
     def __str__(self) -> str:
-        return f"{self.meeting} ({self.created_at:%Y-%m-%d})"
+        return f"{self.get_kind_display()}: {self.meeting}"

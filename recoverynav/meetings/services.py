@@ -556,6 +556,6 @@ def sync_meetings(
     return result
 
 
-def report_problem(*, meeting: Meeting, message: str) -> ProblemReport:
+def report_problem(*, meeting: Meeting, kind: str, details: str) -> ProblemReport:
     """Queue a visitor's correction for the moderators (no name, email or address is taken)."""
-    return ProblemReport.objects.create(meeting=meeting, message=message.strip())
+    return ProblemReport.objects.create(meeting=meeting, kind=kind, details=details.strip())

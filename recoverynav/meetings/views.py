@@ -10,7 +10,6 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseRedirect,
     QueryDict,
     StreamingHttpResponse,
 )
@@ -25,7 +24,9 @@ from recoverynav.core import export_files
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.fragments import PAGE_CACHE_SECONDS
 from recoverynav.core.frames import render_framed_page
+from recoverynav.core.problem_reports import ProblemReportForm, report_page
 from recoverynav.core.querystring import query_with
+from recoverynav.core.ratelimit import limit_view
 from recoverynav.meetings import exports, summary
 from recoverynav.meetings.cards import MeetingCards, place_text
 from recoverynav.meetings.fellowships import finder_links
@@ -33,9 +34,8 @@ from recoverynav.meetings.forms import (
     CHOICE_FIELDS,
     SELECT_FIELDS,
     MeetingSearchForm,
-    ProblemReportForm,
 )
-from recoverynav.meetings.models import Attendance, FeedSource
+from recoverynav.meetings.models import Attendance, FeedSource, ProblemKind
 from recoverynav.meetings.selectors import (
     COVERAGE_MILES,
     FEW_MEETINGS,
@@ -313,6 +313,7 @@ def _calendar_response(request: HttpRequest, meetings: list, filename: str) -> H
     return response
 
 
+@limit_view("meetings_feed")
 def feed(request: HttpRequest, fmt: str = "json") -> HttpResponse:
     """Our meetings as a Meeting Guide JSON feed (all, or one source with ?source=NAME),
     built once per data change and served from a file (core/export_files)."""
@@ -339,8 +340,11 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     found = meeting_by_slug(slug)
     if found is None:
         raise Http404
-    form = ProblemReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        report_problem(meeting=found, message=form.cleaned_data["message"])
-        return HttpResponseRedirect(reverse("meetings:meeting", args=[found.slug]) + "?reported=1")
-    return render(request, "meetings/report.html", {"meeting": found, "form": form})
+    return report_page(
+        request,
+        form=ProblemReportForm(request.POST or None, kinds=ProblemKind.choices),
+        save=lambda data: report_problem(meeting=found, kind=data["kind"], details=data["details"]),
+        listing_url=reverse("meetings:meeting", args=[found.slug]),
+        template="meetings/report.html",
+        context={"meeting": found},
+    )
