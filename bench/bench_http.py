@@ -9,8 +9,9 @@
    server acknowledged must be stored.
 3. Help-now under feed load: readers on /help-now/ alone (idle), then again while
    BENCH_FEED_CLIENTS clients pull the whole meeting feed over and over (no cache validators,
-   no compression: the costliest way to ask). Goal: help-now's p99 under load <= 3 x idle
-   (issue 19: two such clients once took help-now from 0.01 s to a median 1.3 s).
+   no compression: the costliest way to ask), once with the feed's rate budget as set and
+   once with it set aside. Goal, judged with the budget set aside: help-now's p99 under load
+   <= 3 x idle (issue 19: two such clients once took help-now from 0.01 s to a median 1.3 s).
 
 Environment: BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 16),
 BENCH_WORKERS (default: CPU count), BENCH_PORT (first of four ports, default 8171),
@@ -365,10 +366,29 @@ def scale_out(folder: Path) -> dict:
 
 
 # --- help-now while clients pull the whole feed ------------------------------------------------
+# The feed's budget as an operator sets it (RATE_LIMIT_MEETINGS_FEED: a client pulling in a
+# loop soon gets 429s), and set aside: the built file alone against clients that really do
+# pull the whole feed over and over. The goal is judged on the second, the harder one.
+FEED_BUDGETS = {
+    "budget_as_set": {},
+    "budget_set_aside": {"RATE_LIMIT_MEETINGS_FEED": "1000000000/60"},
+}
+
+
 def feed_load(folder: Path) -> dict:
-    """Help-now's latency alone, then while FEED_CLIENTS pull /meetings/feed.json in a loop."""
+    """Help-now's latency alone, then while FEED_CLIENTS pull /meetings/feed.json in a loop,
+    with the feed's rate budget as set and set aside."""
     env = _site.production_env(folder)
     _site.prepare(env)
+    figures: dict = {"feed_clients": FEED_CLIENTS}
+    for name, extra in FEED_BUDGETS.items():
+        figures[name] = _feed_load_once({**env, **extra})
+    harder = figures["budget_set_aside"]
+    figures.update({key: harder.get(key) for key in ("p99_under_load_to_idle", "goal", "goal_met")})
+    return figures
+
+
+def _feed_load_once(env: dict[str, str]) -> dict:
     port = PORT + 3
     server = start_gunicorn(port, env)
     base = f"http://127.0.0.1:{port}"
@@ -392,12 +412,12 @@ def feed_load(folder: Path) -> dict:
     finally:
         stop(server)
     return {
-        "feed_clients": FEED_CLIENTS,
         "feed_mb": round(len(feed.encode()) / 1e6, 2),
         "feed_first_request_s": round(first_s, 2),
-        "feed_pulls": pulled["requests"],
-        "feed_pulls_per_s": pulled["req_per_s"],
-        "feed_errors": pulled["errors"],
+        "feed_requests": pulled["requests"],
+        "feed_requests_per_s": pulled["req_per_s"],
+        # 429s past the budget count here, as do socket errors.
+        "feed_not_2xx_or_failed": pulled["errors"],
         "help_now_idle": idle,
         "help_now_under_feed_load": loaded,
         **feed_load_verdict(idle, loaded),
@@ -436,13 +456,14 @@ def run() -> dict:
         for part, measure in parts.items():
             if part in PARTS:
                 figures[part] = measure(Path(name) / part)
-    if "feed_load" in figures and "goal_met" in figures["feed_load"]:
-        load = figures["feed_load"]
-        print(
-            f"   help-now p50/p99 idle {load['help_now_idle']['p50_ms']}/"
-            f"{load['help_now_idle']['p99_ms']} ms, under feed load "
-            f"{load['help_now_under_feed_load']['p50_ms']}/"
-            f"{load['help_now_under_feed_load']['p99_ms']} ms: {load['goal']}: "
-            f"{'met' if load['goal_met'] else 'not met'} ({load['p99_under_load_to_idle']} x)"
-        )
+    for budget in FEED_BUDGETS:
+        load = figures.get("feed_load", {}).get(budget, {})
+        if "goal_met" in load:
+            idle, loaded = load["help_now_idle"], load["help_now_under_feed_load"]
+            print(
+                f"   feed {budget.replace('_', ' ')}: help-now p50/p99 idle {idle['p50_ms']}/"
+                f"{idle['p99_ms']} ms, under feed load {loaded['p50_ms']}/{loaded['p99_ms']} ms"
+                f": {load['goal']}: {'met' if load['goal_met'] else 'not met'} "
+                f"({load['p99_under_load_to_idle']} x)"
+            )
     return figures
