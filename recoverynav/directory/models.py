@@ -10,8 +10,6 @@ re-importing them is idempotent.
 
 import datetime as dt
 import uuid
-from functools import lru_cache
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
@@ -19,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recoverynav.core.html import directions_to_address, directions_to_point
 from recoverynav.core.models import ProblemReportBase
 from recoverynav.directory import phones, vocabulary
 
@@ -37,12 +36,6 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-@lru_cache(maxsize=16384)
-def directions_to_address(address: str) -> str:
-    """Directions that look a street address up (quoted once per address, not per page)."""
-    return "https://www.openstreetmap.org/directions?" + urlencode({"to": address})
 
 
 def current_since() -> dt.date | None:
@@ -102,9 +95,7 @@ class FacilityFacts:
         the town when the place does not publish its street address."""
         if self.location_approximate and self.address_lines:
             return directions_to_address(", ".join(self.address_lines))
-        return (
-            f"https://www.openstreetmap.org/directions?to={self.latitude:.6f},{self.longitude:.6f}"
-        )
+        return directions_to_point(self.latitude, self.longitude)
 
     @property
     def is_current(self) -> bool:

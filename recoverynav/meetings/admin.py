@@ -19,16 +19,17 @@ class ImportRunInline(admin.TabularInline):
     extra = 0
     max_num = 0
     can_delete = False
-    ordering = ["-started_at"]
+    ordering = ["-started"]
     fields = [
-        "started_at",
-        "status",
+        "started",
+        "succeeded",
         "created",
         "updated",
         "unchanged",
         "removed",
         "rejected",
-        "message",
+        "errors",
+        "notes",
     ]
     readonly_fields = fields
     show_change_link = True
@@ -95,8 +96,17 @@ class FeedSourceAdmin(admin.ModelAdmin):
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    list_display = ["source", "started_at", "status", "created", "updated", "removed", "rejected"]
-    list_filter = ["status", "source"]
+    list_display = [
+        "started",
+        "source",
+        "succeeded",
+        "created",
+        "updated",
+        "unchanged",
+        "removed",
+        "rejected",
+    ]
+    list_filter = ["source", "succeeded"]
     readonly_fields = [field.name for field in ImportRun._meta.fields]
 
     def has_add_permission(self, request) -> bool:
