@@ -84,6 +84,13 @@ def _plain_http_in_tests(settings) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _exports_in_a_fresh_folder(settings, tmp_path) -> None:
+    """Built exports (core/export_files) are files under the data directory: each test has
+    its own, so no test is served a file another built from other data."""
+    settings.DATA_DIR = tmp_path / "data"
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache() -> None:
     """Each test starts with an empty cache: rendered pages, rate limits and lookups kept by
     an earlier test (perhaps under other settings) must not leak into it."""

@@ -1,7 +1,9 @@
 """Run every benchmark module and write bench/results.json.
 
 Each `bench/bench_<name>.py` exposes `run() -> dict` returning its figures (JSON-serializable).
-`python -m bench name1 name2` runs only the named ones.
+`python -m bench name1 name2` runs only the named ones. Before each, a calibration is measured
+(bench/calibration.py), and every duration and rate is also given as a multiple of it, so
+figures from different machines can be compared (docs/quality.md, "Reading the figures").
 """
 
 import datetime as dt
@@ -12,6 +14,8 @@ import platform
 import sys
 import time
 from pathlib import Path
+
+from bench import calibration
 
 BENCH_DIR = Path(__file__).resolve().parent
 
@@ -37,6 +41,9 @@ def main(selected: list[str]) -> int:
     failed = False
     for name in names:
         print(f"== {name} ==", flush=True)
+        # Measured right before each benchmark: the machine's load drifts during a run.
+        measured = calibration.measure()
+        print(calibration.describe(measured), flush=True)
         started = time.perf_counter()
         try:
             figures = importlib.import_module(f"bench.bench_{name}").run()
@@ -45,6 +52,8 @@ def main(selected: list[str]) -> int:
             figures = {"error": repr(error)}
             failed = True
         figures["seconds"] = round(time.perf_counter() - started, 1)
+        figures["calibration"] = measured
+        figures["calibrated"] = calibration.calibrated(figures, measured)
         results["benchmarks"][name] = figures
         print(json.dumps(figures, indent=2), flush=True)
     out = BENCH_DIR / "results.json"

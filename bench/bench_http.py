@@ -7,10 +7,17 @@
 2. Scale-out: two gunicorn instances on two ports sharing one PostgreSQL, load on both, and one
    worker killed with SIGKILL mid-run: only in-flight requests may fail, and every comment the
    server acknowledged must be stored.
+3. Help-now under feed load: readers on /help-now/ alone (idle), then again while
+   BENCH_FEED_CLIENTS clients pull the whole meeting feed over and over (no cache validators,
+   no compression: the costliest way to ask), once with the feed's rate budget as set and
+   once with it set aside. Goal, judged with the budget set aside: help-now's p99 under load
+   <= 3 x idle (issue 19: two such clients once took help-now from 0.01 s to a median 1.3 s).
 
 Environment: BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 16),
-BENCH_WORKERS (default: CPU count), BENCH_PORT (first of three ports, default 8171),
-BENCH_DATABASE_URL (PostgreSQL for the scale-out run; default the local rn_quality_bench).
+BENCH_WORKERS (default: CPU count), BENCH_PORT (first of four ports, default 8171),
+BENCH_DATABASE_URL (PostgreSQL for the scale-out run; default the local rn_quality_bench),
+BENCH_FEED_CLIENTS (default 2), BENCH_HTTP_PARTS (which of same_run, scale_out, feed_load to
+run, comma-separated; default all).
 """
 
 import csv
@@ -39,6 +46,9 @@ PORT = int(os.environ.get("BENCH_PORT", "8171"))
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://recoverynav:recoverynav@127.0.0.1:5432/rn_quality_bench"
 )
+FEED_CLIENTS = int(os.environ.get("BENCH_FEED_CLIENTS", "2"))
+PARTS = os.environ.get("BENCH_HTTP_PARTS", "same_run,scale_out,feed_load").split(",")
+FEED_LOAD_GOAL = 3.0  # help-now's p99 under feed load, as a multiple of its idle p99
 ZIP_FILE = _site.REPO / "recoverynav/geo/data/us_zipcodes_zipcodes-pkg-3.0.0.csv"
 TARGETS = {
     "home": 0.5,
@@ -85,7 +95,10 @@ def workers_of(server: subprocess.Popen) -> list[int]:
 
 
 def wrk_command(url: str, script: Path | None = None, connections: int = CONNECTIONS) -> list[str]:
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "--latency", "--timeout", "5s"]
+    threads = min(2, connections)
+    command = [
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{DURATION}s", "--latency", "--timeout", "5s"
+    ]  # fmt: skip
     if script:
         command += ["-s", str(script)]
     return [*command, url]
@@ -352,17 +365,105 @@ def scale_out(folder: Path) -> dict:
     }
 
 
+# --- help-now while clients pull the whole feed ------------------------------------------------
+# The feed's budget as an operator sets it (RATE_LIMIT_MEETINGS_FEED: a client pulling in a
+# loop soon gets 429s), and set aside: the built file alone against clients that really do
+# pull the whole feed over and over. The goal is judged on the second, the harder one.
+FEED_BUDGETS = {
+    "budget_as_set": {},
+    "budget_set_aside": {"RATE_LIMIT_MEETINGS_FEED": "1000000000/60"},
+}
+
+
+def feed_load(folder: Path) -> dict:
+    """Help-now's latency alone, then while FEED_CLIENTS pull /meetings/feed.json in a loop,
+    with the feed's rate budget as set and set aside."""
+    env = _site.production_env(folder)
+    _site.prepare(env)
+    figures: dict = {"feed_clients": FEED_CLIENTS}
+    for name, extra in FEED_BUDGETS.items():
+        figures[name] = _feed_load_once({**env, **extra})
+    harder = figures["budget_set_aside"]
+    figures.update({key: harder.get(key) for key in ("p99_under_load_to_idle", "goal", "goal_met")})
+    return figures
+
+
+def _feed_load_once(env: dict[str, str]) -> dict:
+    port = PORT + 3
+    server = start_gunicorn(port, env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        started = time.perf_counter()
+        status, feed = fetch(base, "/meetings/feed.json")  # the first request builds it
+        first_s = time.perf_counter() - started
+        if status != 200:
+            return {"skipped": f"/meetings/feed.json answered {status}"}
+        for _ in range(10 * WORKERS):  # every worker has rendered help-now once
+            fetch(base, "/help-now/")
+        idle = run_wrk(base + "/help-now/")
+        pullers = subprocess.Popen(  # noqa: S603
+            wrk_command(base + "/meetings/feed.json", connections=FEED_CLIENTS),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(0.5)  # the pullers are under way before the readers start
+        loaded = run_wrk(base + "/help-now/")
+        pulled = parse_wrk(pullers.communicate(timeout=DURATION + 60)[0])
+    finally:
+        stop(server)
+    return {
+        "feed_mb": round(len(feed.encode()) / 1e6, 2),
+        "feed_first_request_s": round(first_s, 2),
+        "feed_requests": pulled["requests"],
+        "feed_requests_per_s": pulled["req_per_s"],
+        # 429s past the budget count here, as do socket errors.
+        "feed_not_2xx_or_failed": pulled["errors"],
+        "help_now_idle": idle,
+        "help_now_under_feed_load": loaded,
+        **feed_load_verdict(idle, loaded),
+    }
+
+
+def feed_load_verdict(idle: dict, loaded: dict) -> dict:
+    """Help-now's p99 under feed load against its idle p99; a missing figure or an error
+    under load is a miss, never a pass."""
+    if not idle["p99_ms"] or loaded["p99_ms"] is None:
+        ratio = None
+    else:
+        ratio = round(loaded["p99_ms"] / idle["p99_ms"], 2)
+    return {
+        "p99_under_load_to_idle": ratio,
+        "goal": f"p99 under load <= {FEED_LOAD_GOAL:g} x idle",
+        "goal_met": ratio is not None and ratio <= FEED_LOAD_GOAL and loaded["errors"] == 0,
+    }
+
+
 def run() -> dict:
     if shutil.which("wrk") is None:
         return {
             "skipped": "wrk is not installed (apt-get install wrk; `make bench` does it as root)"
         }
+    parts = {"same_run": same_run, "scale_out": scale_out, "feed_load": feed_load}
+    unknown = set(PARTS) - set(parts)
+    if unknown:
+        raise ValueError(f"Unknown BENCH_HTTP_PARTS {sorted(unknown)}; known: {sorted(parts)}")
+    figures: dict = {
+        "workers_per_instance": WORKERS,
+        "connections": CONNECTIONS,
+        "duration_s": DURATION,
+    }
     with _site.temporary_folder() as name:
-        folder = Path(name)
-        return {
-            "workers_per_instance": WORKERS,
-            "connections": CONNECTIONS,
-            "duration_s": DURATION,
-            "same_run": same_run(folder / "single"),
-            "scale_out": scale_out(folder / "scale"),
-        }
+        for part, measure in parts.items():
+            if part in PARTS:
+                figures[part] = measure(Path(name) / part)
+    for budget in FEED_BUDGETS:
+        load = figures.get("feed_load", {}).get(budget, {})
+        if "goal_met" in load:
+            idle, loaded = load["help_now_idle"], load["help_now_under_feed_load"]
+            print(
+                f"   feed {budget.replace('_', ' ')}: help-now p50/p99 idle {idle['p50_ms']}/"
+                f"{idle['p99_ms']} ms, under feed load {loaded['p50_ms']}/{loaded['p99_ms']} ms"
+                f": {load['goal']}: {'met' if load['goal_met'] else 'not met'} "
+                f"({load['p99_under_load_to_idle']} x)"
+            )
+    return figures

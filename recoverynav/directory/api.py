@@ -22,23 +22,25 @@ from recoverynav.api.params import (
     use_language,
 )
 from recoverynav.directory import vocabulary
-from recoverynav.directory.forms import PAGE_GROUPS
-from recoverynav.directory.hsds import (
+from recoverynav.directory.exports import (
+    HSDS_PAGE_SIZE,
     TAXONOMY_ID,
     export_organizations,
     export_services,
     find_taxonomy_term,
     find_taxonomy_terms,
+    hsds_page,
     organization_to_hsds,
+    services_page,
     taxonomy,
 )
+from recoverynav.directory.forms import PAGE_GROUPS
 from recoverynav.directory.models import Facility
 from recoverynav.directory.selectors import (
     DEFAULT_RADIUS,
     MAX_PER_PAGE,
     MAX_RADIUS,
     MIN_RADIUS,
-    export_page,
     facility_detail,
     hsds_data_version,
     hsds_organization,
@@ -59,7 +61,6 @@ LINKS = {
     "hsds_taxonomy_terms": "/api/v1/hsds/taxonomy_terms",
 }
 HSDS_VERSION = "3.0"
-HSDS_PAGE_SIZE = 100
 HsdsPage = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
 HsdsPerPage = Annotated[
     int, Query(ge=1, le=HSDS_PAGE_SIZE, description=f"Items per page, at most {HSDS_PAGE_SIZE}.")
@@ -310,8 +311,7 @@ def hsds_services(
     """Every shown facility as an HSDS 3.0 service (organization, location, phones,
     languages, attributes nested), in the HSDS API's page shape."""
     charge(request, "hsds_export")
-    facilities, total = export_page(page=page, per_page=per_page)
-    return _hsds_page(export_services(facilities), total=total, page=page, per_page=per_page)
+    return services_page(page=page, per_page=per_page)
 
 
 @hsds_router.get(
@@ -327,9 +327,7 @@ def hsds_organizations(
     organization_list), in the HSDS API's page shape."""
     charge(request, "hsds_export")
     organizations, total = hsds_organizations_page(page=page, per_page=per_page)
-    return _hsds_page(
-        export_organizations(organizations), total=total, page=page, per_page=per_page
-    )
+    return hsds_page(export_organizations(organizations), total=total, page=page, per_page=per_page)
 
 
 @hsds_router.get(
@@ -354,7 +352,7 @@ def hsds_taxonomies(
     request: HttpRequest, page: HsdsPage = 1, per_page: HsdsPerPage = HSDS_PAGE_SIZE
 ) -> dict:
     """The one taxonomy the services' attributes use: our searchable attributes."""
-    return _hsds_page([taxonomy()], total=1, page=page, per_page=per_page, paged=False)
+    return hsds_page([taxonomy()], total=1, page=page, per_page=per_page, paged=False)
 
 
 @hsds_router.get(
@@ -386,7 +384,7 @@ def hsds_taxonomy_terms(
     asked language."""
     use_language(request, lang)
     terms = find_taxonomy_terms(taxonomy_id=taxonomy_id, parent_id=parent_id)
-    return _hsds_page(terms, total=len(terms), page=page, per_page=per_page, paged=False)
+    return hsds_page(terms, total=len(terms), page=page, per_page=per_page, paged=False)
 
 
 @hsds_router.get(
@@ -402,23 +400,3 @@ def hsds_taxonomy_term_get(
     if found is None:
         raise NotFound(gettext("There is no taxonomy term %(id)s.") % {"id": term_id})
     return found
-
-
-def _hsds_page(
-    contents: list[dict], *, total: int, page: int, per_page: int, paged: bool = True
-) -> dict:
-    """HSDS's Page shape. `contents` is the asked page already, unless `paged` is False:
-    then it is every item, and the page is cut from it here."""
-    if not paged:
-        contents = contents[(page - 1) * per_page : page * per_page]
-    pages = max(1, -(-total // per_page))
-    return {
-        "total_items": total,
-        "total_pages": pages,
-        "page_number": page,
-        "size": len(contents),
-        "first_page": page == 1,
-        "last_page": page >= pages,
-        "empty": not contents,
-        "contents": contents,
-    }

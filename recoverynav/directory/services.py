@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
+from recoverynav.directory.exports import directory_edited
 from recoverynav.directory.importers.base import ImportFileError, Parsed, Record
 from recoverynav.directory.importers.keys import normalise
 from recoverynav.directory.merging import PlaceIndex, PlaceKeys, merged_values
@@ -330,9 +331,11 @@ def _fold(keep: int, others: list[int]) -> None:
 def mark_verified(*, facilities: Iterable[Facility], on: dt.date | None = None) -> int:
     """A moderator checked these listings (e.g. by calling): they are fresh again."""
     ids = [f.pk for f in facilities]
-    return Facility.objects.filter(pk__in=ids).update(
+    marked = Facility.objects.filter(pk__in=ids).update(
         last_verified=on or timezone.localdate(), as_of_year_only=False
     )
+    directory_edited()  # the exports show the date: the count alone would not change
+    return marked
 
 
 def report_problem(*, facility: Facility, kind: str, details: str) -> ProblemReport:

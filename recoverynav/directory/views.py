@@ -5,9 +5,10 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
+from recoverynav.core import export_files
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.fragments import PAGE_CACHE_SECONDS
 from recoverynav.core.frames import render_framed_page
@@ -15,27 +16,24 @@ from recoverynav.core.problem_reports import ProblemReportForm, report_page
 from recoverynav.core.querystring import query_with
 from recoverynav.core.ratelimit import limit_view
 from recoverynav.core.search_summary import filter_chips, without_filters
-from recoverynav.directory import service_names, services
+from recoverynav.directory import exports, service_names, services
+from recoverynav.directory.exports import HSDS_PAGE_SIZE, hsds_page, shown_total
 from recoverynav.directory.forms import (
     FILTER_FIELDS,
     RADIUS_CHOICES,
     SearchForm,
 )
-from recoverynav.directory.hsds import export_services
 from recoverynav.directory.models import ProblemKind
 from recoverynav.directory.selectors import (
     SEARCH_PARAM,
     SearchPage,
     back_to_search,
-    export_page,
     facility_detail,
     facility_sources,
     search_facilities,
 )
 from recoverynav.geo.selectors import Place, choice_links, lookup_place, nearest_town
 from recoverynav.hotlines.selectors import country_with_hotlines, hotlines_version
-
-HSDS_PAGE_SIZE = 100
 
 
 def _helplines() -> list:
@@ -184,23 +182,28 @@ def report_problem(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+HSDS_PAGE_DIGITS = 1000  # Python refuses to read numbers of more than 4,300 digits
+
+
 @limit_view("hsds_export")
-def hsds_services(request: HttpRequest) -> JsonResponse:
-    """The directory as Open Referral HSDS 3.0 services, in the HSDS API's page shape."""
-    page = int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1
-    page = max(page, 1)
-    facilities, total = export_page(page=page, per_page=HSDS_PAGE_SIZE)
-    pages = max(1, -(-total // HSDS_PAGE_SIZE))
-    return JsonResponse(
-        {
-            "total_items": total,
-            "total_pages": pages,
-            "page_number": page,
-            "size": len(facilities),
-            "first_page": page == 1,
-            "last_page": page >= pages,
-            "empty": not facilities,
-            "contents": export_services(facilities),
-        },
-        json_dumps_params={"ensure_ascii": False},
+def hsds_services(request: HttpRequest) -> HttpResponse:
+    """The directory as Open Referral HSDS 3.0 services, in the HSDS API's page shape: each
+    existing page built once per data change and served from a file (core/export_files)."""
+    page = _hsds_page_number(request.GET.get("page", ""))
+    total = shown_total()
+    if page > max(1, -(-total // HSDS_PAGE_SIZE)):
+        # Past the last page: empty, with no file kept and no absurd offset asked for.
+        empty = hsds_page([], total=total, page=page, per_page=HSDS_PAGE_SIZE)
+        return JsonResponse(empty, json_dumps_params={"ensure_ascii": False})
+    params = {"language": get_language(), "page": str(page)}
+    return export_files.response_for(
+        request, export_files.built(exports.SERVICES_PAGE_EXPORT, params)
     )
+
+
+def _hsds_page_number(text: str) -> int:
+    """Plain digits from 1, however many (past the last page is an empty page); anything
+    else (`²`, `-1`, more digits than Python converts) is the first page."""
+    if not (text.isascii() and text.isdigit()) or len(text) > HSDS_PAGE_DIGITS:
+        return 1
+    return max(int(text), 1)

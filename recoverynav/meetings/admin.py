@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from recoverynav.core import problem_reports
+from recoverynav.core.export_files import rebuild_stale
 from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.models import FeedSource, ImportRun, Meeting, ProblemReport
 from recoverynav.meetings.services import sync_source
@@ -84,6 +85,7 @@ class FeedSourceAdmin(admin.ModelAdmin):
                 continue
             done += 1
             messages.success(request, report.summary())
+        rebuild_stale()  # the feed files, as sync_meetings rebuilds them
         if done:
             messages.info(
                 request,

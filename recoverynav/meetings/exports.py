@@ -5,12 +5,20 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 
 import icalendar
+from django.db import transaction
+from django.db.models import Max
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import iri_to_uri
 
+from recoverynav.core import export_files
 from recoverynav.meetings import schedule
 from recoverynav.meetings.ical_zones import vtimezone
 from recoverynav.meetings.importers.meeting_guide import specific_address
 from recoverynav.meetings.meeting_types import explanation, format_name, spec_types, type_label
-from recoverynav.meetings.models import Attendance, Meeting
+from recoverynav.meetings.models import Attendance, FeedSource, ImportRun, Meeting, MeetingTime
+from recoverynav.meetings.selectors import meetings_for_feed
 
 PHONE_CHARACTERS = set("0123456789+,*#")  # the spec: digits, + and one-tap , * #
 ICAL_DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]
@@ -165,3 +173,59 @@ def type_names(meeting: Meeting) -> list[dict]:
         {"code": "", "label": format_name(other), "explanation": ""}
         for other in meeting.other_formats or []
     ]
+
+
+# --- the whole feed, built once per data change (core/export_files) ---------------------------
+FEED_EXPORT = "meetings-feed"
+
+
+def feed_version(params: dict) -> str:
+    """Changes with every import run (each records one, even when it changes nothing) and
+    every meeting added; two index lookups, not a count, since it is read on every request
+    (250,000 meetings). Edits and deletions outside an import (the admin, a source deleted
+    with its meetings) mark the feed stale instead (`feed_edited`)."""
+    runs = ImportRun.objects.aggregate(top=Max("pk"))
+    meetings = Meeting.objects.aggregate(top=Max("pk"))
+    return f"{runs['top']}:{meetings['top']}"
+
+
+def whole_feed_chunks(params: dict) -> Iterator[str]:
+    """The feed as `/meetings/feed.json` serves it to a client at `origin` in `language`:
+    absolute page and report URLs, all meetings or one source's."""
+    origin = params["origin"]
+    with translation.override(params["language"]):
+
+        def record(meeting: Meeting) -> dict:
+            page = reverse("meetings:meeting", args=[meeting.slug])
+            report = reverse("meetings:report", args=[meeting.slug])
+            return feed_record(
+                meeting,
+                url=iri_to_uri(origin + page),
+                feedback_url=meeting.feedback_url or iri_to_uri(origin + report),
+            )
+
+        meetings = meetings_for_feed(source=params["source"])
+        yield from feed_chunks(record(m) for m in meetings.iterator(chunk_size=2000))
+
+
+export_files.register(
+    export_files.ExportKind(
+        name=FEED_EXPORT,
+        content_type="application/json",
+        version=feed_version,
+        chunks=whole_feed_chunks,
+    )
+)
+
+
+def feed_edited(**kwargs: object) -> None:
+    """A meeting, its times or a source changed outside an import (the admin): now, and
+    again once committed, so a feed built meanwhile from the old rows is not kept."""
+    export_files.mark_stale(FEED_EXPORT)
+    transaction.on_commit(lambda: export_files.mark_stale(FEED_EXPORT))
+
+
+def connect_signals() -> None:
+    for model in (Meeting, MeetingTime, FeedSource):
+        for signal in (post_save, post_delete):
+            signal.connect(feed_edited, sender=model, dispatch_uid=f"feed-{model.__name__}")

@@ -16,9 +16,11 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import resolve, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from recoverynav.core import export_files
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.fragments import PAGE_CACHE_SECONDS
 from recoverynav.core.frames import render_framed_page
@@ -35,7 +37,7 @@ from recoverynav.meetings.forms import (
     MeetingSearchForm,
 )
 from recoverynav.meetings.listings import occurrences
-from recoverynav.meetings.models import Attendance, ProblemKind
+from recoverynav.meetings.models import Attendance, FeedSource, ProblemKind
 from recoverynav.meetings.schedule import zone_info
 from recoverynav.meetings.selectors import (
     COVERAGE_MILES,
@@ -46,7 +48,6 @@ from recoverynav.meetings.selectors import (
     coverage_near,
     listed_any,
     meeting_by_slug,
-    meetings_for_feed,
     online_soon,
     search_meetings,
     searched_attendance,
@@ -298,21 +299,23 @@ def _calendar_response(request: HttpRequest, meetings: list, filename: str) -> H
 
 
 @limit_view("meetings_feed")
-def feed(request: HttpRequest, fmt: str = "json") -> StreamingHttpResponse:
-    """Our meetings as a Meeting Guide JSON feed (all, or one source with ?source=NAME)."""
-    meetings = meetings_for_feed(source=request.GET.get("source", "")[:50])
-
-    def record(meeting) -> dict:
-        page = reverse("meetings:meeting", args=[meeting.slug])
-        return exports.feed_record(
-            meeting,
-            url=request.build_absolute_uri(page),
-            feedback_url=meeting.feedback_url
-            or request.build_absolute_uri(reverse("meetings:report", args=[meeting.slug])),
+def feed(request: HttpRequest, fmt: str = "json") -> HttpResponse:
+    """Our meetings as a Meeting Guide JSON feed (all, or one source with ?source=NAME),
+    built once per data change and served from a file (core/export_files)."""
+    source = request.GET.get("source", "")[:50]
+    # NUL cannot be stored, nor asked for in PostgreSQL: no source has it.
+    if source and ("\x00" in source or not FeedSource.objects.filter(name=source).exists()):
+        # Nothing to build: an empty feed, streamed like every other.
+        response = StreamingHttpResponse(["[]"], content_type="application/json")
+    else:
+        params = {
+            "origin": request.build_absolute_uri("/")[:-1],
+            "language": get_language(),
+            "source": source,
+        }
+        response = export_files.response_for(
+            request, export_files.built(exports.FEED_EXPORT, params)
         )
-
-    records = (record(m) for m in meetings.iterator(chunk_size=2000))
-    response = StreamingHttpResponse(exports.feed_chunks(records), content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

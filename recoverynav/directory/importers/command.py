@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from recoverynav.core.export_files import rebuild_exports
 from recoverynav.directory.importers.base import ImportFileError, Parsed
 from recoverynav.directory.models import ImportRun
 from recoverynav.directory.services import apply_import
@@ -86,6 +87,7 @@ def import_parsed(
         record_failure(source=source, file_name=file_name, dry_run=options["dry_run"], error=error)
         raise CommandError(f"{error} Nothing was changed.") from error
     report_run(command, run)
+    rebuild_exports(command.stdout.write)
     return run
 
 

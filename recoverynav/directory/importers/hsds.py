@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from recoverynav.directory import vocabulary
-from recoverynav.directory.hsds import TAXONOMY
+from recoverynav.directory.exports import TAXONOMY
 from recoverynav.directory.importers.base import (
     ImportFileError,
     Parsed,

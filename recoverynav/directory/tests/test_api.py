@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import Client
 
-from recoverynav.directory.hsds import validation_errors
+from recoverynav.directory.exports import validation_errors
 from recoverynav.directory.tests.factories import make_facility, miles_north
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from recoverynav.directory import vocabulary
-from recoverynav.directory.hsds import export_services, validation_errors
+from recoverynav.directory.exports import export_services, validation_errors
 from recoverynav.directory.models import Facility
 from recoverynav.directory.tests.factories import make_facility
 from recoverynav.directory.tests.test_importers import DATA

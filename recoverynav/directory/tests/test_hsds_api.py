@@ -9,7 +9,7 @@ from django.test import Client
 from jsonschema import Draft202012Validator
 
 from recoverynav.directory import vocabulary
-from recoverynav.directory.hsds import SCHEMA_DIR, validation_errors
+from recoverynav.directory.exports import SCHEMA_DIR, validation_errors
 from recoverynav.directory.models import Organization
 from recoverynav.directory.tests.factories import make_facility
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from recoverynav.directory.hsds import export_services, validation_errors
+from recoverynav.directory.exports import export_services, validation_errors
 from recoverynav.directory.selectors import facilities_for_export
 
 

@@ -2,6 +2,7 @@ import re
 
 from django.core.management.base import BaseCommand, CommandError
 
+from recoverynav.core.export_files import rebuild_exports
 from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.importers.meeting_guide.times import is_timezone
 from recoverynav.meetings.models import FeedSource, Fellowship
@@ -66,6 +67,7 @@ class Command(BaseCommand):
         if len(report.notes) > SHOWN_REJECTIONS:
             self.stdout.write(f"… and {len(report.notes) - SHOWN_REJECTIONS} more notes.")
         self.stdout.write(self.style.SUCCESS(report.summary()))
+        rebuild_exports(self.stdout.write)
 
     def _source(self, options: dict) -> FeedSource:
         """The named feed; options given here update it (not saved on a dry run)."""

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from recoverynav.core.export_files import rebuild_exports
 from recoverynav.meetings.services import sync_meetings
 
 
@@ -13,6 +14,7 @@ class Command(BaseCommand):
         result = sync_meetings(progress=lambda line: self.stdout.write(line))
         for line in result.lines:
             self.stdout.write(line)
+        rebuild_exports(self.stdout.write)
         if result.failed:
             raise CommandError(
                 f"{len(result.failed)} of {len(result.lines)} meeting sources failed "

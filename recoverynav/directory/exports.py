@@ -6,15 +6,22 @@ services' attributes name. Validated against the bundled schemas."""
 
 import json
 import uuid
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from recoverynav.core import export_files
 from recoverynav.directory import vocabulary
 from recoverynav.directory.models import Facility, Organization
+from recoverynav.directory.selectors import export_page, hsds_data_version, listed_facilities
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -266,3 +273,80 @@ def validation_errors(document: dict, schema_name: str = "service.json") -> list
         f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
         for error in validator(schema_name).iter_errors(document)
     ]
+
+
+# --- the HSDS page envelope, one for the page and the API -----------------------------------
+HSDS_PAGE_SIZE = 100
+
+
+def hsds_page(
+    contents: list[dict], *, total: int, page: int, per_page: int, paged: bool = True
+) -> dict:
+    """HSDS's Page shape. `contents` is the asked page already, unless `paged` is False:
+    then it is every item, and the page is cut from it here."""
+    if not paged:
+        contents = contents[(page - 1) * per_page : page * per_page]
+    pages = max(1, -(-total // per_page))
+    return {
+        "total_items": total,
+        "total_pages": pages,
+        "page_number": page,
+        "size": len(contents),
+        "first_page": page == 1,
+        "last_page": page >= pages,
+        "empty": not contents,
+        "contents": contents,
+    }
+
+
+def services_page(*, page: int, per_page: int = HSDS_PAGE_SIZE) -> dict:
+    """One page of shown facilities as HSDS services, in the HSDS API's page shape."""
+    facilities, total = export_page(page=page, per_page=per_page)
+    return hsds_page(export_services(facilities), total=total, page=page, per_page=per_page)
+
+
+# --- /treatment/hsds.json pages, built once per data change (core/export_files) --------------
+# Cached per page at the one page size the address has: a client reads it page by page (the
+# HSDS API's shape), each page is bounded work, and the pages that exist are few (shown
+# facilities / 100, per language); a page past the last is not kept, so odd page numbers
+# cannot fill the disk.
+SERVICES_PAGE_EXPORT = "hsds-services-page"
+
+
+def _services_page_version(params: dict) -> str:
+    return hsds_data_version()[0]
+
+
+def _services_page_chunks(params: dict) -> Iterator[str]:
+    with translation.override(params["language"]):
+        document = services_page(page=int(params["page"]))
+        yield json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
+export_files.register(
+    export_files.ExportKind(
+        name=SERVICES_PAGE_EXPORT,
+        content_type="application/json",
+        version=_services_page_version,
+        chunks=_services_page_chunks,
+        streamed=False,
+    )
+)
+
+
+def shown_total() -> int:
+    """How many facilities the HSDS pages list, all pages together."""
+    return listed_facilities().count()
+
+
+def directory_edited(**kwargs: object) -> None:
+    """A facility or organization changed outside an import (the admin): now, and again
+    once committed, so a page built meanwhile from the old rows is not kept."""
+    export_files.mark_stale(SERVICES_PAGE_EXPORT)
+    transaction.on_commit(lambda: export_files.mark_stale(SERVICES_PAGE_EXPORT))
+
+
+def connect_signals() -> None:
+    for model in (Facility, Organization):
+        for signal in (post_save, post_delete):
+            signal.connect(directory_edited, sender=model, dispatch_uid=f"hsds-{model.__name__}")
