@@ -13,7 +13,6 @@ TARGET = 1.0
 FLOORS = {
     "api": 0.85,
     "directory": 0.55,
-    "geo": 0.40,
     "hotlines": 0.90,
     "meetings": 0.55,
     "screening": 0.90,
