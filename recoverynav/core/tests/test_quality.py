@@ -11,7 +11,6 @@ TARGET = 1.0
 # Apps still on their way to the target may not slip below where they stand now; raise a
 # floor when an app gains tests and delete its line once it reaches the target.
 FLOORS = {
-    "api": 0.85,
     "directory": 0.55,
     "hotlines": 0.90,
     "meetings": 0.55,
