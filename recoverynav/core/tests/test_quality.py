@@ -13,7 +13,6 @@ TARGET = 1.0
 FLOORS = {
     "directory": 0.55,
     "meetings": 0.55,
-    "screening": 0.90,
 }
 
 
