@@ -148,7 +148,8 @@ def test_a_moud_zip_code_a_spreadsheet_shortened_gets_its_zero_back(tmp_path) ->
 
 def test_a_facility_list_row_is_substance_use_care_at_its_own_point(tmp_path) -> None:
     row = {"name1": "Hope House", "street1": "9 Oak Lane", "city": "Richmond", "state": "va",
-           "zip": "23219", "latitude": "37.54", "longitude": "-77.44", "county": "Richmond"}  # fmt: skip
+           "zip": "23219", "latitude": "37.54", "longitude": "-77.44",
+           "county": "Richmond"}  # fmt: skip
 
     record = samhsa.parse_facility_list(write(tmp_path, [row])).records[0]
 
