@@ -32,7 +32,7 @@ def test_a_file_is_read_whole_within_the_size_limit(tmp_path, settings) -> None:
 
 
 def test_a_missing_file_says_it_could_not_be_read() -> None:
-    with pytest.raises(FeedError, match="Could not read /nowhere/feed.json"):
+    with pytest.raises(FeedError, match=r"Could not read /nowhere/feed\.json"):
         read_feed("/nowhere/feed.json")
 
 
