@@ -64,7 +64,7 @@ def test_every_page_is_read_and_rows_are_numbered_by_page(monkeypatch) -> None:
         ({"totalPages": "many", "rows": []}, "page counts are not numbers"),
         ({"totalPages": 4, "rows": [{}]}, "says it has 4 pages; this sync reads 1 to 3"),
         ({"totalPages": 0, "rows": [{}]}, "says it has 0 pages"),
-        ({"totalPages": 1, "recordCount": 5, "rows": [{}]}, "announced 5 facilities but its 1 pages held 1"),
+        ({"totalPages": 1, "recordCount": 5, "rows": [{}]}, "announced 5 facilities but its 1"),
         ({"totalPages": 1, "rows": []}, "The locator sent no facilities."),
     ],
 )  # fmt: skip
