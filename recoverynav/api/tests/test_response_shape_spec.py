@@ -78,3 +78,24 @@ def test_a_pages_address_outside_the_api_keeps_its_html_404(visitor: Client) -> 
 
     assert response.status_code == 404
     assert not response["Content-Type"].startswith("application/json")
+
+
+def test_the_root_links_are_absolute_so_a_client_needs_only_that_address(visitor: Client) -> None:
+    links = visitor.get("/api/v1/").json()["links"]
+
+    assert links["openapi"] == "http://testserver/api/v1/openapi.json"
+    assert all(url.startswith("http://testserver/") for url in links.values())
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon"),
+    [("90.5", "0"), ("0", "180.5"), ("inf", "0"), ("0", "-nan")],
+)
+def test_a_point_off_the_earth_is_refused_by_every_near_search(
+    visitor: Client, lat: str, lon: str
+) -> None:
+    for url in ("/api/v1/facilities/near/", "/api/v1/meetings/near/"):
+        response = visitor.get(url, {"lat": lat, "lon": lon})
+
+        assert response.status_code == 400, url
+        assert response.json()["code"] == "invalid_parameters"
