@@ -189,3 +189,31 @@ def test_the_api_names_the_missing_question_in_its_error(visitor) -> None:
 
     assert response.status_code == 400
     assert "dast-10" in str(response.json()["errors"])
+
+
+def test_an_unknown_instrument_is_named_in_the_error() -> None:
+    from recoverynav.screening.selectors import UnknownInstrument
+
+    with pytest.raises(UnknownInstrument, match="There is no self-check called 'nope'"):
+        get_instrument("nope")
+
+
+def test_an_instrument_the_operator_switched_off_is_neither_listed_nor_scored(settings) -> None:
+    from recoverynav.screening.selectors import UnknownInstrument
+
+    settings.SCREENING_DAST10_ENABLED = False
+
+    assert "dast-10" not in [i.id for i in list_instruments()]
+    assert "dast-10" in [i.id for i in list_instruments(enabled_only=False)]
+    with pytest.raises(UnknownInstrument):
+        get_instrument("dast-10")
+
+
+@pytest.mark.django_db
+def test_the_api_answers_404_for_a_switched_off_instrument(visitor, settings) -> None:
+    settings.SCREENING_DAST10_ENABLED = False
+
+    response = visitor.get("/api/v1/screening/instruments/dast-10")
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
