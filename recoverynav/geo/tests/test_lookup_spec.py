@@ -206,3 +206,33 @@ def test_an_alaska_borough_is_found_by_its_full_name() -> None:
 
     assert lookup_place("Aleutians East Borough, AK").places
     assert "Bristol Bay Borough, AK" in labels("Bristol Bay Borough")
+
+
+def test_a_place_s_query_looks_up_its_zip_code_coordinates_or_label() -> None:
+    assert lookup_place("22903").place.query == "22903"
+    assert lookup_place("38.03,-78.48").place.query == "38.03000,-78.48000"
+    assert lookup_place("Austin, TX").place.query == "Austin, TX"
+
+
+def test_coordinates_text_never_writes_a_number_in_exponent_form() -> None:
+    assert coordinates_text(0.00001, -0.00001) == "0.000010,-0.000010"
+
+
+def test_a_radius_search_can_run_over_any_table_with_coordinates() -> None:
+    from recoverynav.geo.models import GazetteerPlace
+    from recoverynav.geo.selectors import nearby_ids
+
+    centre = lookup_place("22903").place
+
+    found = nearby_ids(
+        GazetteerPlace.objects.filter(state="VA"),
+        latitude=centre.latitude,
+        longitude=centre.longitude,
+        radius_miles=5,
+    )
+
+    names = set(
+        GazetteerPlace.objects.filter(pk__in=[pk for pk, _ in found]).values_list("name", flat=True)
+    )
+    assert "Charlottesville" in names
+    assert "Richmond" not in names
