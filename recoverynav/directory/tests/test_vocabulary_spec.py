@@ -5,8 +5,8 @@ import pytest
 from django.utils import translation
 
 from recoverynav.directory import vocabulary
-from recoverynav.directory.forms import ProblemReportForm
 from recoverynav.directory.models import Facility
+from recoverynav.directory.tests.factories import make_facility
 
 # The first value of each group holds bit 0 in stored data: renumbering would change what
 # every stored listing offers.
@@ -46,11 +46,11 @@ def test_every_value_has_a_spanish_label_of_its_own(group: str) -> None:
     assert set(untranslated) <= {"Medicaid", "Medicare"}  # the programs' own names
 
 
-def test_the_report_form_offers_each_kind_of_problem_and_needs_one() -> None:
-    form = ProblemReportForm(data={"details": "x"})
+@pytest.mark.django_db
+def test_the_report_page_offers_each_kind_of_problem(visitor) -> None:
+    facility = make_facility()
 
-    assert not form.is_valid()
-    assert "kind" in form.errors
-    assert [code for code, _label in form.fields["kind"].choices] == [
-        "closed", "wrong_phone", "not_taking", "other",
-    ]  # fmt: skip
+    body = visitor.get(f"/treatment/{facility.pk}/report/").content.decode()
+
+    for words in ("It has closed", "The phone number is wrong", "Something else"):
+        assert words in body

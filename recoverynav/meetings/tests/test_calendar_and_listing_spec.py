@@ -15,7 +15,6 @@ from recoverynav.meetings.selectors import (
     listed_any,
     meeting_by_slug,
     meetings_for_feed,
-    occurrences,
     online_soon,
     searched_attendance,
 )
@@ -97,6 +96,8 @@ def listed(db) -> None:
 
 @pytest.mark.usefixtures("listed")
 def test_a_meeting_page_shows_each_weekly_time_next_in_its_own_zone() -> None:
+    from recoverynav.meetings.selectors import occurrences
+
     noon = Meeting.objects.get(source_slug="noon")
     sunday = dt.datetime(2026, 12, 6, 9, tzinfo=ET)
 
@@ -111,6 +112,8 @@ def test_a_meeting_page_shows_each_weekly_time_next_in_its_own_zone() -> None:
 
 @pytest.mark.usefixtures("listed")
 def test_an_online_meeting_also_shows_the_viewer_s_clock() -> None:
+    from recoverynav.meetings.selectors import occurrences
+
     zoom = Meeting.objects.get(source_slug="zoom")
 
     shown = occurrences(
@@ -123,6 +126,8 @@ def test_an_online_meeting_also_shows_the_viewer_s_clock() -> None:
 
 @pytest.mark.usefixtures("listed")
 def test_a_meeting_on_now_shows_how_long_ago_it_started() -> None:
+    from recoverynav.meetings.selectors import occurrences
+
     noon = Meeting.objects.get(source_slug="noon")
 
     shown = occurrences(noon, now=dt.datetime(2026, 12, 7, 12, 20, tzinfo=ET))

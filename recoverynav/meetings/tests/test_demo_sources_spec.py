@@ -8,10 +8,11 @@ import pytest
 from recoverynav.meetings.demo_data import BUNDLED_SOURCES, register_demo_sources
 from recoverynav.meetings.importers.meeting_guide import is_timezone
 from recoverynav.meetings.models import FeedSource, Fellowship
-from recoverynav.meetings.sources import local_path
 
 
 def test_every_bundled_source_names_a_file_that_exists_a_real_zone_and_a_fellowship() -> None:
+    from recoverynav.meetings.sources import local_path
+
     for demo in BUNDLED_SOURCES:
         assert local_path(demo.location).is_file(), demo.location
         assert is_timezone(demo.timezone), demo.name

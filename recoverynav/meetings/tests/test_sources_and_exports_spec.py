@@ -11,7 +11,6 @@ import pytest
 from recoverynav.meetings import exports
 from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.models import Meeting
-from recoverynav.meetings.sources import bmlt_urls, local_path, read_bmlt, read_feed
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 ET = dt.timezone(dt.timedelta(hours=-5))
@@ -20,32 +19,44 @@ ET = dt.timezone(dt.timedelta(hours=-5))
 # --- reading ---------------------------------------------------------------------------------
 
 
-def test_a_file_is_read_whole_within_the_size_limit(tmp_path, settings) -> None:
+@pytest.fixture
+def reading():
+    """The module that reads sources, imported here so that only these tests name it."""
+    from recoverynav.meetings import sources
+
+    return sources
+
+
+def test_a_file_is_read_whole_within_the_size_limit(tmp_path, settings, reading) -> None:
     settings.MEETINGS_FEED_MAX_BYTES = 10
     small, large = tmp_path / "small.json", tmp_path / "large.json"
     small.write_bytes(b"[]")
     large.write_bytes(b"[" + b" " * 20 + b"]")
 
-    assert read_feed(str(small)) == b"[]"
+    assert reading.read_feed(str(small)) == b"[]"
     with pytest.raises(FeedError, match=r"larger than 10 bytes \(MEETINGS_FEED_MAX_BYTES\)"):
-        read_feed(str(large))
+        reading.read_feed(str(large))
 
 
-def test_a_missing_file_says_it_could_not_be_read() -> None:
+def test_a_missing_file_says_it_could_not_be_read(reading) -> None:
     with pytest.raises(FeedError, match=r"Could not read /nowhere/feed\.json"):
-        read_feed("/nowhere/feed.json")
+        reading.read_feed("/nowhere/feed.json")
 
 
-def test_a_bundled_name_is_a_file_in_the_meetings_data_folder_and_nowhere_else() -> None:
-    inside = local_path("bundled:meeting_types.json")
+def test_a_bundled_name_is_a_file_in_the_meetings_data_folder_and_nowhere_else(reading) -> None:
+    inside = reading.local_path("bundled:meeting_types.json")
 
     assert inside.parent.name == "data"
     with pytest.raises(FeedError, match="must be inside the meetings data folder"):
-        local_path("bundled:../../settings.py")
+        reading.local_path("bundled:../../settings.py")
 
 
-def test_a_root_server_address_gives_every_answer_s_url_keeping_the_operator_s_filters() -> None:
-    urls = bmlt_urls("https://bmlt.example.org/main_server/?switcher=x", "services[]=5&recursive=1")
+def test_a_root_server_address_gives_every_answer_s_url_keeping_the_operator_s_filters(
+    reading,
+) -> None:
+    urls = reading.bmlt_urls(
+        "https://bmlt.example.org/main_server/?switcher=x", "services[]=5&recursive=1"
+    )
 
     assert set(urls) == {
         "GetSearchResults", "GetFormats (en)", "GetFormats (es)", "GetServiceBodies",
@@ -57,29 +68,33 @@ def test_a_root_server_address_gives_every_answer_s_url_keeping_the_operator_s_f
     assert urls["GetFormats (es)"].endswith("?switcher=GetFormats&lang_enum=es")
 
 
-def test_a_get_search_results_url_keeps_its_own_parameters() -> None:
+def test_a_get_search_results_url_keeps_its_own_parameters(reading) -> None:
     url = "https://x.org/main_server/client_interface/json/?switcher=GetSearchResults&weekdays=2"
 
-    assert bmlt_urls(url)["GetSearchResults"].endswith("?switcher=GetSearchResults&weekdays=2")
+    assert reading.bmlt_urls(url)["GetSearchResults"].endswith(
+        "?switcher=GetSearchResults&weekdays=2"
+    )
 
 
-def test_a_saved_answer_that_carries_its_formats_needs_no_file_beside_it(tmp_path: Path) -> None:
+def test_a_saved_answer_that_carries_its_formats_needs_no_file_beside_it(
+    tmp_path: Path, reading
+) -> None:
     saved = tmp_path / "area.json"
     saved.write_text(json.dumps({"meetings": [{"id_bigint": "1"}], "formats": [{"id": "1"}]}))
 
-    answer = read_bmlt(str(saved))
+    answer = reading.read_bmlt(str(saved))
 
     assert answer.meetings == [{"id_bigint": "1"}]
     assert answer.formats == {"en": [{"id": "1"}]}
 
 
-def test_service_bodies_that_are_not_a_list_are_refused(tmp_path: Path) -> None:
+def test_service_bodies_that_are_not_a_list_are_refused(tmp_path: Path, reading) -> None:
     (tmp_path / "a-GetSearchResults.json").write_text("[]")
     (tmp_path / "a-GetFormats-en.json").write_text("[]")
     (tmp_path / "a-service-bodies.json").write_text('{"id": 1}')
 
     with pytest.raises(FeedError, match="GetServiceBodies answer must be a JSON list"):
-        read_bmlt(str(tmp_path / "a-GetSearchResults.json"))
+        reading.read_bmlt(str(tmp_path / "a-GetSearchResults.json"))
 
 
 # --- writing ---------------------------------------------------------------------------------
