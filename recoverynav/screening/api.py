@@ -58,7 +58,7 @@ def _words(text: Text | None) -> str:
 
 
 def _absolute(url: str, context: dict) -> str:
-    """Links into sections that are not installed are "" (see optional_url)."""
+    """A step without a link keeps its "" URL."""
     return context["request"].build_absolute_uri(url) if url else ""
 
 
