@@ -42,38 +42,38 @@ def listing() -> Facility:
         "/admin/directory/importrun/",
     ],
 )
-def test_every_directory_admin_page_loads(admin_client_: Client, listing: Facility, url) -> None:
-    assert admin_client_.get(url).status_code == 200
+def test_every_directory_admin_page_loads(admin: Client, listing: Facility, url) -> None:
+    assert admin.get(url).status_code == 200
 
 
 def test_a_listing_s_page_shows_its_reports_and_its_sources(
-    admin_client_: Client, listing: Facility
+    admin: Client, listing: Facility
 ) -> None:
-    body = admin_client_.get(f"/admin/directory/facility/{listing.pk}/change/").content.decode()
+    body = admin.get(f"/admin/directory/facility/{listing.pk}/change/").content.decode()
 
     assert "It rang out." in body
     assert "county-2026" in body
 
 
 def test_the_current_filter_finds_what_searches_leave_out(
-    admin_client_: Client, listing: Facility, settings
+    admin: Client, listing: Facility, settings
 ) -> None:
     settings.DIRECTORY_CURRENT_SINCE = TODAY - dt.timedelta(days=30)
     fresh = make_facility(name="Fresh listing")
 
-    left_out = admin_client_.get("/admin/directory/facility/", {"current": "no"})
-    shown = admin_client_.get("/admin/directory/facility/", {"current": "yes"})
+    left_out = admin.get("/admin/directory/facility/", {"current": "no"})
+    shown = admin.get("/admin/directory/facility/", {"current": "yes"})
 
     assert list(left_out.context["cl"].result_list) == [listing]
     assert list(shown.context["cl"].result_list) == [fresh]
 
 
 def test_with_no_current_since_no_listing_is_left_out(
-    admin_client_: Client, listing: Facility, settings
+    admin: Client, listing: Facility, settings
 ) -> None:
     settings.DIRECTORY_CURRENT_SINCE = None
 
-    response = admin_client_.get("/admin/directory/facility/", {"current": "no"})
+    response = admin.get("/admin/directory/facility/", {"current": "no"})
 
     assert response.context["cl"].result_count == 0
 
@@ -129,34 +129,34 @@ def test_each_report_action_closes_the_report_as_it_says(
     "change list re-orders by the model's ordering (-created), so a newer handled report "
     "comes before a waiting one",
 )
-def test_new_reports_come_before_handled_ones(admin_client_: Client, listing: Facility) -> None:
+def test_new_reports_come_before_handled_ones(admin: Client, listing: Facility) -> None:
     handled = ProblemReport.objects.create(facility=listing, kind="closed", status="dismissed")
     waiting = listing.reports.get(status="new")
     handled.created = waiting.created + dt.timedelta(days=1)
     handled.save()
 
-    response = admin_client_.get("/admin/directory/problemreport/")
+    response = admin.get("/admin/directory/problemreport/")
 
     assert list(response.context["cl"].result_list) == [waiting, handled]
 
 
-def test_no_one_adds_a_report_by_hand(admin_client_: Client) -> None:
-    assert admin_client_.get("/admin/directory/problemreport/add/").status_code == 403
+def test_no_one_adds_a_report_by_hand(admin: Client) -> None:
+    assert admin.get("/admin/directory/problemreport/add/").status_code == 403
 
 
-def test_an_import_run_can_be_read_but_not_added_or_changed(admin_client_: Client) -> None:
+def test_an_import_run_can_be_read_but_not_added_or_changed(admin: Client) -> None:
     run = ImportRun.objects.create(source="county-2026", file_name="county.csv")
 
-    assert admin_client_.get("/admin/directory/importrun/add/").status_code == 403
-    page = admin_client_.get(f"/admin/directory/importrun/{run.pk}/change/")
+    assert admin.get("/admin/directory/importrun/add/").status_code == 403
+    page = admin.get(f"/admin/directory/importrun/{run.pk}/change/")
     assert page.status_code == 200
     assert 'name="source"' not in page.content.decode()
 
 
 def test_the_import_runs_page_lists_each_source_above_the_runs(
-    admin_client_: Client, listing: Facility
+    admin: Client, listing: Facility
 ) -> None:
-    response = admin_client_.get("/admin/directory/importrun/")
+    response = admin.get("/admin/directory/importrun/")
 
     assert [summary.slug for summary in response.context["sources"]] == ["county-2026"]
 

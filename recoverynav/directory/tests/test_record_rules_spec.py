@@ -16,19 +16,19 @@ from recoverynav.directory.importers.base import (
     check_record,
     clean,
     coordinate,
+    postal_code,
+    undisclosed,
+    website,
+)
+from recoverynav.directory.importers.files import read_csv, read_json, require_columns
+from recoverynav.directory.importers.keys import (
     house_number,
     match_key,
     name_words,
     names_agree,
     normalise,
     phone_key,
-    postal_code,
-    read_csv,
-    read_json,
-    require_columns,
     street_key,
-    undisclosed,
-    website,
 )
 
 DAY = dt.date(2026, 11, 1)

@@ -8,13 +8,9 @@ import pytest
 
 from recoverynav.directory.importers import samhsa, samhsa_codes
 from recoverynav.directory.importers.base import ImportFileError, Record
-from recoverynav.directory.importers.samhsa import (
-    add_codes,
-    locator_rows,
-    locator_tokens,
-    parse_locator_rows,
-    split_contact,
-)
+from recoverynav.directory.importers.samhsa import parse_locator_rows, split_contact
+from recoverynav.directory.importers.samhsa.common import add_codes
+from recoverynav.directory.importers.samhsa.locator import locator_rows, locator_tokens
 
 
 def blank() -> Record:

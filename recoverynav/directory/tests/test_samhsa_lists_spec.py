@@ -10,6 +10,7 @@ import pytest
 
 from recoverynav.directory.importers import samhsa
 from recoverynav.directory.importers.base import ImportFileError
+from recoverynav.directory.importers.samhsa.lists import CERTIFICATION, PROVISIONAL
 
 DAY = dt.date(2026, 5, 25)
 
@@ -71,7 +72,7 @@ def test_a_certified_program_is_an_otp_offering_methadone_and_says_nothing_else(
 def test_a_provisionally_certified_program_says_so(tmp_path) -> None:
     parsed = samhsa.parse_otp_directory(write(tmp_path, [otp_row(Certification="Provisional")]))
 
-    assert [samhsa.CERTIFICATION, samhsa.PROVISIONAL] in parsed.records[0].other_services
+    assert [CERTIFICATION, PROVISIONAL] in parsed.records[0].other_services
 
 
 def test_a_program_placed_at_its_zip_code_centre_is_marked_approximate(tmp_path) -> None:

@@ -57,27 +57,27 @@ def report(meeting: Meeting) -> ProblemReport:
         "/admin/meetings/problemreport/?status__exact=new",
     ],
 )
-def test_every_meetings_admin_page_loads(admin_client_: Client, meeting: Meeting, url) -> None:
-    assert admin_client_.get(url).status_code == 200
+def test_every_meetings_admin_page_loads(admin: Client, meeting: Meeting, url) -> None:
+    assert admin.get(url).status_code == 200
 
 
-def test_a_source_s_page_shows_its_runs(admin_client_: Client, meeting: Meeting) -> None:
+def test_a_source_s_page_shows_its_runs(admin: Client, meeting: Meeting) -> None:
     source = FeedSource.objects.get(name="cville")
 
-    response = admin_client_.get(f"/admin/meetings/feedsource/{source.pk}/change/")
+    response = admin.get(f"/admin/meetings/feedsource/{source.pk}/change/")
 
     assert response.status_code == 200
     assert ImportRun.objects.filter(source=source).exists()
 
 
-def test_no_one_adds_an_import_run_by_hand(admin_client_: Client) -> None:
-    assert admin_client_.get("/admin/meetings/importrun/add/").status_code == 403
+def test_no_one_adds_an_import_run_by_hand(admin: Client) -> None:
+    assert admin.get("/admin/meetings/importrun/add/").status_code == 403
 
 
 def test_a_meeting_s_feed_identity_is_read_only_in_the_admin(
-    admin_client_: Client, meeting: Meeting
+    admin: Client, meeting: Meeting
 ) -> None:
-    body = admin_client_.get(f"/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
+    body = admin.get(f"/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
 
     assert 'name="source_slug"' not in body
     assert 'name="content_hash"' not in body
@@ -85,9 +85,9 @@ def test_a_meeting_s_feed_identity_is_read_only_in_the_admin(
 
 
 def test_a_report_s_words_are_kept_as_the_visitor_wrote_them(
-    admin_client_: Client, report: ProblemReport
+    admin: Client, report: ProblemReport
 ) -> None:
-    body = admin_client_.get(f"/admin/meetings/problemreport/{report.pk}/change/").content.decode()
+    body = admin.get(f"/admin/meetings/problemreport/{report.pk}/change/").content.decode()
 
     assert "The door is round the back." in body
     assert 'name="message"' not in body

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from recoverynav.meetings.demo_data import BUNDLED_SOURCES, register_demo_sources
-from recoverynav.meetings.importers.meeting_guide import is_timezone
+from recoverynav.meetings.importers.meeting_guide.times import is_timezone
 from recoverynav.meetings.models import FeedSource, Fellowship
 
 

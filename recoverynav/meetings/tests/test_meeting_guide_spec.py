@@ -7,16 +7,18 @@ import datetime as dt
 import pytest
 
 from recoverynav.meetings.importers.meeting_guide import (
-    DEFAULT_DURATION_MINUTES,
     MAX_OUR_SLUG_LENGTH,
-    MINUTES_PER_DAY,
     FeedContext,
     MeetingRejected,
     clean_meeting,
     content_hash,
     feed_slug,
-    is_timezone,
     our_slug,
+)
+from recoverynav.meetings.importers.meeting_guide.times import (
+    DEFAULT_DURATION_MINUTES,
+    MINUTES_PER_DAY,
+    is_timezone,
 )
 from recoverynav.meetings.tests.conftest import meeting_record
 

@@ -77,10 +77,10 @@ def test_one_broken_source_is_named_and_the_others_still_sync(tmp_path) -> None:
     assert "not valid JSON" in FeedSource.objects.get(name="bad").last_error
 
 
-def test_the_admin_s_sync_says_which_source_failed_and_why(admin_client_: Client, tmp_path) -> None:
+def test_the_admin_s_sync_says_which_source_failed_and_why(admin: Client, tmp_path) -> None:
     broken = FeedSource.objects.create(name="bad", url=feed_file(tmp_path, "bad", "{oops"))
 
-    response = admin_client_.post(
+    response = admin.post(
         "/admin/meetings/feedsource/",
         {"action": "sync_now", "_selected_action": [broken.pk]},
         follow=True,
@@ -91,10 +91,10 @@ def test_the_admin_s_sync_says_which_source_failed_and_why(admin_client_: Client
     assert not any("synced" in message for message in shown)
 
 
-def test_the_sources_list_shows_the_last_error_cut_short(admin_client_: Client) -> None:
+def test_the_sources_list_shows_the_last_error_cut_short(admin: Client) -> None:
     FeedSource.objects.create(name="bad", url="x", last_error="E" * 1000)
 
-    body = admin_client_.get("/admin/meetings/feedsource/").content.decode()
+    body = admin.get("/admin/meetings/feedsource/").content.decode()
 
     assert "E" * 1000 not in body
     assert "…" in body

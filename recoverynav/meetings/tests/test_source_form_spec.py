@@ -28,40 +28,40 @@ def form(**values) -> dict:
     return data | values
 
 
-def test_a_good_source_is_saved_ready_to_sync(admin_client_: Client) -> None:
-    response = admin_client_.post(ADD, form(default_timezone="America/Chicago"))
+def test_a_good_source_is_saved_ready_to_sync(admin: Client) -> None:
+    response = admin.post(ADD, form(default_timezone="America/Chicago"))
 
     assert response.status_code == 302
     source = FeedSource.objects.get(name="north")
     assert (source.enabled, source.default_timezone) == (True, "America/Chicago")
 
 
-def test_a_zone_that_is_not_a_zone_name_is_explained(admin_client_: Client) -> None:
-    response = admin_client_.post(ADD, form(default_timezone="Eastern"))
+def test_a_zone_that_is_not_a_zone_name_is_explained(admin: Client) -> None:
+    response = admin.post(ADD, form(default_timezone="Eastern"))
 
     errors = response.context["adminform"].form.errors
     assert errors["default_timezone"] == ["Use a time zone name such as America/Chicago."]
     assert not FeedSource.objects.exists()
 
 
-def test_filters_on_a_meeting_guide_feed_are_explained(admin_client_: Client) -> None:
-    response = admin_client_.post(ADD, form(filters="services[]=1"))
+def test_filters_on_a_meeting_guide_feed_are_explained(admin: Client) -> None:
+    response = admin.post(ADD, form(filters="services[]=1"))
 
     errors = response.context["adminform"].form.errors
     assert errors["filters"] == ["Search filters are for BMLT servers only."]
 
 
-def test_a_name_that_is_not_a_short_slug_is_refused(admin_client_: Client) -> None:
-    response = admin_client_.post(ADD, form(name="North Feed!"))
+def test_a_name_that_is_not_a_short_slug_is_refused(admin: Client) -> None:
+    response = admin.post(ADD, form(name="North Feed!"))
 
     assert "name" in response.context["adminform"].form.errors
     assert not FeedSource.objects.exists()
 
 
-def test_a_source_s_sync_record_is_read_only(admin_client_: Client) -> None:
+def test_a_source_s_sync_record_is_read_only(admin: Client) -> None:
     source = FeedSource.objects.create(name="north", url="x", last_error="boom")
 
-    body = admin_client_.get(f"/admin/meetings/feedsource/{source.pk}/change/").content.decode()
+    body = admin.get(f"/admin/meetings/feedsource/{source.pk}/change/").content.decode()
 
     assert 'name="last_error"' not in body
     assert 'name="meeting_count"' not in body

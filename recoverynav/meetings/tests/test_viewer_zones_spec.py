@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 
 from recoverynav.meetings.forms import VIEWER_ZONES, zone_choices
-from recoverynav.meetings.importers.meeting_guide import is_timezone
+from recoverynav.meetings.importers.meeting_guide.times import is_timezone
 
 
 def test_every_zone_offered_is_a_real_zone_offered_once() -> None:
