@@ -217,3 +217,27 @@ def test_the_api_answers_404_for_a_switched_off_instrument(visitor, settings) ->
 
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("instrument", ENABLED, ids=[i.id for i in ENABLED])
+def test_the_api_describes_every_offered_instrument_as_the_engine_scores_it(
+    visitor, instrument: Instrument
+) -> None:
+    body = visitor.get(f"/api/v1/screening/instruments/{instrument.id}").json()
+
+    assert [item["id"] for item in body["items"]] == [item.id for item in instrument.items]
+    assert (body["min_total"], body["max_total"]) == (instrument.min_total, instrument.max_total)
+    assert [band["id"] for band in body["bands"]] == [band.id for band in instrument.bands]
+    assert body["scored_item_ids"] == list(instrument.scored_item_ids)
+
+
+@pytest.mark.django_db
+def test_the_api_lists_only_the_offered_instruments(visitor, settings) -> None:
+    settings.SCREENING_CRAFFT_ENABLED = False
+
+    body = visitor.get("/api/v1/screening/instruments").json()
+
+    listed = [entry["id"] for entry in body["instruments"]]
+    assert "crafft" not in listed
+    assert "audit" in listed
