@@ -45,3 +45,23 @@ def test_a_report_may_hold_up_to_two_thousand_characters(visitor, message, kept)
     visitor.post(f"/meetings/{meeting.slug}/report/", {"message": message})
 
     assert meeting.reports.exists() is kept
+
+
+def test_no_two_zones_offered_read_the_same() -> None:
+    for language in ("en", "es"):
+        with translation.override(language):
+            labels = [label for _zone, label in zone_choices()]
+        assert len(labels) == len(set(labels)), language
+
+
+@pytest.mark.parametrize("zone", VIEWER_ZONES)
+def test_every_zone_offered_can_be_chosen_on_the_finder(zone: str) -> None:
+    from django.http import QueryDict
+
+    from recoverynav.meetings.forms import MeetingSearchForm
+
+    form = MeetingSearchForm(QueryDict(f"tz={zone}&attendance=online"))
+
+    assert form.is_valid(), form.errors
+    assert form.viewer_zone == zone
+    assert form.zone_chosen is True
