@@ -119,11 +119,11 @@ def test_a_report_with_an_unknown_problem_is_refused_with_the_form_again(visitor
     assert not ProblemReport.objects.exists()
 
 
-def test_details_longer_than_a_thousand_characters_are_refused(visitor: Client) -> None:
+def test_details_longer_than_two_thousand_characters_are_refused(visitor: Client) -> None:
     facility = make_facility()
 
     response = visitor.post(
-        f"/treatment/{facility.pk}/report/", {"kind": "other", "details": "x" * 1001}
+        f"/treatment/{facility.pk}/report/", {"kind": "other", "details": "x" * 2001}
     )
 
     assert response.status_code == 400

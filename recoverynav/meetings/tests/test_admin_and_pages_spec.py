@@ -38,7 +38,9 @@ def meeting() -> Meeting:
 @pytest.fixture
 def report(meeting: Meeting) -> ProblemReport:
     """A visitor's report on the meeting (the only test data that names the report's fields)."""
-    return ProblemReport.objects.create(meeting=meeting, message="The door is round the back.")
+    return ProblemReport.objects.create(
+        meeting=meeting, kind="moved", details="The door is round the back."
+    )
 
 
 # --- admin -----------------------------------------------------------------------------------
@@ -90,16 +92,19 @@ def test_a_report_s_words_are_kept_as_the_visitor_wrote_them(
     body = admin.get(f"/admin/meetings/problemreport/{report.pk}/change/").content.decode()
 
     assert "The door is round the back." in body
-    assert 'name="message"' not in body
+    assert 'name="details"' not in body
 
 
-def test_a_moderator_marks_a_report_dealt_with(moderator: Client, report: ProblemReport) -> None:
+def test_a_moderator_resolves_a_report_and_is_named_on_it(
+    moderator: Client, report: ProblemReport
+) -> None:
     moderator.post(
-        f"/admin/meetings/problemreport/{report.pk}/change/", {"status": "done"}, follow=True
+        "/admin/meetings/problemreport/", {"action": "resolve", "_selected_action": [report.pk]}
     )
 
     report.refresh_from_db()
-    assert report.status == "done"
+    assert report.status == "resolved"
+    assert report.resolved_by.username == "moderator"
 
 
 # --- pages -----------------------------------------------------------------------------------
@@ -153,10 +158,10 @@ def test_the_feed_sends_feedback_to_our_report_form_when_the_feed_gave_none(
 
 
 def test_an_empty_report_is_asked_for_again(visitor: Client, meeting: Meeting) -> None:
-    response = visitor.post(f"/meetings/{meeting.slug}/report/", {"message": "   "})
+    response = visitor.post(f"/meetings/{meeting.slug}/report/", {"details": "Moved"})
 
-    assert response.status_code == 200
-    assert response.context["form"].errors
+    assert response.status_code == 400
+    assert response.context["form"].errors["kind"]
     assert not meeting.reports.exists()
 
 
@@ -168,7 +173,9 @@ def test_a_report_page_for_a_meeting_that_is_gone_is_a_404(visitor: Client) -> N
 def test_a_report_is_kept_trimmed_and_the_visitor_is_thanked_on_the_meeting_page(
     visitor: Client, meeting: Meeting
 ) -> None:
-    response = visitor.post(f"/meetings/{meeting.slug}/report/", {"message": "  Now at 1 pm  "})
+    response = visitor.post(
+        f"/meetings/{meeting.slug}/report/", {"kind": "wrong_time", "details": "  Now at 1 pm  "}
+    )
 
     assert response["Location"] == f"/meetings/{meeting.slug}/?reported=1"
-    assert meeting.reports.filter(message="Now at 1 pm").exists()
+    assert meeting.reports.filter(kind="wrong_time", details="Now at 1 pm").exists()

@@ -96,7 +96,7 @@ def listed(db) -> None:
 
 @pytest.mark.usefixtures("listed")
 def test_a_meeting_page_shows_each_weekly_time_next_in_its_own_zone() -> None:
-    from recoverynav.meetings.selectors import occurrences
+    from recoverynav.meetings.listings import occurrences
 
     noon = Meeting.objects.get(source_slug="noon")
     sunday = dt.datetime(2026, 12, 6, 9, tzinfo=ET)
@@ -112,7 +112,7 @@ def test_a_meeting_page_shows_each_weekly_time_next_in_its_own_zone() -> None:
 
 @pytest.mark.usefixtures("listed")
 def test_an_online_meeting_also_shows_the_viewer_s_clock() -> None:
-    from recoverynav.meetings.selectors import occurrences
+    from recoverynav.meetings.listings import occurrences
 
     zoom = Meeting.objects.get(source_slug="zoom")
 
@@ -126,7 +126,7 @@ def test_an_online_meeting_also_shows_the_viewer_s_clock() -> None:
 
 @pytest.mark.usefixtures("listed")
 def test_a_meeting_on_now_shows_how_long_ago_it_started() -> None:
-    from recoverynav.meetings.selectors import occurrences
+    from recoverynav.meetings.listings import occurrences
 
     noon = Meeting.objects.get(source_slug="noon")
 

@@ -11,7 +11,7 @@ from recoverynav.meetings.models import FeedSource, Fellowship
 
 
 def test_every_bundled_source_names_a_file_that_exists_a_real_zone_and_a_fellowship() -> None:
-    from recoverynav.meetings.sources import local_path
+    from recoverynav.meetings.feeds import local_path
 
     for demo in BUNDLED_SOURCES:
         assert local_path(demo.location).is_file(), demo.location

@@ -129,7 +129,7 @@ def test_removing_more_than_half_needs_force(tmp_path) -> None:
 def test_a_removed_meeting_takes_its_open_problem_reports_with_it(tmp_path) -> None:
     run(feed(tmp_path, records(2)))
     gone = Meeting.objects.get(source_slug="m1")
-    ProblemReport.objects.create(meeting=gone, message="Moved to Tuesdays")
+    ProblemReport.objects.create(meeting=gone, kind="moved", details="Moved to Tuesdays")
 
     run(feed(tmp_path, records(1)), "--force")
 

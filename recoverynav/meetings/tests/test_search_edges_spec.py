@@ -14,7 +14,7 @@ ET = dt.timezone(dt.timedelta(hours=-5))
 
 
 def names(**query) -> list[str]:
-    return sorted(m.name for m in search_meetings(query=MeetingQuery(**query)).meetings)
+    return sorted(m.name for m in search_meetings(query=MeetingQuery(**query)).listings)
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_soon_on_saturday_night_finds_a_sunday_morning_meeting(db) -> None:
     )  # fmt: skip
     saturday_late = dt.datetime(2026, 12, 5, 23, 50, tzinfo=ET)
 
-    found = search_meetings(query=MeetingQuery(when="soon"), now=saturday_late).meetings
+    found = search_meetings(query=MeetingQuery(when="soon"), now=saturday_late).listings
 
     assert [m.name for m in found] == ["Sunday Sunrise"]
     assert found[0].status.kind == "soon"
@@ -98,4 +98,4 @@ def test_a_page_past_the_end_is_empty_without_a_next_page(db) -> None:
 
     result = search_meetings(query=MeetingQuery(page=5), per_page=2)
 
-    assert (result.meetings, result.has_next) == ([], False)
+    assert (result.listings, result.has_next) == ([], False)

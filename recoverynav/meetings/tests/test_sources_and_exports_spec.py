@@ -22,9 +22,9 @@ ET = dt.timezone(dt.timedelta(hours=-5))
 @pytest.fixture
 def reading():
     """The module that reads sources, imported here so that only these tests name it."""
-    from recoverynav.meetings import sources
+    from recoverynav.meetings import feeds
 
-    return sources
+    return feeds
 
 
 def test_a_file_is_read_whole_within_the_size_limit(tmp_path, settings, reading) -> None:

@@ -42,7 +42,7 @@ def test_a_report_may_hold_up_to_two_thousand_characters(visitor, message, kept)
     import_records([meeting_record()], source="zones")
     meeting = Meeting.objects.get()
 
-    visitor.post(f"/meetings/{meeting.slug}/report/", {"message": message})
+    visitor.post(f"/meetings/{meeting.slug}/report/", {"kind": "other", "details": message})
 
     assert meeting.reports.exists() is kept
 
