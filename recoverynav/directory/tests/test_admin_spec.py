@@ -125,7 +125,7 @@ def test_each_report_action_closes_the_report_as_it_says(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: ProblemReportAdmin.get_queryset orders new reports first, but the admin's "
+    reason="bug: the report queue's get_queryset orders new reports first, but the admin's "
     "change list re-orders by the model's ordering (-created), so a newer handled report "
     "comes before a waiting one",
 )
