@@ -1,0 +1,238 @@
+"""Place lookup at its edges: ZIP forms, coordinates at the ends of the Earth, towns and
+counties with namesakes, Spanish spellings, and the clear answers it must not give."""
+
+import pytest
+from django.http import QueryDict
+
+from recoverynav.geo.selectors import (
+    MAX_QUERY_LENGTH,
+    choice_links,
+    coordinates_text,
+    lookup_place,
+    nearest_town,
+    place_for_city,
+)
+from recoverynav.geo.services import load_gazetteer
+
+pytestmark = pytest.mark.usefixtures("gazetteer")
+
+
+def labels(typed: str) -> list[str]:
+    return [place.label for place in lookup_place(typed).places]
+
+
+def test_a_nine_digit_zip_code_without_its_hyphen_finds_its_five_digit_area() -> None:
+    place = lookup_place("229031234").place
+
+    assert (place.kind, place.postal_code) == ("zip", "22903")
+
+
+def test_a_four_digit_number_is_not_taken_for_a_zip_code() -> None:
+    lookup = lookup_place("2290")
+
+    assert lookup.places == []
+    assert "“2290”" in lookup.error
+
+
+@pytest.mark.parametrize("typed", ["90,180", "-90,-180", "0,0", "38.03;-78.48"])
+def test_coordinates_up_to_the_poles_and_the_date_line_are_places(typed: str) -> None:
+    lookup = lookup_place(typed)
+
+    assert lookup.error == ""
+    assert lookup.place.kind == "coordinates"
+
+
+@pytest.mark.parametrize("typed", ["90.0001,0", "0,180.5", "-91,-78", "45,-181"])
+def test_coordinates_off_the_earth_are_refused_with_an_example(typed: str) -> None:
+    lookup = lookup_place(typed)
+
+    assert lookup.place is None
+    assert "38.03, -78.48" in lookup.error
+
+
+def test_coordinates_at_sea_have_no_time_zone_rather_than_a_wrong_one() -> None:
+    assert lookup_place("30,-40").place.timezone == ""
+
+
+def test_coordinates_text_reads_back_as_the_same_point() -> None:
+    place = lookup_place(coordinates_text(0.00001, -78.5)).place
+
+    assert (place.latitude, place.longitude) == (pytest.approx(0.00001), -78.5)
+
+
+def test_a_very_long_text_is_cut_to_the_longest_query_it_reads() -> None:
+    assert len(lookup_place("Austin " * 100).query) == MAX_QUERY_LENGTH
+
+
+def test_a_town_and_state_name_picks_that_states_town_among_namesakes() -> None:
+    assert labels("Richmond") == ["Richmond, VA", "Richmond, CA", "Richmond, TX", "Richmond, MO"]
+    assert labels("Richmond, Texas") == ["Richmond, TX"]
+    assert lookup_place("springfield pa").place.label == "Springfield, PA"
+
+
+def test_namesakes_are_offered_biggest_first() -> None:
+    lookup = lookup_place("Fairfax")
+
+    assert lookup.is_ambiguous
+    assert labels("Fairfax")[0] == "Fairfax, VA"
+
+
+def test_a_town_in_the_wrong_state_is_not_found_rather_than_moved() -> None:
+    lookup = lookup_place("Charlottesville, TX")
+
+    assert lookup.places == []
+    assert "“Charlottesville, TX”" in lookup.error
+
+
+def test_a_county_in_the_wrong_state_is_not_found() -> None:
+    assert lookup_place("Travis County, CA").places == []
+
+
+def test_a_county_name_without_the_word_county_is_found_when_no_town_has_it() -> None:
+    assert lookup_place("Travis").place.label == "Travis County, TX"
+
+
+def test_the_word_county_says_the_county_even_where_a_town_has_the_name() -> None:
+    assert lookup_place("Baltimore").place.kind == "place"
+    assert lookup_place("Baltimore County").place.label == "Baltimore County, MD"
+
+
+def test_a_common_county_name_offers_every_state_s_county_in_order() -> None:
+    lookup = lookup_place("Jefferson County")
+
+    assert lookup.is_ambiguous
+    states = [place.state for place in lookup.places]
+    assert states == sorted(states)
+    assert {"MO", "PA", "TX"} <= set(states)
+
+
+def test_the_word_county_alone_is_no_place() -> None:
+    assert "“County”" in lookup_place("County").error
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [("Los Ángeles", "Los Angeles, CA"), ("San José, CA", "San Jose, CA")],
+)
+def test_names_typed_with_spanish_accents_are_found(typed: str, label: str) -> None:
+    assert lookup_place(typed).place.label == label
+
+
+def test_a_not_found_message_is_in_spanish_when_the_language_is_spanish() -> None:
+    from django.utils import translation
+
+    with translation.override("es"):
+        error = lookup_place("Atlantis").error
+
+    assert "«Atlantis»" in error
+    assert "código postal" in error
+
+
+def test_a_clear_match_can_be_looked_up_again_by_its_coordinates_text() -> None:
+    place = lookup_place("Travis County, TX").place
+
+    again = lookup_place(coordinates_text(place.latitude, place.longitude)).place
+
+    assert again.timezone == "America/Chicago"
+
+
+def test_choice_links_for_a_clear_match_offer_only_the_alternatives() -> None:
+    lookup = lookup_place("Houston")
+
+    links = choice_links(lookup=lookup, params=QueryDict("place=Houston"), param="place")
+
+    assert "Houston, TX" not in {link["label"] for link in links}
+    assert {"Houston, MO", "Houston, PA"} <= {link["label"] for link in links}
+
+
+def test_choice_links_use_the_parameter_they_are_given() -> None:
+    lookup = lookup_place("Kansas City")
+
+    links = choice_links(lookup=lookup, params=QueryDict("near=Kansas+City"), param="near")
+
+    assert all(link["url"].startswith("?near=Kansas+City%2C+") for link in links)
+
+
+def test_an_address_city_with_a_full_state_name_is_placed() -> None:
+    assert place_for_city(city="Charlottesville", state="virginia").label == "Charlottesville, VA"
+
+
+def test_an_address_city_without_a_state_goes_to_the_biggest_namesake() -> None:
+    assert place_for_city(city="Austin", state="").label == "Austin, TX"
+
+
+def test_an_unknown_address_city_is_not_placed_anywhere() -> None:
+    assert place_for_city(city="Nowhere", state="VA") is None
+
+
+def test_a_point_is_named_by_its_nearest_town_and_the_open_sea_by_nothing() -> None:
+    assert nearest_town(38.03, -78.48) == "Charlottesville, VA"
+    assert nearest_town(30, -40) == ""
+
+
+def test_a_point_beyond_the_radius_of_any_zip_code_has_no_town_name() -> None:
+    assert nearest_town(38.03, -78.48, radius_miles=0.01) == ""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a state's name alone ('Texas') is taken as the clear answer Texas County, "
+    "MO, sending a person in Texas to Missouri; it should ask for a town or ZIP code",
+)
+def test_a_state_name_alone_never_places_someone_in_another_state() -> None:
+    place = lookup_place("Texas").place
+
+    assert place is None or place.state == "TX"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: two towns with one name in one state (Fredericksburg, PA) are offered as "
+    "two identical choices, and both links lead to the bigger one",
+)
+def test_every_choice_offered_has_its_own_label() -> None:
+    offered = labels("Fredericksburg")
+
+    assert len(offered) == len(set(offered))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: 'Borough' and 'Census Area' are stripped from the typed name but the lookup "
+    "only tries '<name> county' and '<name> parish', so Alaska's boroughs are never found",
+)
+def test_an_alaska_borough_is_found_by_its_full_name() -> None:
+    load_gazetteer(states={"AK"})
+
+    assert lookup_place("Aleutians East Borough, AK").places
+    assert "Bristol Bay Borough, AK" in labels("Bristol Bay Borough")
+
+
+def test_a_place_s_query_looks_up_its_zip_code_coordinates_or_label() -> None:
+    assert lookup_place("22903").place.query == "22903"
+    assert lookup_place("38.03,-78.48").place.query == "38.03000,-78.48000"
+    assert lookup_place("Austin, TX").place.query == "Austin, TX"
+
+
+def test_coordinates_text_never_writes_a_number_in_exponent_form() -> None:
+    assert coordinates_text(0.00001, -0.00001) == "0.000010,-0.000010"
+
+
+def test_a_radius_search_can_run_over_any_table_with_coordinates() -> None:
+    from recoverynav.geo.models import GazetteerPlace
+    from recoverynav.geo.selectors import nearby_ids
+
+    centre = lookup_place("22903").place
+
+    found = nearby_ids(
+        GazetteerPlace.objects.filter(state="VA"),
+        latitude=centre.latitude,
+        longitude=centre.longitude,
+        radius_miles=5,
+    )
+
+    names = set(
+        GazetteerPlace.objects.filter(pk__in=[pk for pk, _ in found]).values_list("name", flat=True)
+    )
+    assert "Charlottesville" in names
+    assert "Richmond" not in names
