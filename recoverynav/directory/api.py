@@ -155,14 +155,26 @@ class FacilityOut(Schema):
         return round(distance, 2) if distance is not None else None
 
 
+class OtherServiceOut(Schema):
+    """A service the source lists that no filter covers, in the source's own words."""
+
+    category: str = Field(description="The source's heading, e.g. 'Treatment Approaches'.")
+    name: str
+
+
 class FacilityDetailOut(FacilityOut):
     labels: dict[str, list[str]]
     other_languages: list[str]
-    other_services: list[str]
+    other_services: list[OtherServiceOut]
 
     @staticmethod
     def resolve_labels(obj: Facility) -> dict[str, list[str]]:
         return {name: obj.labels(name) for name in vocabulary.GROUPS}
+
+    @staticmethod
+    def resolve_other_services(obj: Facility) -> list[dict[str, str]]:
+        """Every importer stores [category, name] pairs."""
+        return [{"category": category, "name": name} for category, name in obj.other_services]
 
 
 class FacilitySearchOut(Schema):

@@ -2,11 +2,16 @@
 through the same selectors as the pages."""
 
 import re
+from pathlib import Path
 
+import jsonschema
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
+from recoverynav.api.api import api
 from recoverynav.directory.hsds import validation_errors
+from recoverynav.directory.models import Facility
 from recoverynav.directory.tests.factories import make_facility, miles_north
 
 pytestmark = pytest.mark.django_db
@@ -273,3 +278,49 @@ def test_a_hidden_facility_is_not_an_hsds_service(visitor: Client) -> None:
     hidden = make_facility(is_active=False)
 
     assert visitor.get(f"/api/v1/hsds/services/{hidden.uuid}").status_code == 404
+
+
+def _response_schema(name: str) -> jsonschema.Validator:
+    """A validator for one of the API's response schemas, as the OpenAPI document declares it."""
+    document = api.get_openapi_schema(path_prefix="/api/v1")
+    return jsonschema.Draft202012Validator({**document, "$ref": f"#/components/schemas/{name}"})
+
+
+IMPORTER_SAMPLES = [
+    ("import_samhsa_locator", "locator_sample.json"),
+    ("import_samhsa_directory", "directory_2024_sample.csv"),
+    ("import_samhsa_facilities", "sut_sample.csv"),
+    ("import_hsds_tabular", "hsds_tabular"),
+]
+
+
+@pytest.mark.parametrize(("command", "sample"), IMPORTER_SAMPLES)
+def test_every_imported_facility_is_served_as_its_schema_says(
+    visitor: Client, gazetteer: None, command: str, sample: str
+) -> None:
+    """Each importer's stored shapes (other services are [category, name] pairs) come out
+    of /facilities/{id} as a 200 that matches the declared schema, never a 500."""
+    call_command(command, str(Path(__file__).parent / "data" / sample), verbosity=0)
+    validator = _response_schema("FacilityDetailOut")
+    facilities = Facility.objects.filter(is_active=True)
+    assert facilities.exists()
+    for facility in facilities:
+        response = visitor.get(f"{URL}{facility.pk}")
+        assert response.status_code == 200, (facility.pk, facility.other_services)
+        assert not list(validator.iter_errors(response.json()))
+
+
+def test_other_services_come_with_their_category(visitor: Client) -> None:
+    facility = make_facility(
+        other_services=[
+            ["Treatment Approaches", "Motivational interviewing"],
+            ["Services", "Equine therapy"],
+        ]
+    )
+
+    services = visitor.get(f"{URL}{facility.pk}").json()["other_services"]
+
+    assert services == [
+        {"category": "Treatment Approaches", "name": "Motivational interviewing"},
+        {"category": "Services", "name": "Equine therapy"},
+    ]
