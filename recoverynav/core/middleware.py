@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
-from recoverynav.core import offline_help
+from recoverynav.core import offline_help, server_error
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +77,7 @@ class DatabaseTroubleMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         offline_help.warm()
+        server_error.warm()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
