@@ -19,6 +19,10 @@ from recoverynav.api.params import (
     LanguageQuery,
     LatitudeQuery,
     LongitudeQuery,
+    PageField,
+    PageQuery,
+    field_integer,
+    query_integer,
     use_language,
 )
 from recoverynav.directory import vocabulary
@@ -61,10 +65,10 @@ LINKS = {
 }
 HSDS_VERSION = "3.0"
 HSDS_PAGE_SIZE = 100
-HsdsPage = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
-HsdsPerPage = Annotated[
-    int, Query(ge=1, le=HSDS_PAGE_SIZE, description=f"Items per page, at most {HSDS_PAGE_SIZE}.")
-]
+HsdsPage = PageQuery
+HsdsPerPage = query_integer(
+    ge=1, le=HSDS_PAGE_SIZE, description=f"Items per page, at most {HSDS_PAGE_SIZE}."
+)
 MAX_RADIUS_MILES = min(MAX_RADIUS, settings.API_MAX_RADIUS_MILES)
 MAX_PAGE_SIZE = min(MAX_PER_PAGE, settings.API_MAX_PAGE_SIZE)
 
@@ -88,8 +92,8 @@ class FacilityFilters(Schema):
     age: _filter_values("age") = None  # type: ignore[valid-type]
     program: _filter_values("program") = None  # type: ignore[valid-type]
     otp: bool = False
-    page: Annotated[int, Field(ge=1, le=100_000)] = 1
-    page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 20
+    page: PageField = 1  # type: ignore[valid-type]
+    page_size: field_integer(ge=1, le=MAX_PAGE_SIZE) = 20  # type: ignore[valid-type]
     lang: Language | None = Field(None, description=LANGUAGE_HELP)
 
 

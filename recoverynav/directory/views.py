@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from recoverynav.core.client_address import client_ip
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
+from recoverynav.core.params import page_number
 from recoverynav.core.querystring import query_with
 from recoverynav.core.search_summary import filter_chips, without_filters
 from recoverynav.directory import service_names, services
@@ -87,7 +88,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 longitude=lookup.place.longitude,
                 radius_miles=radius,
                 filters=chosen,
-                page=_page_number(request.GET.get("page", "")),
+                page=page_number(request.GET.get("page")),
             )
             context.update(
                 results=results,
@@ -122,11 +123,6 @@ def results_heading(results: SearchPage, where: str) -> str:
         "%(total)s places within %(miles)s miles of %(label)s",
         results.total,
     ) % {"total": results.total, "miles": f"{results.radius_miles:.0f}", "label": where}
-
-
-def _page_number(text: str) -> int:
-    """A bad or missing page number means the first page, not an error."""
-    return int(text) if text.isdigit() and int(text) > 0 else 1
 
 
 def _links(request: HttpRequest, radius: int, results: SearchPage) -> dict:
@@ -213,8 +209,7 @@ def _too_many() -> str:
 
 def hsds_services(request: HttpRequest) -> JsonResponse:
     """The directory as Open Referral HSDS 3.0 services, in the HSDS API's page shape."""
-    page = int(request.GET["page"]) if request.GET.get("page", "").isdigit() else 1
-    page = max(page, 1)
+    page = page_number(request.GET.get("page"))
     facilities, total = export_page(page=page, per_page=HSDS_PAGE_SIZE)
     pages = max(1, -(-total // HSDS_PAGE_SIZE))
     return JsonResponse(

@@ -18,6 +18,7 @@ from recoverynav.api.params import (
     LanguageQuery,
     LatitudeQuery,
     LongitudeQuery,
+    field_integer,
     use_language,
 )
 from recoverynav.geo.selectors import coordinates_text
@@ -171,8 +172,8 @@ class MeetingFilters(Schema):
     q: Annotated[str | None, Field(max_length=100, description="Keyword.")] = None
     when: When | None = Field(None, description="now, soon or now_or_soon.")
     tz: Zone | None = Field(None, description="Viewer's zone for online times.")
-    page: Annotated[int, Field(ge=1, le=MAX_PAGE)] = 1
-    page_size: Annotated[int, Field(ge=1, le=PER_PAGE)] = PER_PAGE
+    page: field_integer(ge=1, le=MAX_PAGE) = 1  # type: ignore[valid-type]
+    page_size: field_integer(ge=1, le=PER_PAGE) = PER_PAGE  # type: ignore[valid-type]
     lang: Language | None = Field(None, description=LANGUAGE_HELP)
 
 

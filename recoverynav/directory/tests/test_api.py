@@ -280,7 +280,7 @@ def test_a_hidden_facility_is_not_an_hsds_service(visitor: Client) -> None:
     assert visitor.get(f"/api/v1/hsds/services/{hidden.uuid}").status_code == 404
 
 
-def _response_schema(name: str) -> jsonschema.Validator:
+def _response_schema(name: str) -> jsonschema.Draft202012Validator:
     """A validator for one of the API's response schemas, as the OpenAPI document declares it."""
     document = api.get_openapi_schema(path_prefix="/api/v1")
     return jsonschema.Draft202012Validator({**document, "$ref": f"#/components/schemas/{name}"})
@@ -324,3 +324,34 @@ def test_other_services_come_with_their_category(visitor: Client) -> None:
         {"category": "Treatment Approaches", "name": "Motivational interviewing"},
         {"category": "Services", "name": "Equine therapy"},
     ]
+
+
+@pytest.mark.parametrize("page", ["²", "\uff12", "1_000", " 2 "])
+def test_a_page_number_in_other_digits_is_a_400_naming_it(visitor: Client, page: str) -> None:
+    for url in (f"{URL}?place=22902", "/api/v1/hsds/services?"):
+        response = visitor.get(f"{url}&page={page}")
+
+        assert response.status_code == 400
+        assert ["query", "page"] in [error["loc"] for error in response.json()["errors"]]
+
+
+@pytest.mark.parametrize("page", ["²", "٣", "0", "abc"])
+def test_the_hsds_file_gives_the_first_page_for_an_unreadable_page_number(
+    visitor: Client, page: str
+) -> None:
+    response = visitor.get("/treatment/hsds.json", {"page": page})
+
+    assert response.status_code == 200
+    assert response.json()["page_number"] == 1
+
+
+def test_the_hsds_file_caps_an_overflowing_page_number(visitor: Client) -> None:
+    make_facility()
+
+    response = visitor.get("/treatment/hsds.json?page=99999999999999999999")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["page_number"] == 100_000
+    assert body["last_page"] is True
+    assert body["contents"] == []
