@@ -63,9 +63,26 @@ Weekday = Annotated[int, Field(ge=0, le=6)]
 
 
 class TimeOut(Schema):
-    start: dt.datetime
-    end: dt.datetime
-    viewer_start: dt.datetime | None = None
+    """One weekly time's next (or current) occurrence, in RFC 3339 with the UTC offset the
+    zone has then (e.g. 2026-11-23T12:00:00-05:00)."""
+
+    start: dt.datetime = Field(description="Start, in the meeting's zone.")
+    end: dt.datetime = Field(description="End, in the meeting's zone.")
+    viewer_start: dt.datetime | None = Field(
+        None, description="Start in the viewer's zone (`tz`), when it differs."
+    )
+
+    @staticmethod
+    def resolve_start(obj: dict) -> dt.datetime:
+        return obj["start_at"]
+
+    @staticmethod
+    def resolve_end(obj: dict) -> dt.datetime:
+        return obj["end_at"]
+
+    @staticmethod
+    def resolve_viewer_start(obj: dict) -> dt.datetime | None:
+        return obj.get("viewer_start_at")
 
 
 class MeetingOut(Schema):
