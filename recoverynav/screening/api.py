@@ -266,6 +266,10 @@ def _camel(instrument_id: str) -> str:
 
 
 class ScoreBase(Schema):
+    # Only these fields, as the answers take only their items: the schema then says which
+    # bodies are valid (a NUL hidden in an unknown field is refused, as everywhere).
+    model_config = ConfigDict(extra="forbid")
+
     sex: Literal["male", "female"] | None = Field(
         None, description="Picks sex-specific cut-offs; leave out for the more careful one."
     )
