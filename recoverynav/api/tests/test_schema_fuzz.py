@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, settings
 
 from recoverynav.api.api import api
 
+pytestmark = pytest.mark.fuzz
 EXAMPLES_PER_OPERATION = 100
 
 
