@@ -17,6 +17,7 @@ from ninja.errors import HttpError, ValidationError
 
 from recoverynav.api.docs import OwnSwagger
 from recoverynav.api.errors import ERROR_RESPONSES, ApiError, error_body
+from recoverynav.api.links import AbsoluteUrl
 from recoverynav.api.middleware import ERROR_CODES, ERROR_MESSAGES
 
 # The middleware refuses NUL in every parameter and body (PostgreSQL text cannot hold it);
@@ -146,7 +147,7 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 class RootOut(Schema):
     name: str
     version: str
-    links: dict[str, str]
+    links: dict[str, AbsoluteUrl]
 
 
 MOUNTED: list[ModuleType] = []
@@ -165,7 +166,7 @@ def root(request: HttpRequest) -> dict:
     return {
         "name": api.title,
         "version": api.version,
-        "links": {name: request.build_absolute_uri(path) for name, path in links.items()},
+        "links": links,
     }
 
 

@@ -13,6 +13,7 @@ from ninja import Field, Path, Query, Router, Schema
 
 from recoverynav.api.conditional import DataVersion, data_versioned
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound
+from recoverynav.api.links import AbsoluteUrl
 from recoverynav.api.params import (
     LANGUAGE_HELP,
     Language,
@@ -133,8 +134,8 @@ class FacilityOut(Schema):
     is_current: bool = Field(
         description="A current source confirms the listing (searches list only these)."
     )
-    url: str
-    page_url: str
+    url: AbsoluteUrl
+    page_url: AbsoluteUrl
     distance_miles: float | None = None
 
     @staticmethod
@@ -146,12 +147,12 @@ class FacilityOut(Schema):
         }
 
     @staticmethod
-    def resolve_url(obj: Facility, context: dict) -> str:
-        return context["request"].build_absolute_uri(f"/api/v1/facilities/{obj.pk}")
+    def resolve_url(obj: Facility) -> str:
+        return f"/api/v1/facilities/{obj.pk}"
 
     @staticmethod
-    def resolve_page_url(obj: Facility, context: dict) -> str:
-        return context["request"].build_absolute_uri(obj.get_absolute_url())
+    def resolve_page_url(obj: Facility) -> str:
+        return obj.get_absolute_url()
 
     @staticmethod
     def resolve_distance_miles(obj: Facility) -> float | None:
@@ -280,7 +281,7 @@ def _hsds_version() -> DataVersion:
 class HsdsInfoOut(Schema):
     version: str
     profile: str
-    openapi_url: str
+    openapi_url: AbsoluteUrl
 
 
 class HsdsPageOut(Schema):
@@ -299,7 +300,7 @@ def hsds_info(request: HttpRequest) -> dict:
     return {
         "version": HSDS_VERSION,
         "profile": "https://docs.openreferral.org/en/latest/hsds/",
-        "openapi_url": request.build_absolute_uri("/api/v1/openapi.json"),
+        "openapi_url": "/api/v1/openapi.json",
     }
 
 

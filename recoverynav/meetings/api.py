@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from ninja import Field, Path, Query, Router, Schema
 
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, ApiError, NotFound
+from recoverynav.api.links import AbsoluteUrl
 from recoverynav.api.params import (
     LANGUAGE_HELP,
     Language,
@@ -107,9 +108,9 @@ class MeetingOut(Schema):
     status: str = ""
     status_minutes: int | None = None
     distance_miles: float | None = None
-    url: str
-    page_url: str
-    calendar_url: str
+    url: AbsoluteUrl
+    page_url: AbsoluteUrl
+    calendar_url: AbsoluteUrl
 
     @staticmethod
     def resolve_times(obj: Meeting) -> list[dict]:
@@ -131,17 +132,16 @@ class MeetingOut(Schema):
         return round(miles, 2) if miles is not None else None
 
     @staticmethod
-    def resolve_url(obj: Meeting, context: dict) -> str:
-        return context["request"].build_absolute_uri(f"/api/v1/meetings/{obj.slug}")
+    def resolve_url(obj: Meeting) -> str:
+        return f"/api/v1/meetings/{obj.slug}"
 
     @staticmethod
-    def resolve_page_url(obj: Meeting, context: dict) -> str:
-        return context["request"].build_absolute_uri(obj.get_absolute_url())
+    def resolve_page_url(obj: Meeting) -> str:
+        return obj.get_absolute_url()
 
     @staticmethod
-    def resolve_calendar_url(obj: Meeting, context: dict) -> str:
-        path = reverse("meetings:meeting_calendar", args=[obj.slug])
-        return context["request"].build_absolute_uri(path)
+    def resolve_calendar_url(obj: Meeting) -> str:
+        return reverse("meetings:meeting_calendar", args=[obj.slug])
 
 
 class MeetingDetailOut(MeetingOut):
@@ -173,7 +173,7 @@ class MeetingSearchOut(Schema):
     page_size: int
     has_next: bool
     viewer_timezone: str
-    calendar_url: str
+    calendar_url: AbsoluteUrl
     results: list[MeetingOut]
 
 
@@ -252,7 +252,7 @@ def _search(request: HttpRequest, data: QueryDict, filters: MeetingFilters) -> d
         "page_size": filters.page_size,
         "has_next": result.has_next,
         "viewer_timezone": zone,
-        "calendar_url": request.build_absolute_uri(f"{calendar}?{data.urlencode()}"),
+        "calendar_url": f"{calendar}?{data.urlencode()}",
         "results": result.meetings,
     }
 

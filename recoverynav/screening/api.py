@@ -18,6 +18,7 @@ from recoverynav.api.errors import (
     BadParameter,
     NotFound,
 )
+from recoverynav.api.links import AbsoluteUrl
 from recoverynav.api.params import LanguageQuery, json_integer, use_language
 from recoverynav.screening.definitions import Band, Instrument, Item, Note, Text
 from recoverynav.screening.engine import InvalidAnswers, Result
@@ -55,11 +56,6 @@ def _fhir_path(instrument_id: str) -> str:
 
 def _words(text: Text | None) -> str:
     return str(text) if text else ""
-
-
-def _absolute(url: str, context: dict) -> str:
-    """Links into sections that are not installed are "" (see optional_url)."""
-    return context["request"].build_absolute_uri(url) if url else ""
 
 
 class OptionOut(Schema):
@@ -147,9 +143,9 @@ class InstrumentSummaryOut(Schema):
     max_age: int | None
     substances: list[str]
     derived_from: str
-    url: str
-    fhir_questionnaire_url: str
-    page_url: str
+    url: AbsoluteUrl
+    fhir_questionnaire_url: AbsoluteUrl
+    page_url: AbsoluteUrl
 
     @staticmethod
     def resolve_title(obj: Instrument) -> str:
@@ -164,16 +160,16 @@ class InstrumentSummaryOut(Schema):
         return _words(obj.summary)
 
     @staticmethod
-    def resolve_url(obj: Instrument, context: dict) -> str:
-        return context["request"].build_absolute_uri(f"/api/v1/screening/instruments/{obj.id}")
+    def resolve_url(obj: Instrument) -> str:
+        return f"/api/v1/screening/instruments/{obj.id}"
 
     @staticmethod
-    def resolve_fhir_questionnaire_url(obj: Instrument, context: dict) -> str:
-        return context["request"].build_absolute_uri(_fhir_path(obj.id))
+    def resolve_fhir_questionnaire_url(obj: Instrument) -> str:
+        return _fhir_path(obj.id)
 
     @staticmethod
-    def resolve_page_url(obj: Instrument, context: dict) -> str:
-        return context["request"].build_absolute_uri(reverse("screening:start"))
+    def resolve_page_url(obj: Instrument) -> str:
+        return reverse("screening:start")
 
 
 class InstrumentOut(InstrumentSummaryOut):
@@ -313,7 +309,7 @@ class ResultOut(Schema):
 class StepOut(Schema):
     title: str
     text: str
-    url: str
+    url: AbsoluteUrl
     suggested: bool
 
     @staticmethod
@@ -323,10 +319,6 @@ class StepOut(Schema):
     @staticmethod
     def resolve_text(obj: Step) -> str:
         return _words(obj.text)
-
-    @staticmethod
-    def resolve_url(obj: Step, context: dict) -> str:
-        return _absolute(obj.url, context)
 
 
 class NextStepsOut(Schema):
@@ -343,9 +335,12 @@ class NextStepsOut(Schema):
     )
     medications: list[StepOut]
     groups: list[StepOut]
-    meetings_url: str
-    treatment_url: str = Field(description="The treatment finder, with the result's filters.")
-    guide_url: str
+    # Links into sections that are not installed are "" (see optional_url).
+    meetings_url: AbsoluteUrl
+    treatment_url: AbsoluteUrl = Field(
+        description="The treatment finder, with the result's filters."
+    )
+    guide_url: AbsoluteUrl
 
     @staticmethod
     def resolve_withdrawal_warning(obj: NextSteps) -> str:
@@ -355,18 +350,6 @@ class NextStepsOut(Schema):
     @staticmethod
     def resolve_opioid_safety(obj: NextSteps) -> list[str]:
         return [str(point) for point in obj.opioid_safety.points] if obj.opioid_safety else []
-
-    @staticmethod
-    def resolve_meetings_url(obj: NextSteps, context: dict) -> str:
-        return _absolute(obj.meetings_url, context)
-
-    @staticmethod
-    def resolve_treatment_url(obj: NextSteps, context: dict) -> str:
-        return _absolute(obj.treatment_url, context)
-
-    @staticmethod
-    def resolve_guide_url(obj: NextSteps, context: dict) -> str:
-        return _absolute(obj.guide_url, context)
 
 
 class ScoreOut(Schema):
