@@ -355,3 +355,14 @@ def test_the_hsds_file_caps_an_overflowing_page_number(visitor: Client) -> None:
     assert body["page_number"] == 100_000
     assert body["last_page"] is True
     assert body["contents"] == []
+
+
+def test_the_place_searched_is_described_as_the_place_lookup_describes_it(
+    visitor: Client, gazetteer: None
+) -> None:
+    """One PlaceOut for the whole API: the facility search's place has the zone too."""
+    searched = visitor.get(URL, {"place": "22902"}).json()["place"]
+    looked_up = visitor.get("/api/v1/places/", {"q": "22902"}).json()["place"]
+
+    assert searched == looked_up
+    assert searched["timezone"] == "America/New_York"
