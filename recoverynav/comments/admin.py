@@ -16,6 +16,7 @@ BASE_READONLY = [
     "page_url",
     "parent",
     "name",
+    "email_verified",
     "website",
     "body",
     "spam_reasons",

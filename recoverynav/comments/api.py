@@ -4,6 +4,7 @@ defense and rate limits are the same; a signed token from /token replaces the fo
 field. Commenters' emails never appear in any response."""
 
 import datetime as dt
+import unicodedata
 from typing import Annotated
 
 from django.conf import settings
@@ -23,8 +24,16 @@ from recoverynav.core.client_address import client_ip
 router = Router(tags=["comments"])
 LINKS = {"comments": "/api/v1/comments/?page=guide:overdose"}
 
+# A key without control characters: the service refuses one with its own words (a CR/LF
+# would reach the moderators' mail subject), so the schema only says so.
 PageKey = Annotated[
-    str, Field(min_length=1, max_length=200, description="The page's key, e.g. guide:overdose.")
+    str,
+    Field(
+        min_length=1,
+        max_length=200,
+        description="The page's key, e.g. guide:overdose.",
+        json_schema_extra={"pattern": r"^[^\x00-\x1f\x7f-\x9f]+$"},
+    ),
 ]
 # A path on this site: a slash, then no spaces or control characters. (Spelled out rather than
 # \S, whose meaning differs between Python, Rust and JavaScript regular expressions.)
@@ -66,6 +75,7 @@ class CommentOut(Schema):
     website: str
     body_html: str
     created: dt.datetime
+    verified: bool = Field(description="The writer confirmed their email address.")
     depth: int
     replies: list["CommentOut"]
 
@@ -96,6 +106,10 @@ class TokenOut(Schema):
 WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 # Something other than white space, and no NUL (the API refuses NUL everywhere).
 NOT_BLANK = {"pattern": f"^[^\\x00]*[^{WHITESPACE}\\x00][^\\x00]*$"}
+# A name needs a character that is neither white space nor an invisible format character
+# (Unicode Cf, which the form drops from names).
+INVISIBLE = "".join(chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) == "Cf")
+NAME_NOT_BLANK = {"pattern": f"^[^\\x00]*[^{WHITESPACE}{INVISIBLE}\\x00][^\\x00]*$"}
 LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 HOST = rf"{LABEL}(?:\.{LABEL})*\.[A-Za-z]{{2,63}}"
 EMAIL_PATTERN = rf"^[A-Za-z0-9_+-]{{1,64}}(?:\.[A-Za-z0-9_+-]{{1,64}})*@{HOST}$"
@@ -116,7 +130,7 @@ class CommentIn(Schema):
             json_schema_extra=NOT_BLANK,
         ),
     ]
-    name: Annotated[str, Field(min_length=1, max_length=80, json_schema_extra=NOT_BLANK)]
+    name: Annotated[str, Field(min_length=1, max_length=80, json_schema_extra=NAME_NOT_BLANK)]
     email: Annotated[
         str,
         Field(pattern=EMAIL_PATTERN, max_length=254, description="Never published or returned."),
@@ -127,6 +141,11 @@ class CommentIn(Schema):
     )
     parent: json_integer(ge=1, le=2**53) | None = Field(  # type: ignore[valid-type]
         None, description="Reply to this id (else a new thread)."
+    )
+    confirm_email: StrictBool = Field(
+        False,
+        description="Mail the writer a single-use link that confirms the address, so that "
+        "later comments under a name approved for it are published at once.",
     )
 
 

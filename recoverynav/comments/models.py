@@ -30,6 +30,9 @@ class Comment(models.Model):
     name = models.CharField(_("name"), max_length=80)
     email_encrypted = models.BinaryField(_("email (encrypted)"), editable=False)
     email_hash = models.CharField(_("email hash"), max_length=64, db_index=True, editable=False)
+    # Kept on each comment (rather than joined) so the page's one query and the cached
+    # pages' version (selectors.published_version) see it.
+    email_verified = models.BooleanField(_("email confirmed"), default=False, editable=False)
     # No longer asked for (docs/comments.md); kept, and shown, for comments written before.
     website = models.URLField(_("website"), blank=True)
     body = models.TextField(_("comment"))
@@ -56,8 +59,19 @@ class Comment(models.Model):
         return f"{self.name}: {self.body[:40]}"
 
 
+class VerifiedEmail(models.Model):
+    """An address whose owner opened the signed link sent to it: only its keyed hash."""
+
+    email_hash = models.CharField(max_length=64, unique=True)
+    verified = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.email_hash[:12]
+
+
 class UsedFormToken(models.Model):
-    """A form token already spent (stored as a hash), so a token can be used only once."""
+    """A form token or email-confirmation link already spent (stored as a hash), so each
+    can be used only once."""
 
     token_hash = models.CharField(max_length=64, unique=True)
     # SET_NULL: an erased comment's token stays spent.

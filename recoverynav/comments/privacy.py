@@ -54,3 +54,18 @@ def ip_hash(ip: str, *, now: dt.datetime) -> str:
     """A keyed hash of the shortened address whose key changes every UTC day."""
     key = _derived_key("network-hash:" + now.astimezone(dt.UTC).date().isoformat())
     return hmac.new(key, shortened_network(ip).encode(), hashlib.sha256).hexdigest()
+
+
+def seal(text: str, *, label: str) -> str:
+    """`text` encrypted and authenticated (Fernet, its own key per label) for a link: whoever
+    sees the link (a mail scanner, an access log) learns nothing from it."""
+    fernet = Fernet(base64.urlsafe_b64encode(_derived_key("sealed:" + label)))
+    return fernet.encrypt(text.encode()).decode()
+
+
+def unseal(token: str, *, label: str) -> tuple[str, dt.datetime]:
+    """The sealed text and when it was sealed; raises InvalidToken when tampered with."""
+    fernet = Fernet(base64.urlsafe_b64encode(_derived_key("sealed:" + label)))
+    data = token.encode()
+    text = fernet.decrypt(data).decode()
+    return text, dt.datetime.fromtimestamp(fernet.extract_timestamp(data), tz=dt.UTC)

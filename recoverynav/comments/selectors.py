@@ -16,18 +16,20 @@ from recoverynav.hotlines.selectors import (
     country_with_hotlines,
 )
 
-PUBLIC_FIELDS = ("id", "parent_id", "name", "website", "body_html", "created")
+PUBLIC_FIELDS = ("id", "parent_id", "name", "website", "body_html", "created", "email_verified")
 
 
 @dataclass
 class PublicComment:
-    """What anyone may see of a comment: no email, no network hash, no moderation notes."""
+    """What anyone may see of a comment: no email, no network hash, no moderation notes;
+    `verified` says the writer confirmed their address (never which one)."""
 
     id: int
     name: str
     website: str
     body_html: str
     created: dt.datetime
+    verified: bool = False
     depth: int = 0
     replies: list["PublicComment"] = field(default_factory=list)
 
@@ -58,8 +60,8 @@ def approved_comments_for(page_key: str) -> list[PublicComment]:
     )
     by_id: dict[int, PublicComment] = {}
     parents: dict[int, int | None] = {}
-    for pk, parent_id, name, website, body_html, created in rows:
-        by_id[pk] = PublicComment(pk, name, website, body_html, created)
+    for pk, parent_id, name, website, body_html, created, verified in rows:
+        by_id[pk] = PublicComment(pk, name, website, body_html, created, verified)
         parents[pk] = parent_id
     top: list[PublicComment] = []
     max_depth = settings.COMMENTS_MAX_DEPTH

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import logging
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -14,12 +15,14 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from recoverynav.comments import privacy, ratelimit, text, tokens
+from recoverynav.comments import names, privacy, ratelimit, text, tokens
 from recoverynav.comments.forms import CommentForm
-from recoverynav.comments.models import Comment, Status, UsedFormToken
+from recoverynav.comments.models import Comment, Status, UsedFormToken, VerifiedEmail
 
 logger = logging.getLogger(__name__)
 DUPLICATE_WINDOW = dt.timedelta(days=30)
+# Confirmation mails one address can be sent: enough to find a lost one, too few to flood it.
+VERIFICATION_MAIL_RATE = "3/86400"
 
 
 class Outcome(StrEnum):
@@ -111,7 +114,7 @@ def submit_comment(
     """Check and store one comment. Suspected spam is stored with status spam (never lost);
     only invalid, rate-limited or expired submissions are refused, and those keep the form."""
     form = CommentForm(data)
-    if form.is_valid() and len(page_key) > Comment._meta.get_field("page_key").max_length:
+    if form.is_valid() and not is_valid_page_key(page_key):
         form.add_error(None, _("This page cannot take comments."))
     if not form.is_valid():
         return SubmitResult(Outcome.INVALID, form)
@@ -134,9 +137,87 @@ def submit_comment(
             client_ip=client_ip,
             now=now,
         )
+    base_url = base_url or settings.COMMENTS_SITE_URL
     if comment.status == Status.PENDING and not repeated:
-        notify_moderators(comment=comment, base_url=base_url or settings.COMMENTS_SITE_URL)
+        notify_moderators(comment=comment, base_url=base_url)
+    if form.cleaned_data["confirm_email"] and comment.status != Status.SPAM and not repeated:
+        send_verification(
+            email=form.cleaned_data["email"], email_hash=email_hash, base_url=base_url, now=now
+        )
     return SubmitResult(_outcome_for(comment), form, comment)
+
+
+def is_valid_page_key(page_key: str) -> bool:
+    """A page key fits its column and has no control characters (a CR/LF in it would end up
+    in the moderators' mail subject)."""
+    return 0 < len(page_key) <= Comment._meta.get_field("page_key").max_length and not any(
+        unicodedata.category(ch) == "Cc" for ch in page_key
+    )
+
+
+def may_skip_moderation(*, email_hash: str, name: str) -> bool:
+    """Published at once only when the writer confirmed the address (through the link mailed
+    to it), a moderator has approved a comment from it under a name that looks the same (as
+    WordPress matches name and email), and no other commenter is known by that name."""
+    return (
+        VerifiedEmail.objects.filter(email_hash=email_hash).exists()
+        and names.approved_under(name, email_hash=email_hash)
+        and not names.used_by_another_commenter(name, email_hash=email_hash)
+    )
+
+
+def send_verification(*, email: str, email_hash: str, base_url: str, now: dt.datetime) -> bool:
+    """Mail the writer a signed, single-use link that confirms the address, in their language.
+    Nothing is sent to an address already confirmed or mailed too often; a mail failure is
+    logged and changes nothing else. True when a mail went out."""
+    if VerifiedEmail.objects.filter(email_hash=email_hash).exists():
+        return False
+    if not ratelimit.hit(key="verify-mail:" + email_hash, rate=VERIFICATION_MAIL_RATE, now=now):
+        return False
+    token = tokens.verification_token(email_hash=email_hash)
+    context = {
+        "link": base_url.rstrip("/") + reverse("comments:verify", args=[token]),
+        "days": tokens.VERIFICATION_LINK_MAX_AGE // 86400,
+        "site_name": settings.SITE_NAME,
+    }
+    subject = render_to_string("comments/verification_email_subject.txt", context)
+    body = render_to_string("comments/verification_email.txt", context)
+    try:
+        send_mail(one_line(subject), body, None, [email])
+    except OSError:
+        logger.exception("Could not send an email confirmation link")
+        return False
+    return True
+
+
+class VerifyOutcome(StrEnum):
+    VERIFIED = "verified"
+    ALREADY = "already"  # the link was spent, and the address is confirmed
+    USED = "used"  # the link was spent, and the address is not confirmed (it was erased)
+
+
+def verify_email(*, link: tokens.VerificationLink, now: dt.datetime) -> VerifyOutcome:
+    """Spend the link and confirm its address: later comments from it may skip moderation
+    (see `may_skip_moderation`) and every comment from it shows the "verified" mark."""
+    with transaction.atomic():
+        _used, created = UsedFormToken.objects.select_for_update().get_or_create(
+            token_hash=link.digest,
+            defaults={"expires": now + dt.timedelta(seconds=tokens.VERIFICATION_LINK_MAX_AGE)},
+        )
+        known = VerifiedEmail.objects.filter(email_hash=link.email_hash).exists()
+        if not created:
+            return VerifyOutcome.ALREADY if known else VerifyOutcome.USED
+        if not known:
+            VerifiedEmail.objects.create(email_hash=link.email_hash, verified=now)
+        Comment.objects.filter(email_hash=link.email_hash).update(email_verified=True)
+    return VerifyOutcome.VERIFIED
+
+
+def one_line(subject: str) -> str:
+    """A mail subject without line breaks or other control characters (which would make
+    Django refuse the header), whatever a stored page key or name holds."""
+    cleaned = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in subject)
+    return " ".join(cleaned.split())
 
 
 def _spend_token(token: tokens.FormToken | None) -> tuple[UsedFormToken | None, bool]:
@@ -181,7 +262,7 @@ def _store(
     is_crisis = text.suggests_crisis(data["comment"] + " " + data["name"])
     if reasons:
         status = Status.SPAM
-    elif not is_crisis and Comment.objects.approved().filter(email_hash=email_hash).exists():
+    elif not is_crisis and may_skip_moderation(email_hash=email_hash, name=data["name"]):
         status = Status.APPROVED
     else:
         status = Status.PENDING
@@ -192,6 +273,7 @@ def _store(
         name=data["name"],
         email_encrypted=privacy.encrypt_email(data["email"]),
         email_hash=email_hash,
+        email_verified=VerifiedEmail.objects.filter(email_hash=email_hash).exists(),
         body=data["comment"],
         body_html=text.render_markdown(data["comment"]),
         status=status,
@@ -221,9 +303,16 @@ def notify_moderators(*, comment: Comment, base_url: str) -> None:
         )
         for action in tokens.MODERATION_ACTIONS
     }
+    context = {
+        "comment": comment,
+        "links": links,
+        "base": base,
+        "name_of_another": names.used_by_another_commenter(
+            comment.name, email_hash=comment.email_hash
+        ),
+    }
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"comment": comment, "links": links, "base": base}
-        subject = render_to_string("comments/moderator_email_subject.txt", context).strip()
+        subject = one_line(render_to_string("comments/moderator_email_subject.txt", context))
         body = render_to_string("comments/moderator_email.txt", context)
     try:
         send_mail(subject, body, None, settings.MODERATOR_EMAILS)
@@ -237,8 +326,11 @@ def set_status(*, comments: QuerySet[Comment], status: Status, now: dt.datetime)
 
 
 def erase_commenter(*, email: str) -> int:
-    """Delete everything written with this email. Others' replies stay, as top-level comments."""
-    written = Comment.objects.filter(email_hash=privacy.email_hash(email))
+    """Delete everything written with this email, and its confirmation. Others' replies stay,
+    as top-level comments."""
+    email_hash = privacy.email_hash(email)
+    VerifiedEmail.objects.filter(email_hash=email_hash).delete()
+    written = Comment.objects.filter(email_hash=email_hash)
     return written.delete()[1].get(Comment._meta.label, 0)
 
 

@@ -5,8 +5,11 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.core import signing
+
+from recoverynav.comments import privacy
 
 FORM_SALT = "recoverynav.comments.form"
 MODERATION_SALT = "recoverynav.comments.moderation"
@@ -74,3 +77,35 @@ def read_moderation_token(token: str) -> tuple[int, str]:
     if action not in MODERATION_ACTIONS:
         raise signing.BadSignature
     return comment_id, action
+
+
+VERIFICATION_LABEL = "email-verification"
+VERIFICATION_LINK_MAX_AGE = 60 * 60 * 48  # two days: long enough to find the mail
+
+
+@dataclass(frozen=True)
+class VerificationLink:
+    email_hash: str
+    digest: str  # sha256 of the token text: spent links go in the used-token table
+
+
+def verification_token(*, email_hash: str) -> str:
+    """A link's token naming the address by its keyed hash, with a nonce so each mail's link
+    is its own (and can be spent once). Sealed rather than only signed, so the hash cannot
+    be read from the link in a mail scanner or an access log."""
+    return privacy.seal(f"{email_hash}:{secrets.token_hex(8)}", label=VERIFICATION_LABEL)
+
+
+def read_verification_token(token: str, *, now: dt.datetime) -> VerificationLink:
+    """Raises signing.SignatureExpired (older than VERIFICATION_LINK_MAX_AGE) or
+    signing.BadSignature (tampered with, or not one of ours)."""
+    try:
+        text, sealed = privacy.unseal(token, label=VERIFICATION_LABEL)
+    except (InvalidToken, ValueError, TypeError) as error:
+        raise signing.BadSignature from error
+    email_hash, _, nonce = text.partition(":")
+    if not (email_hash and nonce):
+        raise signing.BadSignature
+    if (now - sealed).total_seconds() > VERIFICATION_LINK_MAX_AGE:
+        raise signing.SignatureExpired
+    return VerificationLink(email_hash, hashlib.sha256(token.encode()).hexdigest())

@@ -6,5 +6,6 @@ app_name = "comments"
 
 urlpatterns = [
     path("moderate/<str:token>/", views.moderate, name="moderate"),
+    path("verify/<str:token>/", views.verify_email, name="verify"),
     path("pages/<path:page_key>/", views.post_comment, name="post"),
 ]

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -36,6 +37,8 @@ def _back_to_page(page_url: str, result: services.SubmitResult) -> str:
     query = {"comment": result.outcome.value}
     if result.outcome == Outcome.PUBLISHED:
         query["c"] = str(result.comment.pk)
+    if result.form.cleaned_data.get("confirm_email") and result.outcome != Outcome.SPAM:
+        query["confirm"] = "sent"
     return urlunsplit(("", "", parts.path, urlencode(query), "comment-status"))
 
 
@@ -57,6 +60,7 @@ def post_comment(request: HttpRequest, page_key: str) -> HttpResponse:
     if result.outcome not in REFUSED_STATUS:
         return HttpResponseRedirect(_back_to_page(page_url, result))
     form = result.form
+    form.without_bad_parent()
     form.data = form.data.copy()
     form.data["token"] = tokens.issue_form_token(page_key=page_key, page_url=page_url, now=now)
     context = {
@@ -90,3 +94,22 @@ def moderate(request: HttpRequest, token: str) -> HttpResponse:
         done = True
     context = {"comment": comment, "action": action, "done": done}
     return render(request, "comments/moderate.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def verify_email(request: HttpRequest, token: str) -> HttpResponse:
+    """The link mailed to a commenter: GET shows one button, POST confirms the address (mail
+    scanners follow links, so a GET must never change anything). The page never names the
+    address."""
+    try:
+        link = tokens.read_verification_token(token, now=timezone.now())
+    except signing.SignatureExpired:
+        return render(request, "comments/verify.html", {"problem": "expired"}, status=410)
+    except signing.BadSignature:
+        return render(request, "comments/verify.html", {"problem": "invalid"}, status=400)
+    if request.method == "GET":
+        return render(request, "comments/verify.html", {})
+    outcome = services.verify_email(link=link, now=timezone.now())
+    status = 410 if outcome == services.VerifyOutcome.USED else 200
+    return render(request, "comments/verify.html", {"outcome": outcome.value}, status=status)

@@ -14,7 +14,11 @@ OUTCOMES = {"published", "pending", "spam", "crisis"}
 
 
 def _as_int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    """An id from the address, or None: only ASCII digits ("²" and other Unicode digits
+    pass str.isdigit() but not int()), and no more than an id can have."""
+    if value and len(value) <= 18 and value.isascii() and value.isdecimal():
+        return int(value)
+    return None
 
 
 @register.inclusion_tag("comments/_section.html", takes_context=True)
@@ -49,4 +53,5 @@ def comment_section(context: template.Context, page_key: str, page_url: str) -> 
         "fields_fragment": fragment("comment-fields"),
         "outcome": outcome,
         "own_comment_id": _as_int(request.GET.get("c")) if outcome == "published" else None,
+        "confirm_sent": bool(outcome) and request.GET.get("confirm") == "sent",
     }

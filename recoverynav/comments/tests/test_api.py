@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from recoverynav.comments.models import Comment, Status
-from recoverynav.comments.tests.helpers import EMAIL, make_comment
+from recoverynav.comments.tests.helpers import EMAIL, make_comment, make_known_commenter
 from recoverynav.comments.tests.urls import PAGE_KEY, PAGE_URL
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("recoverynav.comments.tests.urls")]
@@ -99,7 +99,7 @@ def test_a_first_comment_is_held_for_moderation(visitor: Client) -> None:
 
 
 def test_a_known_commenters_comment_is_published_at_once(visitor: Client) -> None:
-    make_comment(email=EMAIL)
+    make_known_commenter()
 
     response = post_after_a_pause(visitor)
 
@@ -111,7 +111,7 @@ def test_a_known_commenters_comment_is_published_at_once(visitor: Client) -> Non
 
 
 def test_a_reply_is_attached_to_its_published_parent(visitor: Client) -> None:
-    parent = make_comment(email=EMAIL)
+    parent = make_known_commenter()
 
     body = post_after_a_pause(visitor, parent=parent.pk).json()
 

@@ -3,6 +3,8 @@ localStorage without any cookie."""
 
 import pytest
 
+from recoverynav.comments.tests.helpers import make_known_commenter
+
 pytestmark = [pytest.mark.browser, pytest.mark.urls("recoverynav.comments.tests.urls")]
 
 
@@ -13,12 +15,14 @@ def page(tab, settings):
     return tab.page
 
 
-def fill_and_post(page, *, comment: str, remember: bool) -> None:
+def fill_and_post(page, *, comment: str, remember: bool, confirm: bool = False) -> None:
     page.fill("#comment-comment", comment)
     page.fill("#comment-name", "Ana")
     page.fill("#comment-email", "ana.private@example.org")
     page.check("#comment-consent")
     page.set_checked("#comment-remember", remember)
+    if confirm:
+        page.check("#comment-confirm_email")
     with page.expect_navigation():
         page.click("button[type=submit]")
 
@@ -54,3 +58,16 @@ def test_the_error_summary_takes_the_focus(page) -> None:
     assert page.evaluate("document.activeElement.id") == "comment-errors"
     page.click("#comment-errors a[href='#comment-name']")
     assert page.evaluate("location.hash") == "#comment-name"
+
+
+def test_the_verified_mark_and_the_confirmation_box_pass_axe(tab, page) -> None:
+    make_known_commenter(name="Ana")
+    page.goto("/test-page/?replyto=x")
+    assert page.inner_text(".comment-verified").strip() == "✓ Verified email"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert tab.axe_violations() == []
+
+    fill_and_post(page, comment="Asking for the link.", remember=False, confirm=True)
+
+    assert "we have sent it a link" in page.inner_text("#comment-status")
+    assert tab.axe_violations() == []

@@ -10,7 +10,11 @@ from django.test import Client
 from django.utils import timezone
 
 from recoverynav.comments.models import Comment, Status
-from recoverynav.comments.tests.helpers import EMAIL, make_comment, post_comment
+from recoverynav.comments.tests.helpers import (
+    make_comment,
+    make_known_commenter,
+    post_comment,
+)
 from recoverynav.comments.tokens import moderation_token
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("recoverynav.comments.tests.urls")]
@@ -110,7 +114,7 @@ def test_the_moderators_get_an_email_with_signed_links(visitor: Client, mailoutb
 
 def test_no_email_for_published_or_spam_comments(visitor: Client, mailoutbox) -> None:
     post_comment(visitor, homepage="robot")
-    make_comment(email=EMAIL)
+    make_known_commenter()
     post_comment(visitor, comment="A later comment from a known writer")
 
     assert mailoutbox == []

@@ -9,7 +9,13 @@ from django.test import Client
 from django.utils import timezone
 
 from recoverynav.comments.models import Comment, Status
-from recoverynav.comments.tests.helpers import EMAIL, form_token, make_comment, post_comment
+from recoverynav.comments.tests.helpers import (
+    EMAIL,
+    form_token,
+    make_comment,
+    make_known_commenter,
+    post_comment,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("recoverynav.comments.tests.urls")]
 
@@ -36,8 +42,8 @@ def test_it_shows_a_comment_once_approved(visitor: Client) -> None:
     assert "1 comment" in html
 
 
-def test_it_publishes_a_later_comment_from_an_approved_email(visitor: Client) -> None:
-    make_comment(email=EMAIL)
+def test_it_publishes_a_later_comment_from_a_confirmed_and_approved_email(visitor: Client) -> None:
+    make_known_commenter()
 
     response = post_comment(visitor, email="  Ana.Private@Example.org ")
 
