@@ -41,7 +41,7 @@ def moderator(db) -> Client:
 
 
 @pytest.fixture
-def admin_client_(db) -> Client:
+def admin(db) -> Client:
     """An operator with every permission."""
     user = get_user_model().objects.create_superuser(
         "admin", "admin@example.org", "correct horse battery staple"

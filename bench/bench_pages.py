@@ -37,6 +37,8 @@ def compressed(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6))
 
 
+# Long because: one crawl of the throw-away site measuring each page as it goes (size, render
+# time, third-party resources) and the summary; shortening it is the bench owner's call.
 def run() -> dict:
     with _site.temporary_folder() as folder:
         env = _site.production_env(Path(folder))

@@ -101,6 +101,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "recoverynav.core.middleware.security_headers",
+    # Before WhiteNoise, so the static files it answers get the header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -108,7 +110,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The API (recoverynav/api): every /api/ response gets the rate limit, CORS for reads,
+    # ETag/Last-Modified and JSON errors; other paths pass through.
+    "recoverynav.api.middleware.api_middleware",
+    # Quality (docs/quality.md): a brake on admin password guessing, and a kind 503 when the
+    # database is unavailable (it reads the bundled emergency numbers instead).
+    "recoverynav.core.login_throttle.AdminLoginThrottleMiddleware",
+    "recoverynav.core.middleware.DatabaseTroubleMiddleware",
 ]
 
 ROOT_URLCONF = "recoverynav.urls"
@@ -155,6 +163,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": env_float("SQLITE_TIMEOUT", 5),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The meetings' covering index INCLUDEs columns for PostgreSQL's index-only scans; SQLite
+# builds the same index without them, as intended, so its warning on every migrate is noise.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 CACHES = {
     "default": {
@@ -299,9 +310,7 @@ COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2)
 COMMENTS_MAX_LENGTH = env_int("COMMENTS_MAX_LENGTH", 5000)
 COMMENTS_MAX_DEPTH = env_int("COMMENTS_MAX_DEPTH", 3)
 COMMENTS_RETENTION_DAYS = env_int("COMMENTS_RETENTION_DAYS", 30)
-COMMENTS_MODERATION_LINK_MAX_AGE = int(
-    os.environ.get("COMMENTS_MODERATION_LINK_MAX_AGE", str(60 * 60 * 24 * 7))
-)
+COMMENTS_MODERATION_LINK_MAX_AGE = env_int("COMMENTS_MODERATION_LINK_MAX_AGE", 60 * 60 * 24 * 7)
 # Base of the links in moderators' emails when there is no request (commands, API).
 COMMENTS_SITE_URL = os.environ.get("COMMENTS_SITE_URL", "")
 
@@ -323,26 +332,16 @@ DIRECTORY_REPORTS_PER_HOUR = env_int("DIRECTORY_REPORTS_PER_HOUR", 5)
 # import_meetings/sync_meetings; a failed fetch keeps the previous data.
 MEETINGS_FEED_TIMEOUT = env_float("MEETINGS_FEED_TIMEOUT", 30)  # each wait for data
 MEETINGS_FEED_DEADLINE = env_float("MEETINGS_FEED_DEADLINE", 300)  # whole download
-# The meetings' covering index INCLUDEs columns for PostgreSQL's index-only scans; SQLite
-# builds the same index without them, as intended, so its warning on every migrate is noise.
-SILENCED_SYSTEM_CHECKS = ["models.W040"]
 MEETINGS_FEED_MAX_BYTES = env_int("MEETINGS_FEED_MAX_BYTES", 200 * 1024 * 1024)
 
-# API (recoverynav/api): limits, and the middleware that gives every /api/ response the
-# rate limit, CORS for reads, ETag/Last-Modified and JSON errors.
-MIDDLEWARE += ["recoverynav.api.middleware.api_middleware"]
+# API (recoverynav/api): limits (its middleware is in MIDDLEWARE above).
 API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)  # requests per window; 0 = off
 API_RATE_LIMIT_WINDOW = env_int("API_RATE_LIMIT_WINDOW", 60)  # seconds
 # The client's address is read through TRUSTED_PROXY_HOPS (core.client_address).
 API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 100)
 API_MAX_RADIUS_MILES = env_float("API_MAX_RADIUS_MILES", 100)
 
-# Quality (docs/quality.md): a kind 503 when the database is unavailable (it reads the bundled
-# emergency numbers instead), and a brake on admin password guessing.
-MIDDLEWARE += [
-    "recoverynav.core.login_throttle.AdminLoginThrottleMiddleware",
-    "recoverynav.core.middleware.DatabaseTroubleMiddleware",
-]
+# Quality (docs/quality.md): the admin sign-in throttle and the database-trouble page.
 OFFLINE_HELP_FILE = PACKAGE_DIR / "hotlines" / "data" / "hotlines.csv"
 ADMIN_LOGIN_MAX_FAILURES = env_int("ADMIN_LOGIN_MAX_FAILURES", 5)
 ADMIN_LOGIN_LOCK_SECONDS = env_int("ADMIN_LOGIN_LOCK_SECONDS", 900)

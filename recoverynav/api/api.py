@@ -1,12 +1,11 @@
-"""The public JSON API. Each domain app may offer a django-ninja `router` in its `api.py`;
-this module mounts them, so the API calls the same selectors as the HTML views.
+"""The public JSON API. Each domain app offers a django-ninja `router` in its `api.py`, and
+this module mounts them, so the API calls the same selectors as the HTML views. The apps'
+`api.py` import `recoverynav.api.errors` and `.params`; this module imports the apps.
 
-A router module may also offer `EXTRA_ROUTERS` ({prefix: router}, e.g. the directory's HSDS
-export) and `LINKS`: names and paths that the API root lists (a dict, or
+Each router module also offers `LINKS`: names and paths that the API root lists (a dict, or
 a function returning one when the links depend on data or settings).
 """
 
-from importlib import import_module
 from types import ModuleType
 from typing import Any
 
@@ -19,6 +18,13 @@ from recoverynav.api.docs import OwnSwagger
 from recoverynav.api.errors import ERROR_RESPONSES, ApiError, error_body
 from recoverynav.api.links import AbsoluteUrl
 from recoverynav.api.middleware import ERROR_CODES, ERROR_MESSAGES
+from recoverynav.comments import api as comments_api
+from recoverynav.directory import api as directory_api
+from recoverynav.geo import api as geo_api
+from recoverynav.guide import api as guide_api
+from recoverynav.hotlines import api as hotlines_api
+from recoverynav.meetings import api as meetings_api
+from recoverynav.screening import api as screening_api
 
 # The middleware refuses NUL in every parameter and body (PostgreSQL text cannot hold it);
 # the document says so on every string a request may carry, so that clients (and
@@ -81,15 +87,23 @@ api = RecoveryNavigatorApi(
     docs_url="/docs",
 )
 
-# (app module, URL prefix) pairs; an app without an `api.py` router is skipped.
-ROUTED_APPS = [
-    ("hotlines", "/hotlines"),
-    ("geo", "/places"),
-    ("directory", "/facilities"),
-    ("meetings", "/meetings"),
-    ("screening", "/screening"),
-    ("guide", "/guide"),
-    ("comments", "/comments"),
+api.add_router("/hotlines", hotlines_api.router)
+api.add_router("/places", geo_api.router)
+api.add_router("/facilities", directory_api.router)
+api.add_router("/hsds", directory_api.hsds_router)
+api.add_router("/meetings", meetings_api.router)
+api.add_router("/screening", screening_api.router)
+api.add_router("/guide", guide_api.router)
+api.add_router("/comments", comments_api.router)
+# The API root lists their LINKS in this order.
+LINKED: list[ModuleType] = [
+    hotlines_api,
+    geo_api,
+    directory_api,
+    meetings_api,
+    screening_api,
+    guide_api,
+    comments_api,
 ]
 
 
@@ -150,9 +164,6 @@ class RootOut(Schema):
     links: dict[str, AbsoluteUrl]
 
 
-MOUNTED: list[ModuleType] = []
-
-
 @api.get("/", response={200: RootOut, **ERROR_RESPONSES}, tags=["root"], summary="API root")
 def root(request: HttpRequest) -> dict:
     """Links to every part of the API and to the exports, so a client needs only this URL."""
@@ -160,28 +171,10 @@ def root(request: HttpRequest) -> dict:
         "openapi": "/api/v1/openapi.json",
         "docs": "/api/v1/docs",
     }
-    for module in MOUNTED:
-        found = getattr(module, "LINKS", {})
-        links.update(found() if callable(found) else found)
+    for module in LINKED:
+        links.update(module.LINKS() if callable(module.LINKS) else module.LINKS)
     return {
         "name": api.title,
         "version": api.version,
         "links": links,
     }
-
-
-def _mount_routers() -> None:
-    for app, prefix in ROUTED_APPS:
-        try:
-            module = import_module(f"recoverynav.{app}.api")
-        except ModuleNotFoundError as error:
-            if error.name != f"recoverynav.{app}.api":
-                raise
-            continue
-        api.add_router(prefix, module.router)
-        for extra_prefix, extra_router in getattr(module, "EXTRA_ROUTERS", {}).items():
-            api.add_router(extra_prefix, extra_router)
-        MOUNTED.append(module)
-
-
-_mount_routers()

@@ -2,8 +2,8 @@
 
 A schema field typed `AbsoluteUrl` takes a path ("/treatment/7/") from its object or its
 resolver and is answered as a full URL on the host the client asked ("https://…/treatment/7/"),
-through the request django-ninja puts in the validation context. An empty value (a link to a
-section that is not installed) stays empty; a URL that is already full is kept.
+through the request django-ninja puts in the validation context. An empty value (no link)
+stays empty; a URL that is already full is kept.
 """
 
 from typing import Annotated

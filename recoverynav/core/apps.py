@@ -10,4 +10,10 @@ class CoreConfig(AppConfig):
     offline_static = ("core/site.css", "core/site.js", "core/icon.svg")
 
     def ready(self) -> None:
+        from django.utils.autoreload import file_changed
+
         from recoverynav.core import checks  # noqa: F401  (registers the system checks)
+        from recoverynav.core.fragments import forget_code_fingerprint
+
+        # Under `make run`, a template edit shows on the next request (see the function).
+        file_changed.connect(forget_code_fingerprint, dispatch_uid="forget_code_fingerprint")

@@ -1,4 +1,5 @@
-"""Template context every page needs: the site name and the language switch."""
+"""Template context every page needs: the site name and the language switch (the constants
+are `core.fragments.site_constants`, which cached frames are rendered with too)."""
 
 from functools import lru_cache
 
@@ -7,21 +8,11 @@ from django.http import HttpRequest
 from django.urls import get_urlconf, translate_url
 from django.utils.translation import get_language, get_language_info
 
-from recoverynav.core.page_cache import fragment
+from recoverynav.core.fragments import site_constants
 
 
 def site(request: HttpRequest) -> dict:
     return {**site_constants(), "language_alternates": language_alternates(request)}
-
-
-def site_constants() -> dict:
-    """What every page of a language shares (cached frames are rendered with only this)."""
-    return {
-        "site_name": settings.SITE_NAME,
-        "quick_exit_url": settings.QUICK_EXIT_URL,
-        # The help bar and footer are the same on every page of a language: rendered once.
-        "layout": fragment("layout"),
-    }
 
 
 def language_alternates(request: HttpRequest) -> list[dict]:

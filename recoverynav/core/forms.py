@@ -7,7 +7,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.choices import BaseChoiceIterator
 
-from recoverynav.core.page_cache import fragment
+from recoverynav.core.fragments import fragment
 
 
 class MissingFieldsTakeInitialMixin(forms.Form):

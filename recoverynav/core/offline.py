@@ -20,8 +20,8 @@ from django.templatetags.static import static
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language, gettext
 
+from recoverynav.core.fragments import code_fingerprint
 from recoverynav.core.offline_help import offline_countries
-from recoverynav.core.page_cache import code_fingerprint
 
 SERVICE_WORKER_SOURCE = Path(__file__).resolve().parent / "serviceworker.js"
 # Pages that exist to show phone numbers: offline, a saved copy older than this is not shown.

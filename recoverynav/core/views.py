@@ -7,15 +7,13 @@ from django.templatetags.static import static
 from django.utils.cache import get_conditional_response
 from django.views.decorators.cache import never_cache
 
-from recoverynav.core.navigation import available_home_paths
+from recoverynav.core.navigation import home_paths
 from recoverynav.core.offline import current_service_worker
 from recoverynav.core.page_cache import render_shared_page
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render_shared_page(
-        request, "core/home.html", context=lambda: {"paths": available_home_paths()}
-    )
+    return render_shared_page(request, "core/home.html", context=lambda: {"paths": home_paths()})
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

@@ -51,7 +51,6 @@ from recoverynav.geo.selectors import PlaceLookup, coordinates_text, lookup_plac
 
 router = Router(tags=["facilities"])
 hsds_router = Router(tags=["hsds"])
-EXTRA_ROUTERS = {"/hsds": hsds_router}
 LINKS = {
     "facilities": "/api/v1/facilities/?place=22903",
     "hsds": "/api/v1/hsds/",

@@ -16,15 +16,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from recoverynav.directory import vocabulary
-from recoverynav.directory.importers.base import (
-    OTHER,
+from recoverynav.directory.importers.base import OTHER, undisclosed
+from recoverynav.directory.importers.keys import (
     house_number,
     match_key,
     name_words,
     names_agree,
     phone_key,
     street_key,
-    undisclosed,
 )
 
 ADDRESS_FIELDS = ["address_1", "address_2", "city", "state", "postal_code"]
@@ -207,7 +206,7 @@ def one_door_one_number(first: PlaceKeys, second: PlaceKeys) -> bool:
 def same_place(first: PlaceKeys, second: PlaceKeys) -> bool:
     """Two listings of one place: one building with one phone number (see
     one_door_one_number), or the same name, address and ZIP code, or one building (street
-    and ZIP code) and agreeing names (importers.base.names_agree) — unless one source lists
+    and ZIP code) and agreeing names (importers.keys.names_agree) — unless one source lists
     both, each with its own number: then they are two programs under one roof ("Integral
     Care" detox and its opioid treatment program), and a person needs both numbers."""
     if one_door_one_number(first, second):

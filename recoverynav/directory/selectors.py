@@ -315,7 +315,7 @@ class Coverage:
 
 def directory_coverage() -> Coverage:
     """Counted over the listings searches show (see listed_facilities)."""
-    from recoverynav.directory.importers.base import house_number, phone_key
+    from recoverynav.directory.importers.keys import house_number, phone_key
     from recoverynav.directory.models import SourceRecord
 
     rows = list(

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
-from recoverynav.directory.importers.base import ImportFileError, Parsed, Record, normalise
+from recoverynav.directory.importers.base import ImportFileError, Parsed, Record
+from recoverynav.directory.importers.keys import normalise
 from recoverynav.directory.merging import PlaceIndex, PlaceKeys, merged_values
 from recoverynav.directory.models import (
     Facility,
@@ -145,6 +146,8 @@ class _Upsert:
         self.run, self.source, self.say = run, source, say
         self.touched: set[int] = set()
 
+    # Long because: one pass over the records sorts each into unchanged, updated, merged or
+    # new, with the four bulk writes after it; split, the pass would hand six lists around.
     def apply(
         self, records: list[Record], *, remove_missing: bool, keep_ids: set[str], force: bool
     ) -> None:

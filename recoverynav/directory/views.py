@@ -11,7 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.client_address import client_ip
 from recoverynav.core.forms import choices_fragment
-from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
+from recoverynav.core.fragments import PAGE_CACHE_SECONDS
+from recoverynav.core.frames import render_framed_page
 from recoverynav.core.params import page_number
 from recoverynav.core.querystring import query_with
 from recoverynav.core.search_summary import filter_chips, without_filters

@@ -14,12 +14,13 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 
+from recoverynav.guide.front_matter import read_front_matter
+
 # The language every page must exist in; other languages fall back to it.
 REFERENCE_LANGUAGE = "en"
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n(.*)\Z", re.DOTALL)
-REQUIRED_FIELDS = ("title", "summary", "section", "order", "reviewed", "sources")
 
 
 class ContentError(ValueError):
@@ -97,7 +98,8 @@ def slugs_for(language: str) -> list[str]:
 
 
 def parse_page_file(*, text: str, slug: str, language: str, origin: str) -> PageFile:
-    """Split front matter from Markdown and check every field an operator must fill in."""
+    """Split front matter from Markdown and check it against the declared format
+    (`front_matter`): every field an operator must fill in."""
     match = FRONT_MATTER.match(text.replace("\r\n", "\n"))
     if not match:
         raise ContentError(f"{origin}: the file must start with front matter between '---' lines")
@@ -107,38 +109,22 @@ def parse_page_file(*, text: str, slug: str, language: str, origin: str) -> Page
         raise ContentError(f"{origin}: the front matter is not valid YAML ({error})") from error
     if not isinstance(meta, dict):
         raise ContentError(f"{origin}: the front matter must be a list of 'field: value' lines")
-    missing = [field for field in REQUIRED_FIELDS if not meta.get(field)]
-    if missing:
-        raise ContentError(f"{origin}: missing front matter field(s): {', '.join(missing)}")
-    if not isinstance(meta["reviewed"], datetime.date):
-        raise ContentError(f"{origin}: 'reviewed' must be a date like 2026-11-27")
-    if not isinstance(meta["order"], int):
-        raise ContentError(f"{origin}: 'order' must be a whole number")
+    try:
+        front = read_front_matter(meta)
+    except ValueError as error:
+        raise ContentError(f"{origin}: {error}") from None
     return PageFile(
         slug=slug,
         language=language,
-        title=str(meta["title"]),
-        summary=str(meta["summary"]),
-        section=str(meta["section"]),
-        order=meta["order"],
-        reviewed=meta["reviewed"],
-        sources=_sources(meta["sources"], origin),
-        related=tuple(str(slug) for slug in meta.get("related") or ()),
+        title=front.title,
+        summary=front.summary,
+        section=front.section,
+        order=front.order,
+        reviewed=front.reviewed,
+        sources=tuple(Source(name=s.name, url=s.url) for s in front.sources),
+        related=tuple(front.related),
         markdown=match.group(2),
     )
-
-
-def _sources(raw: object, origin: str) -> tuple[Source, ...]:
-    if not isinstance(raw, list):
-        raise ContentError(f"{origin}: 'sources' must be a list of entries with name and url")
-    sources = []
-    for entry in raw:
-        if not (isinstance(entry, dict) and entry.get("name") and entry.get("url")):
-            raise ContentError(f"{origin}: every source needs a name and a url")
-        if not str(entry["url"]).startswith("https://"):
-            raise ContentError(f"{origin}: source url {entry['url']!r} must start with https://")
-        sources.append(Source(name=str(entry["name"]), url=str(entry["url"])))
-    return tuple(sources)
 
 
 _cache: dict[Path, tuple[int, PageFile]] = {}

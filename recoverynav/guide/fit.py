@@ -15,15 +15,18 @@ from typing import Any
 
 import yaml
 
+from recoverynav.guide.rules_file import (
+    CATALOGUES,
+    EFFECT_LISTS,
+    RulesError,
+    RuleSpec,
+    Then,
+    read_rules_file,
+)
+
 RULES_PATH = Path(__file__).parent / "data" / "fit_rules.yaml"
-CATALOGUES = ("levels", "first_steps", "medications", "counselling", "groups")
-EFFECT_LISTS = {"first_steps", "medications", "counselling", "groups"}
 
 Answers = Mapping[str, frozenset[str]]
-
-
-class RulesError(ValueError):
-    """The rules file needs fixing; the message says where."""
 
 
 @dataclass(frozen=True)
@@ -91,75 +94,40 @@ def shipped_rules() -> RuleSet:
 
 
 def load_rules(text: str) -> RuleSet:
-    """Parse and cross-check the rules: every key a rule names must exist in a catalog."""
+    """Parse and check the rules against the file format (`rules_file`): every key a rule
+    names must exist in a catalog."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise RulesError(f"fit rules are not valid YAML: {error}") from error
-    if not isinstance(data, dict):
-        raise RulesError("fit rules must be a mapping with levels, rules and catalogs")
-    catalogues = {name: _catalogue(data, name) for name in CATALOGUES}
-    rules = tuple(_rule(raw, catalogues) for raw in data.get("rules") or ())
-    if not rules:
-        raise RulesError("fit rules: the 'rules' list is empty")
-    ids = [rule.id for rule in rules]
-    if len(set(ids)) != len(ids):
-        raise RulesError("fit rules: two rules share an id")
-    if not isinstance(data.get("reviewed"), datetime.date):
-        raise RulesError("fit rules: 'reviewed' must be a date like 2026-11-27")
-    sources = tuple(data.get("sources") or ())
-    if not sources or not all(
-        isinstance(s, dict) and s.get("name") and str(s.get("url", "")).startswith("https://")
-        for s in sources
-    ):
-        raise RulesError("fit rules: 'sources' must list entries with a name and an https:// url")
+    spec = read_rules_file(data)
+    catalogues = {
+        name: {key: entry.model_dump(exclude_unset=True) for key, entry in entries.items()}
+        for name in CATALOGUES
+        if (entries := getattr(spec, name))
+    }
     return RuleSet(
         catalogues=catalogues,
         level_order=tuple(catalogues["levels"]),
-        rules=rules,
-        payment_filters=dict(data.get("payment_filters") or {}),
-        reviewed=data["reviewed"],
-        sources=sources,
+        rules=tuple(_rule(rule) for rule in spec.rules or ()),
+        payment_filters=dict(spec.payment_filters or {}),
+        reviewed=spec.reviewed,
+        sources=tuple(source.model_dump() for source in spec.sources),
     )
 
 
-def _catalogue(data: dict, name: str) -> dict[str, dict]:
-    entries = data.get(name)
-    if not isinstance(entries, dict) or not entries:
-        raise RulesError(f"fit rules: '{name}' must be a non-empty mapping of keys to entries")
-    for key, entry in entries.items():
-        title = (entry or {}).get("title") or {}
-        if not (title.get("en") and title.get("es")):
-            raise RulesError(f"fit rules: {name}.{key} needs a title in en and es")
-    return entries
-
-
-def _rule(raw: Any, catalogues: dict[str, dict]) -> Rule:
-    if not isinstance(raw, dict) or not raw.get("id"):
-        raise RulesError("fit rules: every rule needs an id")
-    rule_id = str(raw["id"])
-    then = raw.get("then") or {}
-    level = then.get("level")
-    if level is not None and level not in catalogues["levels"]:
-        raise RulesError(f"fit rule {rule_id}: unknown level {level!r}")
-    effects = {}
-    for name in EFFECT_LISTS & set(then):
-        keys = tuple(then[name])
-        unknown = [key for key in keys if key not in catalogues[name]]
-        if unknown:
-            raise RulesError(f"fit rule {rule_id}: unknown {name} {unknown}")
-        effects[name] = keys
-    note = raw.get("note") or {}
-    if note and not (note.get("en") and note.get("es")):
-        raise RulesError(f"fit rule {rule_id}: the note needs both en and es")
-    when = {
-        str(q): frozenset(str(v) for v in values) for q, values in (raw.get("when") or {}).items()
-    }
+def _rule(spec: RuleSpec) -> Rule:
+    then = spec.then or Then()
     return Rule(
-        id=rule_id,
-        when=when,
-        level=level,
-        effects=effects,
-        safety=bool(raw.get("safety")),
-        note=note,
+        id=spec.id,
+        when={question: frozenset(values) for question, values in (spec.when or {}).items()},
+        level=then.level,
+        # Only the lists the rule gives, as written.
+        effects={
+            name: tuple(getattr(then, name))
+            for name in EFFECT_LISTS
+            if name in then.model_fields_set
+        },
+        safety=spec.safety,
+        note=spec.note.model_dump() if spec.note else {},
     )

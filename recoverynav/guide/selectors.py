@@ -23,7 +23,6 @@ from recoverynav.guide.content import (
     slugs_for,
 )
 from recoverynav.guide.fit import evaluate, shipped_rules
-from recoverynav.guide.links import optional_reverse
 from recoverynav.guide.rendering import Heading, RenderedBody, render_markdown
 
 logger = logging.getLogger(__name__)
@@ -70,7 +69,7 @@ class GuidePage:
     def _body(self) -> RenderedBody:
         # Rendered once per file version: the page object itself is cached (see get_page).
         with translation.override(self.language):
-            return render_markdown(self._file.markdown, resolve_route=optional_reverse)
+            return render_markdown(self._file.markdown, resolve_route=route_url)
 
     @property
     def html(self) -> str:
@@ -95,6 +94,14 @@ def _load(slug: str, language: str) -> tuple[Path, PageFile] | None:
         # Shown by `manage.py check` too; readers get the English page or a 404, never a 500.
         logger.warning("Guide page skipped: %s", error)
         return None
+
+
+def route_url(spec: str) -> str:
+    """A Markdown `route:name?query` link's URL in the active language. A name the site does
+    not have raises NoReverseMatch (`manage.py check` names the file first: guide.E003)."""
+    name, _, query = spec.partition("?")
+    url = reverse(name)
+    return f"{url}?{query}" if query else url
 
 
 _pages: dict[tuple[Path, str, str], GuidePage] = {}
@@ -245,8 +252,6 @@ def _fit_option(
 def _with_query(url_name: str, query: dict[str, str | list[str] | None]) -> str | None:
     """The finder's URL with the filters that have a value; a list repeats its parameter
     (`medication=naltrexone&medication=naltrexone_er`)."""
-    url = optional_reverse(url_name)
-    if url is None:
-        return None
+    url = reverse(url_name)
     filled = {name: value for name, value in query.items() if value}
     return f"{url}?{urlencode(filled, doseq=True)}" if filled else url

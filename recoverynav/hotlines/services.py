@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import models, transaction
 
-from recoverynav.hotlines.models import Country, Hotline, Purpose, VerificationStatus
+from recoverynav.hotlines.file_format import row_problems
+from recoverynav.hotlines.models import Country, Hotline, VerificationStatus
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_HOTLINES_FILE = DATA_DIR / "hotlines.csv"
@@ -100,6 +99,7 @@ def _normalized(rows: list[dict[str, str]], path: Path) -> list[dict[str, str]]:
 
 
 def _validate(rows: list[dict[str, str]], country_names: dict[str, dict[str, str]]) -> list[str]:
+    """Every problem of every row, with its line; the values are checked by `file_format`."""
     errors = []
     for line, row in enumerate(rows, start=2):
         if None in row or any(value is None for value in row.values()):
@@ -108,32 +108,7 @@ def _validate(rows: list[dict[str, str]], country_names: dict[str, dict[str, str
         damaged = [name for name, value in row.items() if "\x00" in value]
         if damaged:  # never meant, and PostgreSQL cannot store it
             errors.append(f"line {line}: a NUL character in {', '.join(damaged)} (damaged file?)")
-        if row["country"] not in country_names:
-            errors.append(
-                f"line {line}: unknown country {row['country']!r} (add it to countries.csv)"
-            )
-        if row["kind"] not in {"emergency", "hotline"}:
-            errors.append(f"line {line}: kind must be 'emergency' or 'hotline'")
-        if row["status"] not in VerificationStatus.values:
-            errors.append(f"line {line}: unknown status {row['status']!r}")
-        if row["text_keyword_status"] not in {"", *VerificationStatus.values}:
-            errors.append(
-                f"line {line}: unknown text_keyword_status {row['text_keyword_status']!r}"
-            )
-        unknown = {p for p in row["purposes"].split(";") if p} - set(Purpose.values) - {"emergency"}
-        if unknown:
-            errors.append(f"line {line}: unknown purposes {sorted(unknown)}")
-        if not (row["phone"] or row["text_number"] or row["chat_url"]):
-            errors.append(f"line {line}: needs a phone, text number or website")
-        if row["email"]:
-            try:
-                validate_email(row["email"])
-            except ValidationError:
-                errors.append(f"line {line}: {row['email']!r} is not an email address")
-        try:
-            dt.date.fromisoformat(row["last_verified"])
-        except ValueError:
-            errors.append(f"line {line}: last_verified must be a date like 2026-11-01")
+        errors += [f"line {line}: {problem}" for problem in row_problems(row, country_names)]
     return errors
 
 

@@ -1,6 +1,6 @@
 """Meeting type codes from the Meeting Guide spec (data/spec-types.json), named in English and
 Spanish. Codes the spec does not know are mapped to its codes where they mean the same, named
-here when we can word them, and dropped otherwise (see importers.meeting_guide._types)."""
+here when we can word them, and dropped otherwise (see importers.meeting_guide.kinds.types_of)."""
 
 import functools
 import json

@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from recoverynav.core.forms import choices_fragment
-from recoverynav.core.page_cache import PAGE_CACHE_SECONDS, render_framed_page
+from recoverynav.core.fragments import PAGE_CACHE_SECONDS
+from recoverynav.core.frames import render_framed_page
 from recoverynav.core.querystring import query_with
 from recoverynav.meetings import exports, summary
 from recoverynav.meetings.cards import MeetingCards, place_text

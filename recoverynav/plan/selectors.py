@@ -1,7 +1,7 @@
 """Reads for the plan and tracker pages: hotlines, finder links, strings for the JS."""
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from recoverynav.hotlines.models import Country
@@ -26,14 +26,8 @@ def hotlines_for_request(*, request: HttpRequest) -> Country | None:
 
 
 def finder_links() -> dict[str, str]:
-    """URLs of the treatment and meeting finders that are installed, by the kind they save."""
-    links = {}
-    for url_name, kind in FINDERS:
-        try:
-            links[kind] = reverse(url_name)
-        except NoReverseMatch:
-            continue
-    return links
+    """URLs of the treatment and meeting finders, by the kind they save."""
+    return {kind: reverse(url_name) for url_name, kind in FINDERS}
 
 
 def milestones() -> list[dict]:

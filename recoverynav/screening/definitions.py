@@ -1,27 +1,30 @@
 """Instruments as data: the YAML files under `instruments/` read into frozen dataclasses.
 
-Loading validates each file completely (ids, options, conditions, bands that cover every score
-exactly once for every sex), so a broken file fails at start-up and in tests, never mid-flow.
+Loading validates each file completely (its shape against the declared format in
+`instrument_file`, then ids, options, conditions, bands that cover every score exactly once
+for every sex), so a broken file fails at start-up and in tests, never mid-flow.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 from django.utils.translation import get_language
 
+from recoverynav.screening.instrument_file import (
+    SEXES,
+    InstrumentFileError,
+    InstrumentSpec,
+    ItemSpec,
+    OptionSpec,
+    Wording,
+    read_instrument_file,
+)
+
 INSTRUMENTS_DIR = Path(__file__).resolve().parent / "instruments"
-LANGUAGES = ("en", "es")
-LEVELS = ("low", "moderate", "high", "severe")
-SEXES = ("male", "female")
 LOINC = "http://loinc.org"
-
-
-class InstrumentFileError(Exception):
-    """An instrument file is not valid; the message names the file and the problem."""
 
 
 @dataclass(frozen=True)
@@ -183,84 +186,159 @@ class Instrument:
         return sum(i.max_points for i in self.scored_items)
 
 
-def _text(raw: Any, where: str) -> Text:
-    if not isinstance(raw, dict) or any(not raw.get(lang) for lang in LANGUAGES):
-        raise InstrumentFileError(f"{where}: needs wording in {' and '.join(LANGUAGES)}")
-    if set(raw) - set(LANGUAGES):  # an unquoted comma in `{en: a, b, es: c}` makes a key
-        raise InstrumentFileError(
-            f"{where}: wording has unknown keys {sorted(set(raw) - {*LANGUAGES})}"
+def _text(wording: Wording) -> Text:
+    return Text(en=wording.en, es=wording.es)
+
+
+def _optional_text(wording: Wording | None) -> Text | None:
+    return None if wording is None else _text(wording)
+
+
+def parse_instrument(raw: dict, *, where: str, items_from: dict[str, Instrument]) -> Instrument:
+    """Build one instrument from its parsed YAML; `items_from` supplies a parent's items.
+    The file's shape is declared in `instrument_file`; what needs the whole file is here."""
+    spec = read_instrument_file(raw, where=where)
+    items = _items(spec, where, items_from)
+    by_id = {i.id: i for i in items}
+    scored_ids = tuple(spec.scoring.items or [i.id for i in items if i.scored])
+    _check_names(spec, items, by_id, scored_ids, where)
+    bands = tuple(
+        Band(
+            id=b.id,
+            level=b.level,
+            minimum=b.min,
+            maximum=b.max,
+            label=_text(b.label),
+            meaning=_text(b.meaning),
+            use=b.use,
         )
-    return Text(en=str(raw["en"]).strip(), es=str(raw["es"]).strip())
+        for b in spec.scoring.bands
+    )
+    instrument = _instrument(spec, items, by_id, scored_ids, bands, where)
+    _check_bands(bands, instrument.min_total, instrument.max_total, where)
+    return instrument
 
 
-def _optional_text(raw: Any, where: str) -> Text | None:
-    return None if raw is None else _text(raw, where)
+def _items(spec: InstrumentSpec, where: str, items_from: dict[str, Instrument]) -> tuple[Item, ...]:
+    """The questions: the file's own, or (`derived_from`) the parent's that it names."""
+    given_ids = all(isinstance(i, str) for i in spec.items)
+    if spec.derived_from:
+        parent = items_from.get(spec.derived_from)
+        if parent is None:
+            raise InstrumentFileError(f"{where}: derived_from {spec.derived_from!r} is not loaded")
+        if not given_ids:
+            raise InstrumentFileError(f"{where}: a derived_from instrument lists item ids")
+        return tuple(parent.items_by_id[i] for i in spec.items)
+    if any(isinstance(i, str) for i in spec.items):
+        raise InstrumentFileError(f"{where}: every item needs an id")
+    return tuple(_item(i, spec.option_sets, f"{where} item {i.id}") for i in spec.items)
 
 
-def _heavy_daily_use(
-    raw: Any, by_id: dict[str, Item], where: str
-) -> tuple[dict[str, tuple[str, ...]], ...]:
-    """Each pattern names items and the answer codes that count; a typo must not silently
-    switch a safety warning off, so unknown items or codes refuse the file."""
-    patterns = []
-    for pattern in raw:
-        if not isinstance(pattern, dict) or not pattern:
-            raise InstrumentFileError(f"{where}: heavy_daily_use lists maps of item: [codes]")
+def _item(spec: ItemSpec, option_sets: dict[str, list[OptionSpec]], where: str) -> Item:
+    options: tuple[Option, ...] = ()
+    if spec.kind == "choice":
+        listed = option_sets.get(spec.options) if isinstance(spec.options, str) else spec.options
+        if not listed:
+            raise InstrumentFileError(f"{where}: a choice item needs options")
+        options = tuple(Option(code=o.code, score=o.score, text=_text(o.text)) for o in listed)
+        if len({o.code for o in options}) != len(options):
+            raise InstrumentFileError(f"{where}: option codes must be unique")
+    return Item(
+        id=spec.id,
+        text=_text(spec.text),
+        kind=spec.kind,
+        options=options,
+        minimum=spec.minimum,
+        maximum=spec.maximum,
+        scored=spec.scored,
+        reverse=spec.reverse,
+        hint=_optional_text(spec.hint),
+        part=_optional_text(spec.part),
+        ask_if=Condition(tuple(spec.ask_if.any_above_zero)) if spec.ask_if else None,
+    )
+
+
+def _check_names(
+    spec: InstrumentSpec,
+    items: tuple[Item, ...],
+    by_id: dict[str, Item],
+    scored_ids: tuple[str, ...],
+    where: str,
+) -> None:
+    """Every id the file names elsewhere is one of its items, asked before it is needed."""
+    if not items or len(by_id) != len(items):
+        raise InstrumentFileError(f"{where}: needs items with unique ids")
+    for position, item in enumerate(items):
+        earlier = {i.id for i in items[:position]}
+        if item.ask_if and not set(item.ask_if.any_above_zero) <= earlier:
+            raise InstrumentFileError(f"{where} item {item.id}: ask_if names a later item")
+    if not set(scored_ids) <= set(by_id) or any(not by_id[i].scored for i in scored_ids):
+        raise InstrumentFileError(f"{where}: scoring.items must name scored items")
+    use_items = spec.scoring.use_items
+    if not set(use_items) <= set(by_id) or (
+        any(b.use is not None for b in spec.scoring.bands) and not use_items
+    ):
+        raise InstrumentFileError(f"{where}: bands that depend on use need scoring.use_items")
+    if not set(spec.dependence_items) <= set(by_id):
+        raise InstrumentFileError(f"{where}: dependence_items must name items")
+    # A typo here must not silently switch a safety warning off.
+    for pattern in spec.heavy_daily_use:
         for item_id, codes in pattern.items():
             item = by_id.get(item_id)
-            if item is None or not codes or any(item.option(str(c)) is None for c in codes):
+            if item is None or not codes or any(item.option(c) is None for c in codes):
                 raise InstrumentFileError(
                     f"{where}: heavy_daily_use names an unknown item or answer: {item_id}"
                 )
-        patterns.append({item_id: tuple(map(str, codes)) for item_id, codes in pattern.items()})
-    return tuple(patterns)
 
 
-def _bound(raw: Any, where: str) -> dict[str, int]:
-    if isinstance(raw, int):
-        return {"male": raw, "female": raw, "default": raw}
-    if isinstance(raw, dict) and set(raw) == {*SEXES, "default"}:
-        return {k: int(v) for k, v in raw.items()}
-    raise InstrumentFileError(f"{where}: a bound is a number or a map of male, female, default")
-
-
-def _item(raw: dict, option_sets: dict[str, list], where: str) -> Item:
-    item_id = raw.get("id")
-    if not item_id:
-        raise InstrumentFileError(f"{where}: every item needs an id")
-    where = f"{where} item {item_id}"
-    kind = raw.get("kind", "choice")
-    options: tuple[Option, ...] = ()
-    if kind == "choice":
-        raw_options = raw.get("options")
-        if isinstance(raw_options, str):
-            raw_options = option_sets.get(raw_options)
-        if not raw_options:
-            raise InstrumentFileError(f"{where}: a choice item needs options")
-        options = tuple(
-            Option(code=str(o["code"]), score=int(o["score"]), text=_text(o["text"], where))
-            for o in raw_options
-        )
-        if len({o.code for o in options}) != len(options):
-            raise InstrumentFileError(f"{where}: option codes must be unique")
-    elif kind != "number":
-        raise InstrumentFileError(f"{where}: kind must be 'choice' or 'number'")
-    scored = bool(raw.get("scored", True))
-    if kind == "number" and scored:
-        raise InstrumentFileError(f"{where}: number items are not scored")
-    ask_if = raw.get("ask_if")
-    return Item(
-        id=str(item_id),
-        text=_text(raw.get("text"), where),
-        kind=kind,
-        options=options,
-        minimum=int(raw.get("minimum", 0)),
-        maximum=int(raw.get("maximum", 0)),
-        scored=scored,
-        reverse=bool(raw.get("reverse", False)),
-        hint=_optional_text(raw.get("hint"), where),
-        part=_optional_text(raw.get("part"), where),
-        ask_if=Condition(tuple(ask_if["any_above_zero"])) if ask_if else None,
+def _instrument(
+    spec: InstrumentSpec,
+    items: tuple[Item, ...],
+    by_id: dict[str, Item],
+    scored_ids: tuple[str, ...],
+    bands: tuple[Band, ...],
+    where: str,
+) -> Instrument:
+    return Instrument(
+        id=spec.id,
+        version=spec.version,
+        title=_text(spec.title),
+        short_title=_text(spec.short_title),
+        summary=_text(spec.summary),
+        audience=spec.audience,
+        validated=spec.validated,
+        min_age=spec.ages.min,
+        max_age=spec.ages.max,
+        substances=tuple(spec.substances),
+        time_frame=_text(spec.time_frame),
+        intro=_text(spec.intro),
+        items=items,
+        scored_item_ids=scored_ids,
+        bands=bands,
+        notes=tuple(
+            Note(id=n.id, only_from_items=tuple(n.only_from_items), text=_text(n.text))
+            for n in spec.scoring.notes
+        ),
+        total_codes=tuple(dict(c) for c in spec.total_codes),
+        references=tuple(Reference(text=r.text, url=r.url) for r in spec.references),
+        licence=_text(spec.licence),
+        attribution=_text(spec.attribution),
+        spanish_source=spec.spanish.source,
+        spanish_note=_text(spec.spanish.note),
+        sex_specific=any(len(set(b.minimum.values())) > 1 for b in bands),
+        enabled_setting=spec.enabled_setting,
+        derived_from=spec.derived_from,
+        not_validated_note=_optional_text(spec.not_validated_note),
+        use_items=tuple(spec.scoring.use_items),
+        dependence_items=tuple(spec.dependence_items),
+        heavy_daily_use=tuple(
+            {item_id: tuple(codes) for item_id, codes in pattern.items()}
+            for pattern in spec.heavy_daily_use
+        ),
+        countries=tuple(spec.countries),
+        not_countries=tuple(spec.not_countries),
+        drink=_optional_text(spec.drink),
+        items_by_id=by_id,
     )
 
 
@@ -277,104 +355,6 @@ def _check_bands(bands: tuple[Band, ...], low: int, high: int, where: str) -> No
                         f"{where}: total {total} (sex {sex or 'unknown'}, use {use}) "
                         f"is in bands {matching}"
                     )
-
-
-def parse_instrument(raw: dict, *, where: str, items_from: dict[str, Instrument]) -> Instrument:
-    """Build one instrument from its parsed YAML; `items_from` supplies a parent's items."""
-    derived_from = raw.get("derived_from", "")
-    if derived_from:
-        parent = items_from.get(derived_from)
-        if parent is None:
-            raise InstrumentFileError(f"{where}: derived_from {derived_from!r} is not loaded")
-        items = tuple(parent.items_by_id[i] for i in raw["items"])
-    else:
-        option_sets = raw.get("option_sets", {})
-        items = tuple(_item(r, option_sets, where) for r in raw.get("items", []))
-    by_id = {i.id: i for i in items}
-    if not items or len(by_id) != len(items):
-        raise InstrumentFileError(f"{where}: needs items with unique ids")
-    for position, item in enumerate(items):
-        earlier = {i.id for i in items[:position]}
-        if item.ask_if and not set(item.ask_if.any_above_zero) <= earlier:
-            raise InstrumentFileError(f"{where} item {item.id}: ask_if names a later item")
-    scoring = raw.get("scoring", {})
-    scored_ids = tuple(scoring.get("items") or [i.id for i in items if i.scored])
-    if not set(scored_ids) <= set(by_id) or any(not by_id[i].scored for i in scored_ids):
-        raise InstrumentFileError(f"{where}: scoring.items must name scored items")
-    bands = tuple(
-        Band(
-            id=b["id"],
-            level=b["level"],
-            minimum=_bound(b["min"], where),
-            maximum=_bound(b["max"], where),
-            label=_text(b["label"], where),
-            meaning=_text(b["meaning"], where),
-            use=b.get("use"),
-        )
-        for b in scoring.get("bands", [])
-    )
-    use_items = tuple(scoring.get("use_items", []))
-    if not set(use_items) <= set(by_id) or (
-        any(b.use is not None for b in bands) and not use_items
-    ):
-        raise InstrumentFileError(f"{where}: bands that depend on use need scoring.use_items")
-    dependence_items = tuple(raw.get("dependence_items", []))
-    if not set(dependence_items) <= set(by_id):
-        raise InstrumentFileError(f"{where}: dependence_items must name items")
-    heavy_daily_use = _heavy_daily_use(raw.get("heavy_daily_use", []), by_id, where)
-    if any(b.level not in LEVELS for b in bands):
-        raise InstrumentFileError(f"{where}: band levels are {', '.join(LEVELS)}")
-    codes = tuple(dict(c) for c in raw.get("total_codes", []))
-    instrument = Instrument(
-        id=raw["id"],
-        version=str(raw["version"]),
-        title=_text(raw["title"], where),
-        short_title=_text(raw["short_title"], where),
-        summary=_text(raw["summary"], where),
-        audience=raw.get("audience", "self"),
-        validated=bool(raw["validated"]),
-        min_age=int(raw["ages"]["min"]),
-        max_age=raw["ages"].get("max"),
-        substances=tuple(raw["substances"]),
-        time_frame=_text(raw["time_frame"], where),
-        intro=_text(raw["intro"], where),
-        items=items,
-        scored_item_ids=scored_ids,
-        bands=bands,
-        notes=tuple(
-            Note(
-                id=n["id"],
-                only_from_items=tuple(n["only_from_items"]),
-                text=_text(n["text"], where),
-            )
-            for n in scoring.get("notes", [])
-        ),
-        total_codes=codes,
-        references=tuple(Reference(**r) for r in raw.get("references", [])),
-        licence=_text(raw["licence"], where),
-        attribution=_text(raw["attribution"], where),
-        spanish_source=raw["spanish"]["source"],
-        spanish_note=_text(raw["spanish"]["note"], where),
-        sex_specific=any(len(set(b.minimum.values())) > 1 for b in bands),
-        enabled_setting=raw.get("enabled_setting", ""),
-        derived_from=derived_from,
-        not_validated_note=_optional_text(raw.get("not_validated_note"), where),
-        use_items=use_items,
-        dependence_items=dependence_items,
-        heavy_daily_use=heavy_daily_use,
-        countries=tuple(raw.get("countries", [])),
-        not_countries=tuple(raw.get("not_countries", [])),
-        drink=_optional_text(raw.get("drink"), where),
-        items_by_id=by_id,
-    )
-    if instrument.audience not in {"self", "other"}:
-        raise InstrumentFileError(f"{where}: audience is 'self' or 'other'")
-    if instrument.spanish_source not in {"published", "ours"}:
-        raise InstrumentFileError(f"{where}: spanish.source is 'published' or 'ours'")
-    if not instrument.validated and instrument.not_validated_note is None:
-        raise InstrumentFileError(f"{where}: an unvalidated check must say so")
-    _check_bands(bands, instrument.min_total, instrument.max_total, where)
-    return instrument
 
 
 def load_instruments(directory: Path = INSTRUMENTS_DIR) -> dict[str, Instrument]:

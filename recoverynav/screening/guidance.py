@@ -7,10 +7,10 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import yaml
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
-from recoverynav.screening.definitions import LEVELS, Text
-from recoverynav.screening.selectors import optional_url
+from recoverynav.screening.definitions import Text
+from recoverynav.screening.instrument_file import LEVELS
 
 NEXT_STEPS_FILE = Path(__file__).resolve().parent / "data" / "next_steps.yaml"
 # The guide page the opioid safety note links to (by its URL name and slug).
@@ -91,8 +91,13 @@ def _data() -> dict:
     return yaml.safe_load(NEXT_STEPS_FILE.read_text(encoding="utf-8"))
 
 
+def _url(name: str, query: str = "") -> str:
+    """The URL of a page in another app (a misspelt name raises NoReverseMatch)."""
+    return f"{reverse(name)}?{query}" if query else reverse(name)
+
+
 def _finder_url(name: str, filters: dict[str, list[str]]) -> str:
-    return optional_url(name, urlencode(filters, doseq=True)) if filters else optional_url(name)
+    return _url(name, urlencode(filters, doseq=True))
 
 
 def finder_filters(*, level: str, age_band: str = "") -> dict[str, list[str]]:
@@ -126,10 +131,7 @@ def _opioid_safety(substances: list[str]) -> OpioidSafety | None:
         return None
     raw = _data()["opioid_safety"]
     name, slug = OVERDOSE_PAGE
-    try:
-        url = reverse(name, kwargs={"slug": slug})
-    except NoReverseMatch:  # the guide is not installed
-        url = ""
+    url = reverse(name, kwargs={"slug": slug})
     return OpioidSafety(
         heading=_text(raw["heading"]),
         points=tuple(_text(p) for p in raw["points"]),
@@ -203,8 +205,8 @@ def next_steps(
         medications=_medications(substances, audience),
         medication_source=_source(data["medications"]["source"]),
         groups=_groups(substances, audience),
-        meetings_url=optional_url("meetings:search"),
+        meetings_url=_url("meetings:search"),
         treatment_url=_finder_url("directory:search", filters),
-        guide_url=optional_url("guide:fit", urlencode({"selfcheck": level})),
+        guide_url=_url("guide:fit", urlencode({"selfcheck": level})),
         finder_filters=filters,
     )

@@ -306,7 +306,7 @@ class NextStepsOut(Schema):
     )
     medications: list[StepOut]
     groups: list[StepOut]
-    # Links into sections that are not installed are "" (see optional_url).
+    # A link that is missing stays "" (AbsoluteUrl keeps it empty).
     meetings_url: AbsoluteUrl
     treatment_url: AbsoluteUrl = Field(
         description="The treatment finder, with the result's filters."

@@ -3,10 +3,10 @@
 import functools
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
 
-from recoverynav.screening.definitions import LEVELS, Instrument, load_instruments
+from recoverynav.screening.definitions import Instrument, load_instruments
 from recoverynav.screening.engine import InvalidAnswers, Result, score, shows_dependence
+from recoverynav.screening.instrument_file import LEVELS
 
 __all__ = [
     "AGE_BANDS",
@@ -16,7 +16,6 @@ __all__ = [
     "get_instrument",
     "instruments_for",
     "list_instruments",
-    "optional_url",
     "results_for",
     "score",
 ]
@@ -147,12 +146,3 @@ def dependence_substances(results: list[Result], substances: list[str]) -> set[s
         if shows_dependence(result):
             found |= set(result.instrument.substances) & set(substances)
     return found
-
-
-def optional_url(name: str, query: str = "") -> str:
-    """The URL of a page in another app, or "" while that app is not installed yet."""
-    try:
-        url = reverse(name)
-    except NoReverseMatch:
-        return ""
-    return f"{url}?{query}" if query else url

@@ -1,12 +1,12 @@
 """`{% comment_section page_key page_url %}`: a page's comments, the form and its outcome."""
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from recoverynav.comments import selectors, tokens
 from recoverynav.comments.forms import CommentForm
-from recoverynav.core.page_cache import fragment
+from recoverynav.core.fragments import fragment
 
 register = template.Library()
 
@@ -24,12 +24,8 @@ def _as_int(value: str | None) -> int | None:
 @register.inclusion_tag("comments/_section.html", takes_context=True)
 def comment_section(context: template.Context, page_key: str, page_url: str) -> dict:
     """One query for the comments; the crisis outcome's panel (`{% crisis_panel %}`) adds
-    the hotline look-up (three). On a site whose URLconf leaves comments out, it renders
-    nothing and queries nothing."""
-    try:
-        post_url = reverse("comments:post", args=[page_key])
-    except NoReverseMatch:
-        return {"post_url": ""}
+    the hotline look-up (three)."""
+    post_url = reverse("comments:post", args=[page_key])
     request = context["request"]
     threads = selectors.approved_comments_for(page_key)
     replying_to = selectors.find_comment(threads, _as_int(request.GET.get("replyto")) or 0)

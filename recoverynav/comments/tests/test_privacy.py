@@ -51,10 +51,10 @@ def test_the_email_is_never_in_the_admin_for_a_moderator(
 
 
 def test_a_superuser_can_read_the_email_to_answer_a_request(
-    admin_client_: Client, published: Comment
+    admin: Client, published: Comment
 ) -> None:
-    listing = admin_client_.get("/admin/comments/comment/").content.decode()
-    detail = admin_client_.get(f"/admin/comments/comment/{published.pk}/change/").content.decode()
+    listing = admin.get("/admin/comments/comment/").content.decode()
+    detail = admin.get(f"/admin/comments/comment/{published.pk}/change/").content.decode()
 
     assert EMAIL not in listing
     assert EMAIL in detail

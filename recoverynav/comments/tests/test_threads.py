@@ -97,16 +97,3 @@ def test_the_section_takes_a_bounded_number_of_queries(
         html = visitor.get("/test-page/").content.decode()
 
     assert "40 comments" in html
-
-
-@pytest.mark.urls("recoverynav.comments.tests.urls_without_comments")
-def test_a_site_without_the_comments_urls_shows_no_section(
-    visitor: Client, django_assert_num_queries
-) -> None:
-    make_comment()
-
-    with django_assert_num_queries(0):
-        response = visitor.get("/test-page/")
-
-    assert response.status_code == 200
-    assert 'id="comments"' not in response.content.decode()

@@ -12,13 +12,13 @@ pytestmark = pytest.mark.django_db
 def home_renders(monkeypatch) -> list[int]:
     """Counts how often the home page's context is built, i.e. how often it is rendered."""
     calls: list[int] = []
-    real = views.available_home_paths
+    real = views.home_paths
 
     def counting() -> list:
         calls.append(1)
         return real()
 
-    monkeypatch.setattr(views, "available_home_paths", counting)
+    monkeypatch.setattr(views, "home_paths", counting)
     return calls
 
 
@@ -78,7 +78,7 @@ def test_a_page_from_another_url_configuration_is_not_reused(
     visitor: Client, home_renders: list[int], settings
 ) -> None:
     visitor.get("/")
-    settings.ROOT_URLCONF = "recoverynav.guide.tests.urls_without_tools"
+    settings.ROOT_URLCONF = "recoverynav.core.tests.urls_share"
     visitor.get("/")
 
     assert len(home_renders) == 2

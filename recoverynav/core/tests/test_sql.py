@@ -93,3 +93,28 @@ def test_converted_values_come_back_as_the_orm_gives_them_in_the_order_asked() -
 
     assert rows == [list(Facility.objects.filter(pk=made.pk).values_list(*fields).get())]
     assert rows[0][2] is True
+
+
+def test_instances_get_the_right_values_whatever_the_order_of_the_fields_asked() -> None:
+    """`Model.from_db` expects values in the model's field order: asked out of order, the
+    name once came back as the city (code review 2026-12, 2.9)."""
+    from recoverynav.directory.models import Facility
+    from recoverynav.directory.tests.factories import make_facility
+
+    made = make_facility(name="Hope House", city="Charlottesville")
+
+    (loaded,) = sql.fetch_instances(
+        Facility, ["id", "city", "name"], where=["{id} = %s"], params=[made.pk]
+    )
+
+    assert (loaded.id, loaded.name, loaded.city) == (made.pk, "Hope House", "Charlottesville")
+    assert {"city", "name"}.isdisjoint(loaded.get_deferred_fields())
+
+
+def test_a_name_that_is_no_column_is_refused() -> None:
+    from django.core.exceptions import FieldDoesNotExist
+
+    from recoverynav.directory.models import Facility
+
+    with pytest.raises(FieldDoesNotExist):
+        sql.fetch_instances(Facility, ["id", "no_such_field"], where=[], params=[])

@@ -21,9 +21,9 @@ from recoverynav.directory.importers.base import (
     check_record,
     clean,
     coordinate,
-    read_csv,
     website,
 )
+from recoverynav.directory.importers.files import read_csv
 from recoverynav.geo.selectors import place_for_postal_code
 
 TEXT_FIELDS = [

@@ -15,10 +15,9 @@ from recoverynav.directory.importers.base import (
     check_record,
     clean,
     coordinate,
-    read_csv,
-    read_json,
     website,
 )
+from recoverynav.directory.importers.files import read_csv, read_json
 
 LANGUAGE_CODES = {"es": "spanish", "spa": "spanish", "ase": "asl", "sgn": "asl"}
 LANGUAGE_NAMES = {"spanish": "spanish", "american sign language": "asl", "asl": "asl"}

@@ -6,7 +6,7 @@ import itertools
 from django.utils import timezone
 
 from recoverynav.directory import vocabulary
-from recoverynav.directory.importers.base import match_key
+from recoverynav.directory.importers.keys import match_key
 from recoverynav.directory.models import Facility, Organization
 
 _numbers = itertools.count(1)

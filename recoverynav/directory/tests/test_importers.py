@@ -12,7 +12,8 @@ from django.core.management.base import CommandError
 
 from recoverynav.directory import vocabulary
 from recoverynav.directory.importers import samhsa, samhsa_codes
-from recoverynav.directory.importers.base import postal_code, read_csv
+from recoverynav.directory.importers.base import postal_code
+from recoverynav.directory.importers.files import read_csv
 from recoverynav.directory.merging import PlaceIndex, PlaceKeys
 from recoverynav.directory.models import Facility, ImportRun, SourceRecord
 

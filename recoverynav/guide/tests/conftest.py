@@ -1,4 +1,4 @@
-"""Guide fixtures: a small content folder an operator might write, and the two site shapes."""
+"""Guide fixtures: a small content folder an operator might write."""
 
 from pathlib import Path
 
@@ -36,13 +36,3 @@ def content_dir(tmp_path: Path, settings) -> Path:
     settings.GUIDE_CONTENT_DIR = tmp_path
     settings.GUIDE_CHECK_SECONDS = 0
     return tmp_path
-
-
-@pytest.fixture
-def site_without_tools(settings) -> None:
-    settings.ROOT_URLCONF = "recoverynav.guide.tests.urls_without_tools"
-
-
-@pytest.fixture
-def site_with_tools(settings) -> None:
-    settings.ROOT_URLCONF = "recoverynav.guide.tests.urls_with_tools"

@@ -63,25 +63,13 @@ def test_withdrawal_care_comes_first_when_stopping_could_be_dangerous(
     assert "Medically supervised withdrawal (detox)" in html
 
 
-def test_finder_links_carry_the_filters(
-    visitor: Client, hotlines: None, site_with_tools: None
-) -> None:
+def test_finder_links_carry_the_filters(visitor: Client, hotlines: None) -> None:
     html = visitor.post(URL, {**ANSWERS, "withdrawal": "yes"}).content.decode()
 
     assert 'href="/treatment/?medication=buprenorphine&amp;payment=medicaid"' in html
     assert 'href="/treatment/?setting=outpatient&amp;payment=medicaid"' in html
     assert 'href="/treatment/?setting=detox&amp;payment=medicaid"' in html
     assert 'href="/meetings/?fellowship=NA"' in html
-
-
-def test_finder_links_are_left_out_when_the_finders_are_not_installed(
-    visitor: Client, hotlines: None, site_without_tools: None
-) -> None:
-    html = visitor.post(URL, ANSWERS).content.decode()
-
-    assert "/treatment/" not in html
-    assert "/meetings/" not in html
-    assert 'href="/guide/support-groups/"' in html
 
 
 def test_the_result_reads_in_spanish(visitor: Client, hotlines: None) -> None:
@@ -199,9 +187,7 @@ def test_without_a_safety_note_there_is_no_crisis_panel(visitor: Client, hotline
     assert "crisis-panel" not in html
 
 
-def test_alcohol_medicines_link_to_each_medicine(
-    visitor: Client, hotlines: None, site_with_tools: None
-) -> None:
+def test_alcohol_medicines_link_to_each_medicine(visitor: Client, hotlines: None) -> None:
     html = visitor.post(
         URL, {"substances": ["alcohol"], "impact": "some", "withdrawal": "no"}
     ).content.decode()
@@ -214,7 +200,7 @@ def test_alcohol_medicines_link_to_each_medicine(
 
 
 def test_groups_without_a_fellowship_filter_link_to_every_meeting(
-    visitor: Client, hotlines: None, site_with_tools: None
+    visitor: Client, hotlines: None
 ) -> None:
     html = visitor.post(URL, ANSWERS).content.decode()
 

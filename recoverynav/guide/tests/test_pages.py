@@ -156,20 +156,7 @@ def test_the_sitemap_lists_every_page_in_both_languages(visitor: Client) -> None
     assert 'hreflang="es"' in response.content.decode()
 
 
-def test_tool_links_are_left_out_when_the_tool_is_not_installed(
-    visitor: Client, hotlines: None, site_without_tools: None
-) -> None:
-    html = visitor.get("/guide/is-it-time-to-get-help/").content.decode()
-
-    assert "self-check" not in html
-    assert "/self-check/" not in html
-    assert 'href="/guide/which-help-fits-me/"' in html
-    assert 'href="/help-now/"' in html
-
-
-def test_tool_links_appear_once_the_tool_is_installed(
-    visitor: Client, hotlines: None, site_with_tools: None
-) -> None:
+def test_tool_links_appear_once_the_tool_is_installed(visitor: Client, hotlines: None) -> None:
     html = visitor.get("/es/guide/what-to-do/").content.decode()
 
     assert 'href="/es/help-now/"' in html
@@ -179,7 +166,7 @@ def test_tool_links_appear_once_the_tool_is_installed(
 
 
 def test_the_family_page_links_to_the_signs_check_for_someone_else(
-    visitor: Client, hotlines: None, site_with_tools: None
+    visitor: Client, hotlines: None
 ) -> None:
     html = visitor.get("/guide/family-and-friends/").content.decode()
 
@@ -187,15 +174,7 @@ def test_the_family_page_links_to_the_signs_check_for_someone_else(
     assert 'href="/meetings/?fellowship=AL-ANON"' in html
 
 
-def test_the_index_offers_only_the_tools_that_are_installed(
-    visitor: Client, hotlines: None, site_without_tools: None
-) -> None:
-    assert 'class="guide-tools"' not in visitor.get("/guide/").content.decode()
-
-
-def test_the_index_offers_the_tools_once_installed(
-    visitor: Client, hotlines: None, site_with_tools: None
-) -> None:
+def test_the_index_offers_the_tools_once_installed(visitor: Client, hotlines: None) -> None:
     html = visitor.get("/es/guide/").content.decode()
 
     tools = re.search(r'<nav class="guide-tools".*?</nav>', html, re.S).group(0)

@@ -97,7 +97,7 @@ def test_sync_exits_zero_when_every_source_syncs(feed_server) -> None:
     ],
 )
 def test_a_failing_feed_keeps_its_meetings_and_the_admin_shows_why(
-    feed_server, settings, admin_client_, status, body, message
+    feed_server, settings, admin, status, body, message
 ) -> None:
     settings.MEETINGS_FEED_MAX_BYTES = 1000
     feed_server["body"] = json.dumps([meeting_record()]).encode()
@@ -111,7 +111,7 @@ def test_a_failing_feed_keeps_its_meetings_and_the_admin_shows_why(
     assert Meeting.objects.count() == 1
     assert source.runs.first().status == ImportRun.Status.FAILED
     assert message in source.runs.first().message
-    html = admin_client_.get("/admin/meetings/feedsource/").content.decode()
+    html = admin.get("/admin/meetings/feedsource/").content.decode()
     assert message in html
     assert ">1<" in html  # meetings still stored
 
@@ -181,14 +181,14 @@ def test_the_data_sources_page_names_every_meeting_source_with_its_date(visitor)
     assert "gnyr" not in html
 
 
-def test_the_admin_syncs_the_chosen_sources_now(admin_client_, tmp_path) -> None:
+def test_the_admin_syncs_the_chosen_sources_now(admin, tmp_path) -> None:
     feed = tmp_path / "feed.json"
     feed.write_text(json.dumps([meeting_record(), meeting_record(slug="two")]))
     good = FeedSource.objects.create(name="local", url=str(feed), fellowship="aa")
     broken = FeedSource.objects.create(name="broken", url=str(tmp_path / "missing.json"))
     untouched = FeedSource.objects.create(name="other", url=str(feed))
 
-    response = admin_client_.post(
+    response = admin.post(
         "/admin/meetings/feedsource/",
         {"action": "sync_now", "_selected_action": [good.pk, broken.pk]},
         follow=True,

@@ -2,7 +2,7 @@ import re
 
 from django.core.management.base import BaseCommand, CommandError
 
-from recoverynav.meetings.importers.meeting_guide import is_timezone
+from recoverynav.meetings.importers.meeting_guide.times import is_timezone
 from recoverynav.meetings.models import FeedSource, Fellowship
 from recoverynav.meetings.services import FeedError, sync_source
 
