@@ -92,6 +92,16 @@ def _empty_cache() -> None:
     cache.clear()
 
 
+@pytest.fixture
+def rate_limits(settings):
+    """Set some routes' budgets for one test, the others kept: rate_limits(api="2/60")."""
+
+    def set_budgets(**budgets: str) -> None:
+        settings.RATE_LIMITS = {**settings.RATE_LIMITS, **budgets}
+
+    return set_budgets
+
+
 # --- Real browser (Playwright driving Debian's Chromium) -------------------------------------
 CHROMIUM = os.environ.get("RECOVERYNAV_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

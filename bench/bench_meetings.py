@@ -163,7 +163,7 @@ def _national_bmlt_answer():
     Meeting Guide feed. The 2018 sample has only in-person meetings; current servers list
     many virtual and hybrid ones, so a quarter here are virtual and an eighth hybrid (as in
     the Meeting Guide feeds, where about a third can be joined online)."""
-    from recoverynav.meetings.sources import read_bmlt
+    from recoverynav.meetings.feeds import read_bmlt
 
     sample = read_bmlt("bundled:bmlt/gnyr-2018-GetSearchResults.json")
     zips = _zip_centroids()

@@ -297,12 +297,7 @@ SCREENING_CRAFFT_ENABLED = env_bool("SCREENING_CRAFFT_ENABLED", True)
 COMMENTS_EMAIL_KEY = os.environ.get("COMMENTS_EMAIL_KEY", "")
 COMMENTS_MIN_SECONDS = env_int("COMMENTS_MIN_SECONDS", 5)  # faster = robot
 COMMENTS_TOKEN_MAX_AGE = env_int("COMMENTS_TOKEN_MAX_AGE", 60 * 60 * 24)
-# "count/seconds", per shortened-network hash and per email hash.
-COMMENTS_RATE_LIMIT_IP = os.environ.get("COMMENTS_RATE_LIMIT_IP", "5/600")
-COMMENTS_RATE_LIMIT_EMAIL = os.environ.get("COMMENTS_RATE_LIMIT_EMAIL", "10/3600")
-COMMENTS_RATE_LIMIT_BACKEND = os.environ.get(
-    "COMMENTS_RATE_LIMIT_BACKEND", "cache" if os.environ.get("REDIS_URL") else "database"
-)
+# Comment rate limits: RATE_LIMITS["comment_network"] and ["comment_email"] below.
 COMMENTS_BLOCKED_WORDS = env_list(
     "COMMENTS_BLOCKED_WORDS", "viagra,cialis,replica watches,payday loan,seo services"
 )
@@ -325,8 +320,6 @@ DIRECTORY_LOCATOR_API_URL = os.environ.get(
 )
 DIRECTORY_LOCATOR_TIMEOUT = env_float("DIRECTORY_LOCATOR_TIMEOUT", 60)  # each wait for data
 DIRECTORY_LOCATOR_MAX_BYTES = env_int("DIRECTORY_LOCATOR_MAX_BYTES", 50_000_000)  # per page
-# Problem reports accepted per visitor per hour (counted in the cache, no address stored).
-DIRECTORY_REPORTS_PER_HOUR = env_int("DIRECTORY_REPORTS_PER_HOUR", 5)
 
 # Meetings (recoverynav/meetings, docs/meetings.md): feed fetching limits for
 # import_meetings/sync_meetings; a failed fetch keeps the previous data.
@@ -334,16 +327,43 @@ MEETINGS_FEED_TIMEOUT = env_float("MEETINGS_FEED_TIMEOUT", 30)  # each wait for 
 MEETINGS_FEED_DEADLINE = env_float("MEETINGS_FEED_DEADLINE", 300)  # whole download
 MEETINGS_FEED_MAX_BYTES = env_int("MEETINGS_FEED_MAX_BYTES", 200 * 1024 * 1024)
 
-# API (recoverynav/api): limits (its middleware is in MIDDLEWARE above).
-API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120)  # requests per window; 0 = off
-API_RATE_LIMIT_WINDOW = env_int("API_RATE_LIMIT_WINDOW", 60)  # seconds
-# The client's address is read through TRUSTED_PROXY_HOPS (core.client_address).
+# API (recoverynav/api): limits (its middleware is in MIDDLEWARE above; its rate limit is
+# RATE_LIMITS["api"] below).
 API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 100)
 API_MAX_RADIUS_MILES = env_float("API_MAX_RADIUS_MILES", 100)
 
 # Quality (docs/quality.md): the admin sign-in throttle and the database-trouble page.
 OFFLINE_HELP_FILE = PACKAGE_DIR / "hotlines" / "data" / "hotlines.csv"
-ADMIN_LOGIN_MAX_FAILURES = env_int("ADMIN_LOGIN_MAX_FAILURES", 5)
-ADMIN_LOGIN_LOCK_SECONDS = env_int("ADMIN_LOGIN_LOCK_SECONDS", 900)
 # `python -m bench http` serves a constant page through the same middleware as its baseline.
 BENCH_CONSTANT_VIEW = env_bool("RECOVERYNAV_BENCH_CONSTANT_VIEW")
+
+# Rate limits (core/ratelimit.py; README "Rate limits"): "count/seconds" per route, counted per
+# client network (a keyed hash of its /24 or /48, core/client_address.py); comment_email counts
+# per commenter's e-mail hash, admin_login_* count failed sign-ins only. Each one can be set
+# as RATE_LIMIT_<ROUTE> (RATE_LIMIT_API=300/60); "off" turns that limit off.
+RATE_LIMIT_DEFAULTS = {
+    "api": "120/60",  # every /api/ request
+    "comment_network": "5/600",  # comments posted
+    "comment_email": "10/3600",
+    "comment_verification_mail": "3/86400",  # address confirmation mails to one e-mail
+    "problem_report": "5/3600",  # "Report a problem" on a facility or a meeting
+    "admin_login_user": "5/900",  # failed admin sign-ins for one username
+    "admin_login_network": "20/900",  # failed admin sign-ins for any usernames
+    "meetings_feed": "6/600",  # /meetings/feed.json (the whole meeting list)
+    "hsds_export": "300/600",  # pages of /treatment/hsds.json and /api/v1/hsds/services
+}
+RATE_LIMITS = {
+    route: os.environ.get(f"RATE_LIMIT_{route.upper()}", "").strip() or default
+    for route, default in RATE_LIMIT_DEFAULTS.items()
+}
+# Counters are kept in the database (shared by every worker and server) unless a shared cache
+# is given: RATE_LIMIT_CACHE_URL=redis://… (Django's Redis backend; `pip install redis`), or
+# the site's cache when REDIS_URL is set. A per-process cache would not be shared.
+if os.environ.get("RATE_LIMIT_CACHE_URL"):
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["RATE_LIMIT_CACHE_URL"],
+    }
+RATE_LIMIT_CACHE = (
+    "ratelimit" if "ratelimit" in CACHES else "default" if os.environ.get("REDIS_URL") else ""
+)

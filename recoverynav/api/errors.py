@@ -6,8 +6,11 @@ the language on before any operation runs), so raise errors with gettext'd messa
 
 from typing import Any
 
+from django.http import HttpRequest
 from django.utils.translation import gettext
 from ninja import Schema
+
+from recoverynav.core import ratelimit
 
 
 class ErrorOut(Schema):
@@ -58,3 +61,18 @@ class BadParameter(ApiError):
 
 def error_body(code: str, message: str) -> dict[str, str]:
     return {"code": code, "message": message}
+
+
+def charge(request: HttpRequest, route: str) -> None:
+    """Count this request against `route`'s own budget (core/ratelimit.py) on top of the
+    API's: an operation that pages through a whole export says so in its first line. A 304
+    answered before the operation runs is never counted."""
+    decision = ratelimit.hit_request(request, route)
+    if not decision.allowed:
+        message = gettext("Too many requests. Try again in %(seconds)s seconds.")
+        raise ApiError(
+            "rate_limited",
+            message % {"seconds": decision.retry_after},
+            status=429,
+            headers={"Retry-After": str(decision.retry_after)},
+        )

@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from recoverynav.api.errors import error_body
-from recoverynav.api.ratelimit import seconds_to_wait
+from recoverynav.core import ratelimit
 
 API_PREFIX = "/api/"
 READ_METHODS = frozenset({"GET"})  # HEAD arrives here as a GET (see _head)
@@ -59,13 +59,9 @@ def api_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
         _use_language(request)
         if request.method == "OPTIONS":
             return _preflight(request, get_response(request))
-        wait = seconds_to_wait(request)
-        if wait:
-            message = gettext("Too many requests. Try again in %(seconds)s seconds.")
-            response: HttpResponse = JsonResponse(
-                error_body("rate_limited", message % {"seconds": wait}), status=429
-            )
-            response["Retry-After"] = str(wait)
+        decision = ratelimit.hit_request(request, "api")
+        if not decision.allowed:
+            response: HttpResponse = ratelimit.too_many_requests(decision)
         elif _has_nul(request):
             response = JsonResponse(
                 error_body(
@@ -77,6 +73,8 @@ def api_middleware(get_response: Callable[[HttpRequest], HttpResponse]):
             response = _as_json_error(get_response(request))
             if request.method == "GET" and response.status_code == 200:
                 response = _with_validators(request, response)
+            if response.status_code == 304:  # a client that checks politely keeps its budget
+                ratelimit.refund_request(request)
         if request.method in READ_METHODS:
             response["Access-Control-Allow-Origin"] = "*"
             response["Access-Control-Expose-Headers"] = CORS_EXPOSE_HEADERS

@@ -17,8 +17,9 @@ from pydantic import ConfigDict, StrictBool
 
 from recoverynav.api.errors import ERROR_RESPONSES, ApiError, ErrorOut
 from recoverynav.api.params import json_integer
-from recoverynav.comments import ratelimit, selectors, services, tokens
+from recoverynav.comments import selectors, services, tokens
 from recoverynav.comments.services import Outcome
+from recoverynav.core import ratelimit
 from recoverynav.core.client_address import client_ip
 
 router = Router(tags=["comments"])
@@ -234,7 +235,7 @@ def _raise_if_refused(result: services.SubmitResult) -> None:
             gettext("The token has expired. Get a new one from /api/v1/comments/token."),
         )
     if result.outcome == Outcome.RATE_LIMITED:
-        _count, seconds = ratelimit.parse_rate(settings.COMMENTS_RATE_LIMIT_IP)
+        seconds = ratelimit.budget_for("comment_network").seconds
         raise ApiError(
             "rate_limited",
             gettext("Too many comments from this network. Try again later."),

@@ -80,20 +80,3 @@ class UsedFormToken(models.Model):
 
     def __str__(self) -> str:
         return self.token_hash[:12]
-
-
-class RateCounter(models.Model):
-    """One fixed rate-limit window for one hashed key (never a raw address or email)."""
-
-    key = models.CharField(max_length=100)
-    window_start = models.DateTimeField()
-    count = models.PositiveIntegerField(default=0)
-    expires = models.DateTimeField(db_index=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["key", "window_start"], name="rate_counter_window"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.key[:20]} {self.window_start:%H:%M}: {self.count}"

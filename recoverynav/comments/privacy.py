@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 
-from recoverynav.core.client_address import shortened_network
+from recoverynav.core.client_address import address_key
 
 
 def _derived_key(label: str) -> bytes:
@@ -51,9 +51,8 @@ def decrypt_email(token: bytes | memoryview) -> str:
 
 
 def ip_hash(ip: str, *, now: dt.datetime) -> str:
-    """A keyed hash of the shortened address whose key changes every UTC day."""
-    key = _derived_key("network-hash:" + now.astimezone(dt.UTC).date().isoformat())
-    return hmac.new(key, shortened_network(ip).encode(), hashlib.sha256).hexdigest()
+    """The site's one network hash (shortened, keyed, rotating daily: core.client_address)."""
+    return address_key(ip, "comments", now=now)
 
 
 def seal(text: str, *, label: str) -> str:

@@ -15,14 +15,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from recoverynav.comments import names, privacy, ratelimit, text, tokens
+from recoverynav.comments import names, privacy, text, tokens
 from recoverynav.comments.forms import CommentForm
 from recoverynav.comments.models import Comment, Status, UsedFormToken, VerifiedEmail
+from recoverynav.core import ratelimit
 
 logger = logging.getLogger(__name__)
 DUPLICATE_WINDOW = dt.timedelta(days=30)
-# Confirmation mails one address can be sent: enough to find a lost one, too few to flood it.
-VERIFICATION_MAIL_RATE = "3/86400"
 
 
 class Outcome(StrEnum):
@@ -77,14 +76,14 @@ def _spam_reasons(
 
 def _within_rate_limits(*, email_hash: str, client_ip: str, now: dt.datetime) -> bool:
     by_network = ratelimit.hit(
-        key="ip:" + privacy.ip_hash(client_ip, now=now),
-        rate=settings.COMMENTS_RATE_LIMIT_IP,
+        key="comment_network:" + privacy.ip_hash(client_ip, now=now),
+        budget=ratelimit.budget_for("comment_network"),
         now=now,
     )
     by_email = ratelimit.hit(
-        key="email:" + email_hash, rate=settings.COMMENTS_RATE_LIMIT_EMAIL, now=now
+        key="comment_email:" + email_hash, budget=ratelimit.budget_for("comment_email"), now=now
     )
-    return by_network and by_email
+    return by_network.allowed and by_email.allowed
 
 
 def _approved_parent(*, parent_id: int | None, page_key: str) -> Comment | None:
@@ -172,7 +171,12 @@ def send_verification(*, email: str, email_hash: str, base_url: str, now: dt.dat
     logged and changes nothing else. True when a mail went out."""
     if VerifiedEmail.objects.filter(email_hash=email_hash).exists():
         return False
-    if not ratelimit.hit(key="verify-mail:" + email_hash, rate=VERIFICATION_MAIL_RATE, now=now):
+    mailed = ratelimit.hit(
+        key="comment_verification_mail:" + email_hash,
+        budget=ratelimit.budget_for("comment_verification_mail"),
+        now=now,
+    )
+    if not mailed.allowed:
         return False
     token = tokens.verification_token(email_hash=email_hash)
     context = {
@@ -335,9 +339,8 @@ def erase_commenter(*, email: str) -> int:
 
 
 def purge_comments(*, now: dt.datetime, days: int) -> int:
-    """Delete spam and rejected comments older than `days`, and spent tokens and counters."""
+    """Delete spam and rejected comments older than `days`, and spent tokens."""
     UsedFormToken.objects.filter(expires__lt=now).delete()
-    ratelimit.forget_expired(now=now)
     old = Comment.objects.filter(
         status__in=[Status.SPAM, Status.REJECTED], created__lt=now - dt.timedelta(days=days)
     )

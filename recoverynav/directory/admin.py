@@ -1,16 +1,17 @@
 from django.contrib import admin, messages
-from django.db.models import Case, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from recoverynav.core import problem_reports
+from recoverynav.core.models import ReportStatus
 from recoverynav.directory import services
 from recoverynav.directory.models import (
     Facility,
     ImportRun,
     Organization,
     ProblemReport,
-    ReportStatus,
     SourceRecord,
     current_since,
 )
@@ -85,22 +86,14 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProblemReport)
-class ProblemReportAdmin(admin.ModelAdmin):
-    """The review queue: new reports first; open the listing to correct it."""
+class ProblemReportAdmin(problem_reports.ProblemReportAdmin):
+    """The review queue (core.problem_reports): open the listing to correct it."""
 
     list_display = ["created", "kind", "facility_link", "status", "details"]
-    list_filter = ["status", "kind"]
     list_select_related = ["facility"]
-    readonly_fields = ["facility", "kind", "details", "created", "resolved", "resolved_by"]
-    fields = ["facility", "kind", "details", "status", "created", "resolved", "resolved_by"]
+    fields = ["facility", *problem_reports.ProblemReportAdmin.fields]
+    readonly_fields = ["facility", *problem_reports.ProblemReportAdmin.readonly_fields]
     actions = ["resolve_and_verify", "resolve", "dismiss", "hide_listing"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        waiting_first = Case(When(status=ReportStatus.NEW, then=Value(0)), default=Value(1))
-        return super().get_queryset(request).order_by(waiting_first, "-created")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
 
     @admin.display(description=_("listing"))
     def facility_link(self, report: ProblemReport) -> str:
@@ -108,36 +101,24 @@ class ProblemReportAdmin(admin.ModelAdmin):
             '<a href="../facility/{}/change/">{}</a>', report.facility_id, report.facility.name
         )
 
-    def _resolve(self, request: HttpRequest, queryset: QuerySet, status: str, verify: bool) -> None:
-        count = services.resolve_reports(
-            reports=queryset.select_related("facility"),
-            user=request.user,
-            status=status,
-            verify=verify,
-        )
-        self.message_user(request, _("%(count)d reports updated.") % {"count": count})
-
     @admin.action(
         description=_("Resolved: listing corrected or confirmed, mark it verified today"),
         permissions=["change"],
     )
     def resolve_and_verify(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._resolve(request, queryset, ReportStatus.RESOLVED, verify=True)
+        services.mark_verified(facilities=[r.facility for r in queryset.select_related("facility")])
+        self.close(request, queryset, ReportStatus.RESOLVED)
 
     @admin.action(
         description=_("Resolved (without marking the listing verified)"), permissions=["change"]
     )
     def resolve(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._resolve(request, queryset, ReportStatus.RESOLVED, verify=False)
-
-    @admin.action(description=_("Dismiss"), permissions=["change"])
-    def dismiss(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._resolve(request, queryset, ReportStatus.DISMISSED, verify=False)
+        self.close(request, queryset, ReportStatus.RESOLVED)
 
     @admin.action(description=_("Confirmed closed: hide the listing"), permissions=["change"])
     def hide_listing(self, request: HttpRequest, queryset: QuerySet) -> None:
         hidden = services.hide_facilities(facilities=[r.facility for r in queryset])
-        self._resolve(request, queryset, ReportStatus.RESOLVED, verify=False)
+        self.close(request, queryset, ReportStatus.RESOLVED)
         self.message_user(
             request, _("%(count)d listings hidden.") % {"count": hidden}, messages.WARNING
         )

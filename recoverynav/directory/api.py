@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from ninja import Path, Query, Router
 
 from recoverynav.api.conditional import DataVersion, data_versioned
-from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound
+from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound, charge
 from recoverynav.api.params import (
     LanguageQuery,
     LatitudeQuery,
@@ -183,6 +183,7 @@ def hsds_services(
 ) -> dict:
     """Every shown facility as an HSDS 3.0 service (organization, location, phones,
     languages, attributes nested), in the HSDS API's page shape."""
+    charge(request, "hsds_export")
     facilities, total = export_page(page=page, per_page=per_page)
     return _hsds_page(export_services(facilities), total=total, page=page, per_page=per_page)
 
@@ -198,6 +199,7 @@ def hsds_organizations(
 ) -> dict:
     """Every organization with a shown facility, its own fields only (HSDS's
     organization_list), in the HSDS API's page shape."""
+    charge(request, "hsds_export")
     organizations, total = hsds_organizations_page(page=page, per_page=per_page)
     return _hsds_page(
         export_organizations(organizations), total=total, page=page, per_page=per_page

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 
 from recoverynav.core.forms import MissingFieldsTakeInitialMixin, SharedChoices
 from recoverynav.directory import vocabulary
-from recoverynav.directory.models import ProblemKind
 from recoverynav.directory.selectors import DEFAULT_RADIUS
 
 RADIUS_CHOICES = [
@@ -98,16 +97,3 @@ class SearchForm(MissingFieldsTakeInitialMixin):
         if self.cleaned_data.get("otp"):
             chosen[vocabulary.OTP] = ["yes"]
         return chosen
-
-
-class ProblemReportForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("What is wrong?"), choices=ProblemKind.choices, widget=forms.RadioSelect
-    )
-    details = forms.CharField(
-        label=_("Details (optional)"),
-        help_text=_("Please do not include your name or any health information."),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )

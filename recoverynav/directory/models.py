@@ -10,8 +10,6 @@ re-importing them is idempotent.
 
 import datetime as dt
 import uuid
-from functools import lru_cache
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
@@ -19,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recoverynav.core.html import directions_to_address, directions_to_point
+from recoverynav.core.models import ProblemReportBase
 from recoverynav.directory import phones, vocabulary
 
 
@@ -36,12 +36,6 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-@lru_cache(maxsize=16384)
-def directions_to_address(address: str) -> str:
-    """Directions that look a street address up (quoted once per address, not per page)."""
-    return "https://www.openstreetmap.org/directions?" + urlencode({"to": address})
 
 
 def current_since() -> dt.date | None:
@@ -101,9 +95,7 @@ class FacilityFacts:
         the town when the place does not publish its street address."""
         if self.location_approximate and self.address_lines:
             return directions_to_address(", ".join(self.address_lines))
-        return (
-            f"https://www.openstreetmap.org/directions?to={self.latitude:.6f},{self.longitude:.6f}"
-        )
+        return directions_to_point(self.latitude, self.longitude)
 
     @property
     def is_current(self) -> bool:
@@ -228,37 +220,15 @@ class ProblemKind(models.TextChoices):
     OTHER = "other", _("Something else")
 
 
-class ReportStatus(models.TextChoices):
-    NEW = "new", _("New")
-    RESOLVED = "resolved", _("Resolved")
-    DISMISSED = "dismissed", _("Dismissed")
-
-
-class ProblemReport(models.Model):
-    """A visitor's note that a listing is wrong. No name, email or IP address is stored."""
+class ProblemReport(ProblemReportBase):
+    """A visitor's note that a facility's listing is wrong (core.models.ProblemReportBase)."""
 
     facility = models.ForeignKey(
         Facility, on_delete=models.CASCADE, related_name="reports", verbose_name=_("facility")
     )
     kind = models.CharField(_("problem"), max_length=20, choices=ProblemKind.choices)
-    details = models.TextField(_("details"), max_length=1000, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.NEW
-    )
-    created = models.DateTimeField(_("reported"), default=timezone.now)
-    resolved = models.DateTimeField(_("resolved"), null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name=_("resolved by"),
-    )
 
-    class Meta:
-        ordering = ["-created"]
-        verbose_name = _("problem report")
-        verbose_name_plural = _("problem reports")
+    class Meta(ProblemReportBase.Meta):
         indexes = [models.Index(fields=["status", "created"], name="report_status_created")]
 
     def __str__(self) -> str:

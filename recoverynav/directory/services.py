@@ -336,17 +336,8 @@ def mark_verified(*, facilities: Iterable[Facility], on: dt.date | None = None) 
 
 
 def report_problem(*, facility: Facility, kind: str, details: str) -> ProblemReport:
+    """Queue a visitor's correction for the moderators (nothing about the visitor is kept)."""
     return ProblemReport.objects.create(facility=facility, kind=kind, details=details.strip())
-
-
-def resolve_reports(*, reports: Iterable[ProblemReport], user, status: str, verify: bool) -> int:
-    """Close reports; with `verify`, the listings they point at count as checked today."""
-    reports = list(reports)
-    if verify:
-        mark_verified(facilities=[r.facility for r in reports])
-    return ProblemReport.objects.filter(pk__in=[r.pk for r in reports]).update(
-        status=status, resolved=timezone.now(), resolved_by=user
-    )
 
 
 def hide_facilities(*, facilities: Iterable[Facility]) -> int:

@@ -1,29 +1,29 @@
 import hashlib
-import hmac
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
-from recoverynav.core.client_address import client_ip
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.fragments import PAGE_CACHE_SECONDS
 from recoverynav.core.frames import render_framed_page
 from recoverynav.core.params import page_number
+from recoverynav.core.problem_reports import ProblemReportForm, report_page
 from recoverynav.core.querystring import query_with
+from recoverynav.core.ratelimit import limit_view
 from recoverynav.core.search_summary import filter_chips, without_filters
 from recoverynav.directory import service_names, services
 from recoverynav.directory.forms import (
     FILTER_FIELDS,
     RADIUS_CHOICES,
-    ProblemReportForm,
     SearchForm,
 )
 from recoverynav.directory.hsds import export_services
+from recoverynav.directory.models import ProblemKind
 from recoverynav.directory.selectors import (
     SEARCH_PARAM,
     SearchPage,
@@ -163,51 +163,24 @@ def facility(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _rate_limited(request: HttpRequest) -> bool:
-    """At most DIRECTORY_REPORTS_PER_HOUR reports per visitor per hour. The address (read
-    behind trusted proxies as the comments app does) is only hashed with the secret key into
-    a cache key that expires; nothing is stored."""
-    address = client_ip(request)
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
-    key = f"directory:report:{digest.hexdigest()[:32]}"
-    count = cache.get_or_set(key, 0, timeout=3600)
-    if count >= settings.DIRECTORY_REPORTS_PER_HOUR:
-        return True
-    cache.set(key, count + 1, timeout=3600)
-    return False
-
-
 @require_http_methods(["GET", "POST"])
 def report_problem(request: HttpRequest, pk: int) -> HttpResponse:
     found = facility_detail(pk)
     if found is None:
         raise Http404
-    form = ProblemReportForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if _rate_limited(request):
-            status = 429
-            form.add_error(None, _too_many())
-        elif form.is_valid():
-            services.report_problem(
-                facility=found,
-                kind=form.cleaned_data["kind"],
-                details=form.cleaned_data["details"],
-            )
-            return redirect(reverse("directory:facility", args=[pk]) + "?reported=1")
-        else:
-            status = 400
-    return render(
-        request, "directory/report.html", {"facility": found, "form": form}, status=status
+    return report_page(
+        request,
+        form=ProblemReportForm(request.POST or None, kinds=ProblemKind.choices),
+        save=lambda data: services.report_problem(
+            facility=found, kind=data["kind"], details=data["details"]
+        ),
+        listing_url=reverse("directory:facility", args=[pk]),
+        template="directory/report.html",
+        context={"facility": found},
     )
 
 
-def _too_many() -> str:
-    return gettext(
-        "Thank you. We have had several reports from you recently; please try again later."
-    )
-
-
+@limit_view("hsds_export")
 def hsds_services(request: HttpRequest) -> JsonResponse:
     """The directory as Open Referral HSDS 3.0 services, in the HSDS API's page shape."""
     page = page_number(request.GET.get("page"))

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from recoverynav.core import problem_reports
 from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.models import FeedSource, ImportRun, Meeting, ProblemReport
 from recoverynav.meetings.services import sync_source
@@ -17,16 +18,17 @@ class ImportRunInline(admin.TabularInline):
     extra = 0
     max_num = 0
     can_delete = False
-    ordering = ["-started_at"]
+    ordering = ["-started"]
     fields = [
-        "started_at",
-        "status",
+        "started",
+        "succeeded",
         "created",
         "updated",
         "unchanged",
         "removed",
         "rejected",
-        "message",
+        "errors",
+        "notes",
     ]
     readonly_fields = fields
     show_change_link = True
@@ -92,8 +94,17 @@ class FeedSourceAdmin(admin.ModelAdmin):
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    list_display = ["source", "started_at", "status", "created", "updated", "removed", "rejected"]
-    list_filter = ["status", "source"]
+    list_display = [
+        "started",
+        "source",
+        "succeeded",
+        "created",
+        "updated",
+        "unchanged",
+        "removed",
+        "rejected",
+    ]
+    list_filter = ["source", "succeeded"]
     readonly_fields = [field.name for field in ImportRun._meta.fields]
 
     def has_add_permission(self, request) -> bool:
@@ -110,9 +121,11 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProblemReport)
-class ProblemReportAdmin(admin.ModelAdmin):
-    list_display = ["meeting", "created_at", "status"]
-    list_filter = ["status"]
-    list_editable = ["status"]
-    readonly_fields = ["meeting", "message", "created_at"]
+class ProblemReportAdmin(problem_reports.ProblemReportAdmin):
+    """The review queue (core.problem_reports), as for facilities: correct the meeting at its
+    source (or here), then mark the report resolved or dismissed."""
+
+    list_display = ["created", "kind", "meeting", "status", "details"]
     list_select_related = ["meeting"]
+    fields = ["meeting", *problem_reports.ProblemReportAdmin.fields]
+    readonly_fields = ["meeting", *problem_reports.ProblemReportAdmin.readonly_fields]

@@ -32,14 +32,10 @@ from recoverynav.meetings.forms import (
     WHEN_CHOICES,
     MeetingSearchForm,
 )
+from recoverynav.meetings.listings import MeetingListing, meeting_listing
 from recoverynav.meetings.meeting_types import type_choices
 from recoverynav.meetings.models import Fellowship, Meeting
-from recoverynav.meetings.selectors import (
-    PER_PAGE,
-    meeting_by_slug,
-    occurrences,
-    search_meetings,
-)
+from recoverynav.meetings.selectors import PER_PAGE, meeting_by_slug, search_meetings
 
 router = Router(tags=["meetings"])
 LINKS = {
@@ -235,12 +231,15 @@ def _search(request: HttpRequest, data: QueryDict, filters: MeetingFilters) -> d
             ],
         )
     now = timezone.now()
-    result = search_meetings(query=form.to_query(), now=now, per_page=filters.page_size)
     zone = form.viewer_zone
-    for meeting in result.meetings:
-        meeting.shown_times = occurrences(
-            meeting, now=now, viewer_zone=zone if meeting.is_online else None
-        )
+    result = search_meetings(
+        query=form.to_query(),
+        now=now,
+        per_page=filters.page_size,
+        viewer_zone=zone,
+        online_times_only=True,
+        now_only=False,
+    )
     lookup = result.lookup
     calendar = reverse("meetings:search_calendar", kwargs={"fmt": "ics"})
     return {
@@ -253,7 +252,7 @@ def _search(request: HttpRequest, data: QueryDict, filters: MeetingFilters) -> d
         "has_next": result.has_next,
         "viewer_timezone": zone,
         "calendar_url": f"{calendar}?{data.urlencode()}",
-        "results": result.meetings,
+        "results": result.listings,
     }
 
 
@@ -275,10 +274,9 @@ def meeting_get(
     request: HttpRequest,
     slug: str = Path(..., pattern=r"^[-a-zA-Z0-9_]{1,64}$"),
     lang: LanguageQuery = None,
-) -> Meeting:
+) -> MeetingListing:
     use_language(request, lang)
     found = meeting_by_slug(slug)
     if found is None:
         raise NotFound(gettext("There is no meeting %(slug)s.") % {"slug": slug})
-    found.shown_times = occurrences(found, now=timezone.now())
-    return found
+    return meeting_listing(found, now=timezone.now())

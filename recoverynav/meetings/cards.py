@@ -1,34 +1,30 @@
 """A meeting's card in the search results, and the list of its weekly times.
 
-A results page shows twenty cards. Through the template engine they took most of a search's
-time, so they are built here: `MeetingCards` looks the words, URL shape and formats up once
-per page, in the active language, and each card is then string formatting with every value
-escaped.
+A results page shows twenty cards, built as f-strings with the parts every card of ours
+shares (core/html.py): the words, URL shape and formats looked up once per language, each
+card string formatting with every value escaped.
 
 Times are shown the way people read them: the viewer's time first, then the meeting's own
 in words ("8 p.m. in Austin"), weekdays that share a time together, never a zone's IANA
 name."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from html import escape
 
-from django.conf import settings
-from django.template.defaultfilters import floatformat
-from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.formats import date_format, time_format
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.formats import date_format, get_format, time_format
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, ngettext
 
+from recoverynav.core.html import escape, markup, one_decimal, per_language, url_shape
+from recoverynav.meetings.listings import MeetingListing
 from recoverynav.meetings.meeting_types import format_name, type_label
 from recoverynav.meetings.models import Attendance, Fellowship, Meeting
 from recoverynav.meetings.schedule import Status
 from recoverynav.meetings.zones import zone_words
 from recoverynav.plan.buttons import SaveButtons
 
-# A slug no meeting has: reversed once, then replaced by each card's own slug.
-_SLUG_MARK = "slug-mark-7f3c9e"
 DAYS_IN_WEEK = 7
 WHOLE_DAY = dt.timedelta(days=1)
 MINUTES_PER_HOUR = 60
@@ -39,17 +35,18 @@ class _Words:
     """What every card of a page says the same way, worded once per language (a results page
     and its "online soon" list each make a set of cards on every request)."""
 
-    page_url_shape: str
+    page_url: Callable[[object], str]
     save_buttons: SaveButtons
     words: dict[str, str]
     attendance: dict[str, str]
     fellowship: dict[str, str]
+    decimal_separator: str
 
 
-@lru_cache(maxsize=32)
-def _words(language: str, urlconf: str, script_prefix: str) -> _Words:
+@per_language
+def _words() -> _Words:
     return _Words(
-        page_url_shape=escape(reverse("meetings:meeting", args=[_SLUG_MARK])),
+        page_url=url_shape("meetings:meeting"),
         save_buttons=SaveButtons(),
         words={
             "from_to": gettext("%(start)s to %(end)s"),
@@ -68,6 +65,7 @@ def _words(language: str, urlconf: str, script_prefix: str) -> _Words:
         },
         attendance={value: str(label) for value, label in Attendance.choices},
         fellowship={value: str(label) for value, label in Fellowship.choices},
+        decimal_separator=str(get_format("DECIMAL_SEPARATOR")),
     )
 
 
@@ -80,10 +78,8 @@ class MeetingCards:
         today: dt.date | None = None,
     ) -> None:
         self.language = get_language()
-        text = _words(
-            self.language, str(get_urlconf() or settings.ROOT_URLCONF), get_script_prefix()
-        )
-        self.page_url_shape = text.page_url_shape
+        text = _words()
+        self.text = text
         self.save_buttons = text.save_buttons
         self.words = text.words  # shared: read only
         self.attendance = text.attendance
@@ -93,22 +89,22 @@ class MeetingCards:
         self.today = today
 
     def page_url(self, meeting: Meeting) -> str:
-        return self.page_url_shape.replace(_SLUG_MARK, escape(meeting.slug))
+        return self.text.page_url(meeting.slug)
 
-    def card(self, meeting: Meeting) -> SafeString:
-        """A search result: name, status ("in progress"…), times, where, types, save button.
-        Expects what the search attaches: `status`, `shown_times` and `miles`."""
+    def card(self, listing: MeetingListing) -> SafeString:
+        """A search result: name, status ("in progress"…), times, where, types, save button."""
+        meeting = listing.meeting
         page_url = self.page_url(meeting)
         name = escape(meeting.name)
         html = [f'<li class="card">\n<h3 translate="no"><a href="{page_url}">{name}</a></h3>']
-        status = getattr(meeting, "status", None)
+        status = listing.status
         if status is not None:
             html.append(
                 f'<p class="tag tag-{status.kind}"><strong>{escape(_status_text(status))}'
                 "</strong></p>"
             )
-        html.append(self.times(meeting.shown_times, meeting))
-        html.append(f"<p>{self._where(meeting)}</p>")
+        html.append(self.times(listing.shown_times, meeting))
+        html.append(f"<p>{self._where(meeting, listing.miles)}</p>")
         kinds = [self.fellowship.get(meeting.fellowship, "")]
         kinds.append(_type_labels(self.language, tuple(meeting.types)))
         kinds += [escape(format_name(names)) for names in meeting.other_formats or []]
@@ -119,11 +115,10 @@ class MeetingCards:
             name=meeting.name,
             url=page_url,
             address=meeting.formatted_address if meeting.is_in_person else "",
-            when=self._plan_time(meeting.shown_times),
+            when=self._plan_time(listing.shown_times),
         )
         html.append(f"<p>{button}</p>\n</li>")
-        # Every value above went through escape(); the rest is this module's own markup.
-        return mark_safe("\n".join(html))  # noqa: S308  # nosec B308, B703
+        return markup("\n".join(html))
 
     def times(self, times: list[dict], meeting: Meeting) -> SafeString:
         """The weekly times, weekdays with the same time together: in the viewer's zone with
@@ -156,8 +151,7 @@ class MeetingCards:
             items.append(f"<li>{days} · {text}</li>")
         if not items:
             items.append(f"<li>{escape(self.words['no_set_time'])}</li>")
-        # Escaped values in this module's own markup.
-        return mark_safe('<ul class="meeting-times">\n' + "\n".join(items) + "\n</ul>")  # noqa: S308  # nosec B308, B703
+        return markup('<ul class="meeting-times">\n' + "\n".join(items) + "\n</ul>")
 
     def _span(self, start: dt.time, end: dt.time, *, whole_day: bool) -> str:
         """ "7 p.m. to 8 p.m."; a 24-hour meeting "all day" (from midnight) or "24 hours
@@ -201,13 +195,13 @@ class MeetingCards:
         ordered = sorted(starts, key=lambda start: (start.weekday() + 1) % 7)  # Sunday first
         return ", ".join(_weekday(self.language, start.weekday()) for start in ordered)
 
-    def _where(self, meeting: Meeting) -> str:
+    def _where(self, meeting: Meeting, miles: float | None) -> str:
         text = escape(self.attendance.get(meeting.attendance, meeting.attendance))
         if meeting.is_in_person and meeting.formatted_address:
             text += " · " + escape(place_text(meeting))
-        miles = getattr(meeting, "miles", None)
         if miles is not None:
-            text += " · " + escape(self.words["miles"] % {"miles": floatformat(miles, 1)})
+            shown = one_decimal(miles, self.text.decimal_separator)
+            text += " · " + escape(self.words["miles"] % {"miles": shown})
         return text
 
 

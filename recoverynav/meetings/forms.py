@@ -194,15 +194,3 @@ class MeetingSearchForm(MissingFieldsTakeInitialMixin):
         data = self.cleaned_data
         online_only = set(data["attendance"]) == {Attendance.ONLINE}
         return not online_only and not any(str(data[name]).strip() for name in PLACE_OR_TIME)
-
-
-class ProblemReportForm(forms.Form):
-    message = forms.CharField(
-        label=_("What is wrong with this listing?"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_(
-            "For example: the meeting has moved, the time changed, or the link does not work. "
-            "Please do not include your name or contact details."
-        ),
-    )

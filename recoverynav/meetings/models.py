@@ -7,8 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
+from recoverynav.core.html import directions_to_point
+from recoverynav.core.models import ProblemReportBase
 from recoverynav.meetings.meeting_types import format_name, type_label
 from recoverynav.meetings.phones import Dial, parse_dial
 
@@ -127,32 +130,33 @@ class FeedSource(models.Model):
 
 
 class ImportRun(models.Model):
-    class Status(models.TextChoices):
-        SUCCESS = "success", _("Imported")
-        FAILED = "failed", _("Failed; nothing changed")
+    """One import of a source, in the vocabulary every import of ours keeps (STYLE.md, and
+    the directory's ImportRun): when, whether it succeeded, the counts, and the reasons."""
 
     source = models.ForeignKey(
         FeedSource, on_delete=models.CASCADE, related_name="runs", verbose_name=_("source")
     )
-    started_at = models.DateTimeField(_("started"))
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    started = models.DateTimeField(_("started"), default=now)
+    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    succeeded = models.BooleanField(_("succeeded"), default=False)
     created = models.PositiveIntegerField(_("created"), default=0)
     updated = models.PositiveIntegerField(_("updated"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
     removed = models.PositiveIntegerField(_("removed"), default=0)
     rejected = models.PositiveIntegerField(_("rejected"), default=0)
-    message = models.TextField(_("message"), blank=True)
-    rejections = models.TextField(_("rejected meetings"), blank=True)
+    # A failed run: why nothing changed. A successful one: each rejected meeting and why.
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    # Meetings kept, but read with a guess the operator should check.
+    notes = models.JSONField(_("notes"), default=list, blank=True)
 
     class Meta:
-        ordering = ["-started_at"]
-        get_latest_by = "started_at"
+        ordering = ["-started"]
+        get_latest_by = "started"
         verbose_name = _("import run")
         verbose_name_plural = _("import runs")
 
     def __str__(self) -> str:
-        return f"{self.source} {self.started_at:%Y-%m-%d %H:%M} {self.status}"
+        return f"{self.source} {self.started:%Y-%m-%d %H:%M}"
 
 
 class Meeting(models.Model):
@@ -260,9 +264,7 @@ class Meeting(models.Model):
     def directions_url(self) -> str:
         if self.latitude is None or self.longitude is None or not self.is_in_person:
             return ""
-        return (
-            f"https://www.openstreetmap.org/directions?to={self.latitude:.5f},{self.longitude:.5f}"
-        )
+        return directions_to_point(self.latitude, self.longitude)
 
     @cached_property
     def dial(self) -> Dial | None:
@@ -314,24 +316,24 @@ class MeetingTime(models.Model):
         return f"{self.meeting_id} day {self.day} minute {self.start_minute}"
 
 
-class ProblemReport(models.Model):
-    class Status(models.TextChoices):
-        NEW = "new", _("New")
-        DONE = "done", _("Dealt with")
+class ProblemKind(models.TextChoices):
+    CLOSED = "closed", _("It no longer meets")
+    MOVED = "moved", _("It has moved")
+    WRONG_TIME = "wrong_time", _("The day or time is wrong")
+    NO_ANSWER = "no_answer", _("The online link or phone number does not work")
+    OTHER = "other", _("Something else")
+
+
+class ProblemReport(ProblemReportBase):
+    """A visitor's note that a meeting's listing is wrong (core.models.ProblemReportBase)."""
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="reports", verbose_name=_("meeting")
     )
-    message = models.TextField(_("what is wrong"), max_length=2000)
-    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
-    )
+    kind = models.CharField(_("problem"), max_length=20, choices=ProblemKind.choices)
 
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("problem report")
-        verbose_name_plural = _("problem reports")
+    class Meta(ProblemReportBase.Meta):
+        indexes = [models.Index(fields=["status", "created"], name="meeting_report_status_created")]
 
     def __str__(self) -> str:
-        return f"{self.meeting} ({self.created_at:%Y-%m-%d})"
+        return f"{self.get_kind_display()}: {self.meeting}"

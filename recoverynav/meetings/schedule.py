@@ -23,6 +23,10 @@ SOON_MINUTES = 60
 # instead of a day of rows. Meetings are kept at their real length; the few longer ones
 # (marathons, 24-hour meetings) come from a short cached list instead (`long_rows`).
 INDEXED_SPAN = 4 * 60
+# The zones that have meetings, and the rows longer than INDEXED_SPAN: read by every "now"
+# search, cached by the selectors and cleared by every import.
+ZONES_CACHE_KEY = "meetings:schedule-zones"
+LONG_ROWS_CACHE_KEY = "meetings:long-rows"
 
 
 @dataclass(frozen=True)

@@ -23,15 +23,20 @@ from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from recoverynav.core import sql
+from recoverynav.geo import selectors as geo
 from recoverynav.meetings import schedule
+from recoverynav.meetings.listings import MeetingListing, show_times, status_of
 from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
-from recoverynav.meetings.services import (
-    LISTED_KINDS_CACHE_KEY,
-    LONG_ROWS_CACHE_KEY,
-    ONLINE_SOON_GENERATION_KEY,
-    ZONES_CACHE_KEY,
-)
 
+LISTED_KINDS_CACHE_KEY = "meetings:listed-kinds"
+ONLINE_SOON_GENERATION_KEY = "meetings:online-soon-generation"
+# What readers cache from the meetings table, cleared by every import.
+DERIVED_CACHE_KEYS = [
+    schedule.ZONES_CACHE_KEY,
+    schedule.LONG_ROWS_CACHE_KEY,
+    LISTED_KINDS_CACHE_KEY,
+    ONLINE_SOON_GENERATION_KEY,
+]
 SHOWN_BY_DEFAULT = [Attendance.IN_PERSON, Attendance.ONLINE, Attendance.HYBRID]
 PLACE_ATTENDANCE = {Attendance.IN_PERSON, Attendance.HYBRID, Attendance.TEMPORARILY_CLOSED}
 # Joinable from anywhere: listed "now" for everyone, wherever they are.
@@ -72,11 +77,15 @@ class MeetingQuery:
 @dataclass
 class MeetingSearch:
     query: MeetingQuery
-    meetings: list[Meeting] = field(default_factory=list)
+    listings: list[MeetingListing] = field(default_factory=list)
     has_next: bool = False
     lookup: object = None  # geo.PlaceLookup when a place was asked for
     total: int | None = None  # known near a place and for "now"; not for listings by name
     per_page: int = PER_PAGE
+    # The zone the times are shown in, and whether the visitor chose it (else a searched
+    # place's zone stands in for theirs: the visitor is near it).
+    viewer_zone: str = ""
+    zone_chosen: bool = False
 
     @property
     def place(self):
@@ -94,49 +103,85 @@ class MeetingSearch:
 def schedule_zones() -> list[str]:
     """Zones that have meetings; cached because every "now" search needs them, and cleared
     by each import (other processes see a new zone within five minutes)."""
-    zones = cache.get(ZONES_CACHE_KEY)
+    zones = cache.get(schedule.ZONES_CACHE_KEY)
     if zones is None:
         zones = sorted(set(MeetingTime.objects.values_list("timezone", flat=True).distinct()))
-        cache.set(ZONES_CACHE_KEY, zones, 300)
+        cache.set(schedule.ZONES_CACHE_KEY, zones, 300)
     return zones
 
 
 def long_schedule_rows() -> list[schedule.LongRow]:
     """Weekly rows longer than the span "now" reads from the index (marathons, 24-hour
     meetings): few, so cached and checked one by one; cleared by each import."""
-    rows = cache.get(LONG_ROWS_CACHE_KEY)
+    rows = cache.get(schedule.LONG_ROWS_CACHE_KEY)
     if rows is None:
         found = MeetingTime.objects.filter(
             end_minute__gt=F("start_minute") + schedule.INDEXED_SPAN
         ).values_list("pk", "timezone", "start_minute", "end_minute")
         rows = [schedule.LongRow(*row) for row in found]
-        cache.set(LONG_ROWS_CACHE_KEY, rows, 300)
+        cache.set(schedule.LONG_ROWS_CACHE_KEY, rows, 300)
     return rows
 
 
 def search_meetings(
-    *, query: MeetingQuery, now: dt.datetime | None = None, per_page: int = PER_PAGE
+    *,
+    query: MeetingQuery,
+    now: dt.datetime | None = None,
+    per_page: int = PER_PAGE,
+    viewer_zone: str = "",
+    zone_chosen: bool = True,
+    online_times_only: bool = False,
+    now_only: bool | None = None,
 ) -> MeetingSearch:
     """Meetings matching every filter: by start time for "now"/"soon", nearest first near a
-    place, else by name.
+    place, else by name; each with its times for display in `viewer_zone` (a searched
+    place's zone when the visitor chose none). The page shows for "now" only the time that
+    is on or next (`now_only`, by default when the query asks for "now"); the API lists
+    every time and converts only online meetings' (`online_times_only`).
 
     Online-only meetings have no place, so a place search covers meetings you can go to;
     asking only for online meetings lists them wherever they are. "Now" lists what can be
     joined from anywhere, and meetings to go to only near a place that was given."""
     now = now or timezone.now()
-    search = MeetingSearch(query=query, per_page=per_page)
+    search = MeetingSearch(
+        query=query, per_page=per_page, viewer_zone=viewer_zone, zone_chosen=zone_chosen
+    )
     online_only = set(query.attendance) == {Attendance.ONLINE}
     near = bool(query.place.strip()) and not online_only
     offset = (max(query.page, 1) - 1) * per_page
     place = None
     if near:
-        from recoverynav.geo import selectors as geo
-
         search.lookup = geo.lookup_place(query.place)
         place = search.lookup.place
         if place is None:
             return search
+        if not zone_chosen and place.timezone:
+            search.viewer_zone, search.zone_chosen = place.timezone, True
+    page, found, weekly = _page(search, now=now, place=place, offset=offset)
+    search.listings = _listings(
+        [(found[pk], miles) for pk, miles in page if pk in found],
+        weekly,
+        now=now,
+        soon_minutes=query.soon_minutes,
+    )
+    show_times(
+        search.listings,
+        now=now,
+        viewer_zone=search.viewer_zone,
+        now_only=bool(query.when) if now_only is None else now_only,
+        online_only=online_times_only,
+    )
+    return search
+
+
+def _page(
+    search: MeetingSearch, *, now: dt.datetime, place, offset: int
+) -> tuple[list[tuple[int, float | None]], dict[int, Meeting], list[MeetingTime] | None]:
+    """The page's (id, miles) in order, its meetings, and their weekly rows when the order
+    needed them already; sets the search's total (when known) and whether there is more."""
+    query, per_page = search.query, search.per_page
     weekly = None
+    found: dict[int, Meeting] = {}
     if query.when:
         ranked = _on_now(query=query, now=now, place=place)
         search.total = len(ranked)
@@ -146,26 +191,54 @@ def search_meetings(
         search.total = len(nearby)
         page, weekly = _soonest_first_at_each_distance(nearby, offset, per_page, now)
     else:
-        page = []
-        meetings = _filtered(query, now, near=False)
-        # Sort and cut bare (name, id) pairs first, then read whole rows for this page only:
-        # sorting thousands of full rows ("online now", a common keyword) cost tens of ms.
-        page_ids = meetings.order_by("name", "pk").values("pk")[offset : offset + per_page + 1]
-        rows = list(Meeting.objects.filter(pk__in=page_ids).order_by("name", "pk"))
-        search.has_next = len(rows) > per_page
-        search.meetings = rows[:per_page]
-    if page:
-        miles = dict(page)
-        found = _meetings_by_id(list(miles))
-        search.meetings = [found[pk] for pk, _ in page if pk in found]
-        for meeting in search.meetings:
-            meeting.miles = miles[meeting.pk]
+        found = _by_name(query, now, offset, per_page)
+        search.has_next = len(found) > per_page
+        page = [(pk, None) for pk in list(found)[:per_page]]
+    if page and not found:
+        found = _meetings_by_id([pk for pk, _ in page])
     if search.total is not None:
         search.has_next = search.total > offset + per_page
-    _attach_times(search.meetings, weekly)
-    for meeting in search.meetings:
-        _label(meeting, now, soon_minutes=query.soon_minutes)
-    return search
+    return page, found, weekly
+
+
+def _by_name(query: MeetingQuery, now: dt.datetime, offset: int, per_page: int) -> dict:
+    """One page of a listing by name (and one meeting more, to know there is a next page),
+    by id in name order. Bare (name, id) pairs are sorted and cut first, then whole rows read
+    for this page only: sorting thousands of full rows ("online now", a common keyword) cost
+    tens of ms."""
+    meetings = _filtered(query, now, near=False)
+    page_ids = meetings.order_by("name", "pk").values("pk")[offset : offset + per_page + 1]
+    rows = Meeting.objects.filter(pk__in=page_ids).order_by("name", "pk")
+    return {meeting.pk: meeting for meeting in rows}
+
+
+def _listings(
+    found: list[tuple[Meeting, float | None]],
+    rows: list[MeetingTime] | None,
+    *,
+    now: dt.datetime,
+    soon_minutes: int,
+) -> list[MeetingListing]:
+    """One page's listings: each meeting's weekly rows from one query (or rows already
+    read), and whether it is on now or starting soon."""
+    weekly: dict[int, list[MeetingTime]] = {meeting.pk: [] for meeting, _ in found}
+    for row in _weekly_rows(list(weekly)) if rows is None else rows:
+        if row.meeting_id in weekly:
+            weekly[row.meeting_id].append(row)
+    listings = []
+    for meeting, miles in found:
+        times = weekly[meeting.pk]
+        # The model's cached property, filled: exports (the calendar) read the same rows.
+        meeting.__dict__["weekly_times"] = times
+        listings.append(
+            MeetingListing(
+                meeting=meeting,
+                weekly_times=times,
+                miles=miles,
+                status=status_of(times, now, soon_minutes=soon_minutes),
+            )
+        )
+    return listings
 
 
 def _on_now(*, query: MeetingQuery, now: dt.datetime, place) -> list[tuple[int, float | None]]:
@@ -272,7 +345,9 @@ def listed_any(*, fellowships: list[str], attendance: list[str]) -> bool:
     )
 
 
-def online_soon(query: MeetingQuery, *, now: dt.datetime, shown: int) -> list[Meeting]:
+def online_soon(
+    query: MeetingQuery, *, now: dt.datetime, shown: int, viewer_zone: str = ""
+) -> list[MeetingListing]:
     """The first `shown` meetings of a "now or soon" query, kept for the minute: every
     visitor to a place we do not cover is offered the same online meetings, and finding them
     cost more than the rest of the page. An import starts a new generation of these lists;
@@ -288,11 +363,13 @@ def online_soon(query: MeetingQuery, *, now: dt.datetime, shown: int) -> list[Me
             repr((generation, minute.isoformat(), query, shown)).encode(), digest_size=16
         ).hexdigest()
     )
-    meetings = cache.get(key)
-    if meetings is None:
-        meetings = search_meetings(query=query, now=minute, per_page=shown).meetings
-        cache.set(key, meetings, 60)
-    return meetings
+    listings = cache.get(key)
+    if listings is None:
+        listings = search_meetings(query=query, now=minute, per_page=shown).listings
+        cache.set(key, listings, 60)
+    # The times in the visitor's own zone (the list is everyone's).
+    show_times(listings, now=now, viewer_zone=viewer_zone, now_only=True)
+    return listings
 
 
 def listed_kinds() -> set[tuple[str, str]]:
@@ -325,15 +402,13 @@ def _nearby_by_sql(
     *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
 ) -> list[tuple[int, float]]:
     """The indexed box query (meeting_lat_lon_attendance) of a plain query."""
-    from recoverynav.geo.selectors import nearby_by_sql
-
     attendance = _attendance(query, near=True)
     conditions = [sql.in_list("attendance", len(attendance))]
     params: list[object] = [*attendance]
     if query.fellowships:
         conditions.append(sql.in_list("fellowship", len(query.fellowships)))
         params += query.fellowships
-    return nearby_by_sql(
+    return geo.nearby_by_sql(
         Meeting,
         where=conditions,
         params=params,
@@ -346,9 +421,7 @@ def _nearby_by_sql(
 def _nearby_by_orm(
     *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
 ) -> list[tuple[int, float]]:
-    from recoverynav.geo.selectors import nearby_ids
-
-    return nearby_ids(
+    return geo.nearby_ids(
         _filtered(query, now, near=True).order_by(),  # sorted by distance: not by name
         latitude=latitude,
         longitude=longitude,
@@ -455,16 +528,6 @@ def _schedule_filter(times: QuerySet[MeetingTime], query: MeetingQuery) -> Query
     return times
 
 
-def _attach_times(meetings: list[Meeting], rows: list[MeetingTime] | None = None) -> None:
-    """Each meeting's weekly rows, from one query for the page (or rows already read)."""
-    weekly: dict[int, list[MeetingTime]] = {meeting.pk: [] for meeting in meetings}
-    for row in _weekly_rows(list(weekly)) if rows is None else rows:
-        if row.meeting_id in weekly:
-            weekly[row.meeting_id].append(row)
-    for meeting in meetings:
-        meeting.weekly_times = weekly[meeting.pk]
-
-
 def _weekly_rows(meeting_ids: list[int]) -> list[MeetingTime]:
     """The meetings' weekly rows in the model's order (hand-written: every search runs it)."""
     if not meeting_ids:
@@ -489,52 +552,6 @@ def _meetings_by_id(pks: list[int]) -> dict[int, Meeting]:
         params=pks,
     )
     return {meeting.pk: meeting for meeting in meetings}
-
-
-def _label(
-    meeting: Meeting, now: dt.datetime, *, soon_minutes: int = schedule.SOON_MINUTES
-) -> None:
-    """Attach "in progress"/"starts in N minutes" from the meeting's own weekly rows."""
-    meeting.status = None
-    for row in meeting.weekly_times:
-        found = schedule.status(
-            start_minute=row.start_minute,
-            end_minute=row.end_minute,
-            zone=row.timezone,
-            now=now,
-            soon_minutes=soon_minutes,
-        )
-        if found and (meeting.status is None or found.kind == "now"):
-            meeting.status = found
-
-
-def occurrences(
-    meeting: Meeting, *, now: dt.datetime, viewer_zone: str | None = None
-) -> list[dict]:
-    """Each weekly time as naive local datetimes for display: the one in progress now (or the
-    next), in the meeting's zone and, when the viewer's zone differs, in theirs too
-    (templates format them; no re-conversion). `starts_in`: minutes from now (negative: on)."""
-    shown = []
-    viewer = schedule.zone_info(viewer_zone) if viewer_zone else None
-    for row in meeting.weekly_times:
-        start = schedule.next_start(
-            start_minute=row.start_minute, zone=row.timezone, now=now, end_minute=row.end_minute
-        )
-        end = start + dt.timedelta(minutes=row.end_minute - row.start_minute)
-        entry = {
-            "start": start.replace(tzinfo=None),
-            "end": end.replace(tzinfo=None),
-            "starts_in": round((start - now).total_seconds() / 60),
-            # The same instants with their zone, for the API's RFC 3339 times.
-            "start_at": start,
-            "end_at": end,
-        }
-        if viewer is not None and viewer_zone != row.timezone:
-            entry["viewer_start"] = start.astimezone(viewer).replace(tzinfo=None)
-            entry["viewer_end"] = end.astimezone(viewer).replace(tzinfo=None)
-            entry["viewer_start_at"] = start.astimezone(viewer)
-        shown.append(entry)
-    return shown
 
 
 def meeting_by_slug(slug: str) -> Meeting | None:

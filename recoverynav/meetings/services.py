@@ -1,90 +1,44 @@
 """Writes: importing one source's meetings (a Meeting Guide feed or a BMLT answer) in one
-transaction, syncing every source of the registry, and taking "report a problem" messages."""
+transaction (plan, check, write, record), syncing every source of the registry, and taking
+"report a problem" messages. Reading a source is in feeds.py, the bulk SQL in bulk.py."""
 
 import gc
-import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from recoverynav.meetings import bulk
+from recoverynav.meetings.feeds import feed_context, parse_feed, read_source
 from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.importers.bmlt import BmltAnswer, BmltReader, published
 from recoverynav.meetings.importers.meeting_guide import (
     CleanMeeting,
-    FeedContext,
     MeetingGuideReader,
     MeetingRejected,
     clean_meeting,
 )
 from recoverynav.meetings.models import (
     FeedSource,
-    Fellowship,
     ImportRun,
     Meeting,
     MeetingTime,
     ProblemReport,
 )
-from recoverynav.meetings.sources import read_feed, read_source
+from recoverynav.meetings.selectors import DERIVED_CACHE_KEYS
 
-__all__ = ["FeedError", "import_bmlt", "import_meetings", "read_feed", "sync_meetings"]
-
-ZONES_CACHE_KEY = "meetings:schedule-zones"
-LONG_ROWS_CACHE_KEY = "meetings:long-rows"
-LISTED_KINDS_CACHE_KEY = "meetings:listed-kinds"
-ONLINE_SOON_GENERATION_KEY = "meetings:online-soon-generation"
-# What readers cache from the meetings table, cleared by every import.
-DERIVED_CACHE_KEYS = [
-    ZONES_CACHE_KEY,
-    LONG_ROWS_CACHE_KEY,
-    LISTED_KINDS_CACHE_KEY,
-    ONLINE_SOON_GENERATION_KEY,
-]
 BATCH_SIZE = 1000
-INSERT_BATCH = 5000
 PROGRESS_EVERY = 25_000
 ANALYZE_AFTER = 5_000
 MAX_REASONS_STORED = 200
+# Every stored column but the key (id, source, slug in the feed): a changed meeting is
+# rewritten whole.
 UPDATE_FIELDS = [
-    "slug",
-    "content_hash",
-    "name",
-    "start_time",
-    "end_time",
-    "timezone",
-    "types",
-    "type_codes",
-    "other_formats",
-    "notes",
-    "location_name",
-    "location_notes",
-    "group_name",
-    "address",
-    "city",
-    "state",
-    "postal_code",
-    "country",
-    "formatted_address",
-    "latitude",
-    "longitude",
-    "approximate",
-    "address_approximate",
-    "region",
-    "conference_url",
-    "conference_url_notes",
-    "conference_phone",
-    "conference_phone_notes",
-    "fellowship",
-    "attendance",
-    "url",
-    "feedback_url",
-    "updated",
-    "search_text",
+    f.name for f in Meeting._meta.concrete_fields if f.name not in {"id", "source", "source_slug"}
 ]
 
 
@@ -113,42 +67,6 @@ class ImportReport:
             f"{self.rejected} rejected."
             + (f" {len(self.notes)} read with a guess (see the notes)." if self.notes else "")
         )
-
-    def message(self) -> str:
-        """The summary and the notes, as an import run keeps them."""
-        return "\n".join([self.summary(), *self.notes[:MAX_REASONS_STORED]])
-
-
-def parse_feed(data: bytes) -> list[Any]:
-    try:
-        items = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise FeedError(f"The feed is not valid JSON: {error}") from error
-    if not isinstance(items, list):
-        raise FeedError(
-            "The feed must be a JSON list of meetings (Meeting Guide format), "
-            f"not a {type(items).__name__}."
-        )
-    return items
-
-
-def feed_context(source: FeedSource) -> FeedContext:
-    """Gazetteer look-ups used when a meeting lacks a time zone or coordinates."""
-    from recoverynav.geo import selectors as geo
-
-    def point(place: Any) -> tuple[float, float] | None:
-        return (place.latitude, place.longitude) if place else None
-
-    return FeedContext(
-        source=source.name,
-        fellowship=source.fellowship
-        or (Fellowship.NA if source.kind == FeedSource.Kind.BMLT else ""),
-        default_timezone=source.default_timezone,
-        zone_from_place=source.zone_from_place,
-        postal_timezone=geo.timezone_for_postal_code,
-        postal_place=lambda code: point(geo.place_for_postal_code(code)),
-        city_place=lambda city, state: point(geo.place_for_city(city=city, state=state)),
-    )
 
 
 def import_meetings(
@@ -243,12 +161,12 @@ def import_records(
         source.save(
             update_fields=["last_success_at", "meeting_count", "last_error", "last_error_at"]
         )
-        _record(source, started, ImportRun.Status.SUCCESS, report, "")
+        _record(source, started, report)
         # Now (for this process) and after commit (in case a reader cached the old list).
         cache.delete_many(DERIVED_CACHE_KEYS)
         transaction.on_commit(lambda: cache.delete_many(DERIVED_CACHE_KEYS))
         if report.created + report.updated + report.removed > ANALYZE_AFTER:
-            transaction.on_commit(_refresh_statistics)
+            transaction.on_commit(bulk.refresh_statistics)
     return report
 
 
@@ -341,13 +259,15 @@ def _write(source: FeedSource, plan: _Plan) -> None:
     created_ids = _insert_meetings(source, plan.new)
     pairs = [(pk, clean) for pk, clean, _digest in plan.changed]
     pairs += [(pk, clean) for pk, (clean, _digest) in zip(created_ids, plan.new, strict=True)]
-    _insert_rows(MeetingTime, [row for pk, clean in pairs for row in schedule_values(pk, clean)])
+    bulk.insert_rows(
+        MeetingTime, [row for pk, clean in pairs for row in schedule_values(pk, clean)]
+    )
 
 
 def _insert_meetings(source: FeedSource, new: list[tuple[CleanMeeting, str]]) -> list[int]:
     """Multi-row INSERTs with ids reserved up front: bulk_create's per-value preparation
     took most of a 250,000-meeting import."""
-    ids = _reserve_ids(Meeting, len(new))
+    ids = bulk.reserve_ids(Meeting, len(new))
     rows = []
     for pk, (clean, digest) in zip(ids, new, strict=True):
         values = clean.values
@@ -361,99 +281,8 @@ def _insert_meetings(source: FeedSource, new: list[tuple[CleanMeeting, str]]) ->
                 "content_hash": digest,
             }
         )
-    _insert_rows(Meeting, rows)
+    bulk.insert_rows(Meeting, rows)
     return ids
-
-
-def _reserve_ids(model: type, count: int) -> list[int]:
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                [table, count],
-            )
-            return [row[0] for row in cursor.fetchall()]
-        # SQLite: writers are serialized (IMMEDIATE transactions), so MAX(id) is ours.
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")  # noqa: S608
-        first = cursor.fetchone()[0] + 1
-    return list(range(first, first + count))
-
-
-def _insert_rows(model: type, rows: list[dict]) -> None:
-    """Batched INSERTs with little Python work per row. SQLite's executemany loops in C.
-    PostgreSQL gets one JSON document per batch, turned into rows by json_to_recordset:
-    psycopg's client-side parsing of a huge multi-row VALUES, then its quoting of every array
-    element, took most of a 250,000-meeting import."""
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    fields = [f for f in model._meta.concrete_fields if f.attname in rows[0]]
-    names = [field.attname for field in fields]
-    columns = ", ".join(quote(field.column) for field in fields)
-    table = quote(model._meta.db_table)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            record = ", ".join(f"{quote(f.column)} {f.db_type(connection)}" for f in fields)
-            sql = (
-                f"INSERT INTO {table} ({columns}) SELECT {columns} "  # noqa: S608
-                f"FROM json_to_recordset(%s) AS x({record})"
-            )
-            as_is = all(f.column == f.attname for f in fields)  # then rows are the records
-            for start in range(0, len(rows), INSERT_BATCH):
-                batch = rows[start : start + INSERT_BATCH]
-                if not as_is:
-                    batch = [{f.column: row[f.attname] for f in fields} for row in batch]
-                cursor.execute(sql, [json.dumps(batch, default=str)])  # times as ISO text
-            return
-        adapters = {
-            index: adapter
-            for index, field in enumerate(fields)
-            if (adapter := _sqlite_adapter(field.get_internal_type())) is not None
-        }
-        # Multi-row INSERTs as large as SQLite's parameter limit allows: the FTS5 keyword
-        # index (filled by a trigger) flushes at every statement, so one row per statement
-        # (executemany) made it cost more than the rest of the import.
-        per_statement = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-        per_statement = max(1, per_statement // len(fields))
-        row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
-        for start in range(0, len(rows), per_statement):
-            chunk = rows[start : start + per_statement]
-            values: list[Any] = []
-            for row in chunk:
-                row_values = [row[name] for name in names]
-                for index, adapter in adapters.items():
-                    if row_values[index] is not None:
-                        row_values[index] = adapter(row_values[index])
-                values += row_values
-            sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_sql] * len(chunk))}"  # noqa: S608
-            cursor.execute(sql, values)
-
-
-def _sqlite_adapter(internal_type: str) -> Callable[[Any], Any] | None:
-    """The database form of the few value types that need one (what Field.get_db_prep_save
-    does, without its per-value overhead)."""
-    if internal_type == "JSONField":
-        return json.dumps
-    if internal_type == "TimeField":
-        return connection.ops.adapt_timefield_value
-    if internal_type == "DateTimeField":
-        return connection.ops.adapt_datetimefield_value
-    return None
-
-
-def _refresh_statistics() -> None:
-    """After a big change has committed: fresh planner statistics, so searches use the right
-    indexes, and on PostgreSQL a VACUUM too, which marks the new rows all-visible so the
-    covering indexes answer without reading the table. VACUUM cannot run in a transaction:
-    called inside one (a caller's own), PostgreSQL gets ANALYZE only."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
-            cursor.execute(f"{command} meetings_meeting, meetings_meetingtime")
-        else:
-            cursor.execute("ANALYZE meetings_meeting")
-            cursor.execute("ANALYZE meetings_meetingtime")
 
 
 def schedule_values(meeting_id: int, clean: CleanMeeting) -> list[dict]:
@@ -477,21 +306,21 @@ def schedule_values(meeting_id: int, clean: CleanMeeting) -> list[dict]:
     return rows
 
 
-def _record(
-    source: FeedSource, started: Any, status: str, report: ImportReport, message: str
-) -> None:
+def _record(source: FeedSource, started: Any, report: ImportReport, error: str = "") -> None:
+    """The run, as every import of ours records it: a failed one says why nothing changed;
+    a successful one keeps its counts, rejections and notes."""
     ImportRun.objects.create(
         source=source,
-        started_at=started,
-        finished_at=timezone.now(),
-        status=status,
+        started=started,
+        finished=timezone.now(),
+        succeeded=not error,
         created=report.created,
         updated=report.updated,
         unchanged=report.unchanged,
         removed=report.removed,
         rejected=report.rejected,
-        message=message or report.message(),
-        rejections="\n".join(report.rejections[:MAX_REASONS_STORED]),
+        errors=[error] if error else report.rejections[:MAX_REASONS_STORED],
+        notes=report.notes[:MAX_REASONS_STORED],
     )
 
 
@@ -500,7 +329,7 @@ def _failed(source: FeedSource, started: Any, error: FeedError, dry_run: bool) -
     the source was touched."""
     if dry_run or not source.pk:
         return
-    _record(source, started, ImportRun.Status.FAILED, ImportReport(source.name), str(error))
+    _record(source, started, ImportReport(source.name), str(error))
     FeedSource.objects.filter(pk=source.pk).update(
         last_error=str(error)[:5000], last_error_at=timezone.now()
     )
@@ -556,6 +385,6 @@ def sync_meetings(
     return result
 
 
-def report_problem(*, meeting: Meeting, message: str) -> ProblemReport:
+def report_problem(*, meeting: Meeting, kind: str, details: str) -> ProblemReport:
     """Queue a visitor's correction for the moderators (no name, email or address is taken)."""
-    return ProblemReport.objects.create(meeting=meeting, message=message.strip())
+    return ProblemReport.objects.create(meeting=meeting, kind=kind, details=details.strip())

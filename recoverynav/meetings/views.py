@@ -10,7 +10,6 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseRedirect,
     QueryDict,
     StreamingHttpResponse,
 )
@@ -23,7 +22,10 @@ from django.views.decorators.http import require_http_methods
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.fragments import PAGE_CACHE_SECONDS
 from recoverynav.core.frames import render_framed_page
+from recoverynav.core.problem_reports import ProblemReportForm, report_page
 from recoverynav.core.querystring import query_with
+from recoverynav.core.ratelimit import limit_view
+from recoverynav.geo import selectors as geo
 from recoverynav.meetings import exports, summary
 from recoverynav.meetings.cards import MeetingCards, place_text
 from recoverynav.meetings.fellowships import finder_links
@@ -31,9 +33,10 @@ from recoverynav.meetings.forms import (
     CHOICE_FIELDS,
     SELECT_FIELDS,
     MeetingSearchForm,
-    ProblemReportForm,
 )
-from recoverynav.meetings.models import Attendance
+from recoverynav.meetings.listings import occurrences
+from recoverynav.meetings.models import Attendance, ProblemKind
+from recoverynav.meetings.schedule import zone_info
 from recoverynav.meetings.selectors import (
     COVERAGE_MILES,
     FEW_MEETINGS,
@@ -44,7 +47,6 @@ from recoverynav.meetings.selectors import (
     listed_any,
     meeting_by_slug,
     meetings_for_feed,
-    occurrences,
     online_soon,
     search_meetings,
     searched_attendance,
@@ -98,11 +100,10 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
             **_online_soon(query, now, form, zone_chosen=form.zone_chosen),
             **finder_links(query.fellowships),
         }
-    result = search_meetings(query=query, now=now)
-    zone, zone_chosen = form.viewer_zone, form.zone_chosen
-    if result.place is not None and not zone_chosen and result.place.timezone:
-        zone, zone_chosen = result.place.timezone, True  # the visitor is near the place
-    _show_times(result.meetings, now=now, zone=zone, now_only=bool(query.when))
+    result = search_meetings(
+        query=query, now=now, viewer_zone=form.viewer_zone, zone_chosen=form.zone_chosen
+    )
+    zone, zone_chosen = result.viewer_zone, result.zone_chosen
     context = {
         "clear_url": summary.clear_url(params),
         "searched": True,
@@ -116,28 +117,17 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
         "cards": MeetingCards(
             viewer_zone=zone,
             zone_chosen=zone_chosen,
-            today=now.astimezone(_zone(zone)).date(),
+            today=now.astimezone(zone_info(zone)).date(),
         ),
-        **_pages(params, result),
+        **page_links(params, result),
     }
     if result.lookup is not None:
-        from recoverynav.geo.selectors import choice_links
-
-        context["place_choices"] = choice_links(lookup=result.lookup, params=params)
+        context["place_choices"] = geo.choice_links(lookup=result.lookup, params=params)
     if result.place is not None and (result.total or 0) < FEW_MEETINGS:
         context.update(_coverage(result, query, now, form, zone_chosen=zone_chosen))
-    elif result.lookup is None and not result.meetings:
+    elif result.lookup is None and not result.listings:
         context.update(_nothing_without_place(query, params, now, form, zone_chosen=zone_chosen))
     return context
-
-
-def _show_times(meetings: list, *, now, zone: str, now_only: bool) -> None:
-    """Each card's times; for "now" only the occurrence that is on or next."""
-    for meeting in meetings:
-        times = occurrences(meeting, now=now, viewer_zone=zone)
-        if now_only and times:
-            times = [min(times, key=lambda entry: entry["starts_in"])]
-        meeting.shown_times = times
 
 
 def _coverage(result: MeetingSearch, query: MeetingQuery, now, form, *, zone_chosen) -> dict:
@@ -146,7 +136,7 @@ def _coverage(result: MeetingSearch, query: MeetingQuery, now, form, *, zone_cho
     them)? Never blame the choices for data we do not have."""
     listed = coverage_near(result.place, fellowships=query.fellowships)
     if listed >= FEW_MEETINGS:
-        return {"narrowed": not result.meetings, "listed_nearby": listed}
+        return {"narrowed": not result.listings, "listed_nearby": listed}
     return {
         "uncovered": True,
         "coverage_miles": COVERAGE_MILES,
@@ -192,17 +182,16 @@ def _online_soon(query: MeetingQuery, now, form, *, zone_chosen: bool) -> dict:
         fellowships=query.fellowships,
         types=query.types,
     )
-    meetings = online_soon(online, now=now, shown=ONLINE_SOON_SHOWN)
-    _show_times(meetings, now=now, zone=form.viewer_zone, now_only=True)
+    listings = online_soon(online, now=now, shown=ONLINE_SOON_SHOWN, viewer_zone=form.viewer_zone)
     more = {"when": "now_or_soon", "attendance": Attendance.ONLINE}
     if query.fellowships:
         more["fellowship"] = query.fellowships
     return {
-        "online_soon": meetings,
+        "online_soon": listings,
         "online_cards": MeetingCards(
             viewer_zone=form.viewer_zone,
             zone_chosen=zone_chosen,
-            today=now.astimezone(_zone(form.viewer_zone)).date(),
+            today=now.astimezone(zone_info(form.viewer_zone)).date(),
         ),
         "online_more_url": "?" + urlencode(more, doseq=True),
     }
@@ -228,14 +217,9 @@ def _helplines() -> list:
     return lines
 
 
-def _zone(name: str):
-    from recoverynav.meetings.schedule import zone_info
-
-    return zone_info(name)
-
-
-def _pages(params, result: MeetingSearch) -> dict:
-    """Links that keep the visitor's other choices."""
+def page_links(params, result: MeetingSearch) -> dict:
+    """The next and previous pages, the calendar of this search and its online meetings:
+    links that keep every other choice the visitor sent, as sent."""
     page = result.query.page
     return {
         "next_url": query_with(params, page=page + 1) if result.has_next else "",
@@ -297,7 +281,8 @@ def search_calendar(request: HttpRequest, fmt: str) -> HttpResponse:
         message = _("This search has a choice we do not recognize. Please search again.")
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
     result = search_meetings(query=form.to_query(), per_page=CALENDAR_LIMIT)
-    return _calendar_response(request, result.meetings, "meetings.ics")
+    meetings = [listing.meeting for listing in result.listings]
+    return _calendar_response(request, meetings, "meetings.ics")
 
 
 def _calendar_response(request: HttpRequest, meetings: list, filename: str) -> HttpResponse:
@@ -312,6 +297,7 @@ def _calendar_response(request: HttpRequest, meetings: list, filename: str) -> H
     return response
 
 
+@limit_view("meetings_feed")
 def feed(request: HttpRequest, fmt: str = "json") -> StreamingHttpResponse:
     """Our meetings as a Meeting Guide JSON feed (all, or one source with ?source=NAME)."""
     meetings = meetings_for_feed(source=request.GET.get("source", "")[:50])
@@ -336,8 +322,11 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     found = meeting_by_slug(slug)
     if found is None:
         raise Http404
-    form = ProblemReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        report_problem(meeting=found, message=form.cleaned_data["message"])
-        return HttpResponseRedirect(reverse("meetings:meeting", args=[found.slug]) + "?reported=1")
-    return render(request, "meetings/report.html", {"meeting": found, "form": form})
+    return report_page(
+        request,
+        form=ProblemReportForm(request.POST or None, kinds=ProblemKind.choices),
+        save=lambda data: report_problem(meeting=found, kind=data["kind"], details=data["details"]),
+        listing_url=reverse("meetings:meeting", args=[found.slug]),
+        template="meetings/report.html",
+        context={"meeting": found},
+    )

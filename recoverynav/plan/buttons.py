@@ -5,12 +5,12 @@ one-tap save kept only in the browser. A results page carries twenty of them, so
 and URLs are looked up once per page (`SaveButtons`), each button is string formatting, and
 the script, which carries the words every button shares, comes once after the list."""
 
-from html import escape
-
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
+
+from recoverynav.core.html import escape, markup
 
 
 class SaveButtons:
@@ -22,8 +22,7 @@ class SaveButtons:
         saved_text = escape(gettext("Saved to my plan"))
         # save.js puts the saved item's name in place of %(name)s when it announces the save.
         saved_status = escape(gettext("Saved to your plan: %(name)s"))
-        # Constant markup around escaped words.
-        self.script = mark_safe(  # noqa: S308  # nosec B308, B703
+        self.script = markup(
             f'<script src="{escape(static("plan/save.js"))}" defer'
             f' data-saved-text="{saved_text}" data-saved-status="{saved_status}"></script>'
         )
@@ -48,8 +47,7 @@ class SaveButtons:
             for field, value in (("phone", phone), ("address", address), ("when", when))
             if value
         )
-        # Every value is escaped here; the rest is this constant markup.
-        return mark_safe(  # noqa: S308  # nosec B308, B703
+        return markup(
             f'<a class="button button-secondary plan-save" href="{self.plan_url}#step-options"'
             f' data-plan-save data-kind="{escape(kind)}" data-id="{escape(str(id))}"'
             f' data-name="{name_html}" data-url="{escape(url)}"{details}>{self.label}'

@@ -36,8 +36,7 @@ def open_api(hotlines: None, gazetteer: None, settings) -> Iterator[None]:
     Like Django's test client, keep the test's database connection open between requests
     (a real handler closes "old" connections, which would end the test's transaction)."""
     settings.ALLOWED_HOSTS = ["*"]
-    settings.API_RATE_LIMIT = 0
-    settings.COMMENTS_RATE_LIMIT_IP = settings.COMMENTS_RATE_LIMIT_EMAIL = "100000/60"
+    settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, "off")
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     for signal in (request_started, request_finished):
         signal.disconnect(close_old_connections)

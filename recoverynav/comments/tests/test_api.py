@@ -211,7 +211,7 @@ def test_a_reply_to_a_comment_that_is_not_there_starts_a_thread(visitor: Client)
 def test_too_many_comments_from_one_network_get_a_429_with_retry_after(
     visitor: Client, settings
 ) -> None:
-    settings.COMMENTS_RATE_LIMIT_IP = "2/600"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comment_network": "2/600"}
     for number in range(2):
         post_after_a_pause(visitor, comment=f"Comment {number} about getting help.")
 

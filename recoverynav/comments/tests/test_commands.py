@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from recoverynav.comments.models import Comment, RateCounter, Status, UsedFormToken
+from recoverynav.comments.models import Comment, Status, UsedFormToken
 from recoverynav.comments.tests.helpers import make_comment
 
 pytestmark = pytest.mark.django_db
@@ -69,13 +69,11 @@ def test_purge_uses_the_retention_setting(settings) -> None:
     assert not Comment.objects.exists()
 
 
-def test_purge_forgets_spent_tokens_and_old_rate_counters() -> None:
+def test_purge_forgets_spent_tokens() -> None:
     past = timezone.now() - dt.timedelta(days=2)
     UsedFormToken.objects.create(token_hash="a" * 64, expires=past)
     UsedFormToken.objects.create(token_hash="b" * 64, expires=timezone.now() + dt.timedelta(1))
-    RateCounter.objects.create(key="ip:x", window_start=past, count=3, expires=past)
 
     run("purge_comments")
 
     assert list(UsedFormToken.objects.values_list("token_hash", flat=True)) == ["b" * 64]
-    assert not RateCounter.objects.exists()

@@ -126,7 +126,7 @@ def test_it_limits_comments_per_network(visitor: Client) -> None:
 
 
 def test_the_network_limit_covers_the_whole_slash_24(settings) -> None:
-    settings.COMMENTS_RATE_LIMIT_IP = "1/600"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comment_network": "1/600"}
     first = Client(REMOTE_ADDR="198.51.100.7")
     neighbour = Client(REMOTE_ADDR="198.51.100.200")
     elsewhere = Client(REMOTE_ADDR="203.0.113.9")
@@ -137,7 +137,7 @@ def test_the_network_limit_covers_the_whole_slash_24(settings) -> None:
 
 
 def test_it_limits_comments_per_email_across_networks(settings) -> None:
-    settings.COMMENTS_RATE_LIMIT_EMAIL = "2/3600"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comment_email": "2/3600"}
     for number in range(2):
         client = Client(REMOTE_ADDR=f"203.0.{number}.1")
         assert post_comment(client, comment=f"Comment {number}").status_code == 302
@@ -148,7 +148,7 @@ def test_it_limits_comments_per_email_across_networks(settings) -> None:
 
 
 def test_the_limit_opens_again_in_the_next_window(visitor: Client, settings) -> None:
-    settings.COMMENTS_RATE_LIMIT_IP = "1/600"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comment_network": "1/600"}
     post_comment(visitor, comment="first")
     assert post_comment(visitor, comment="second").status_code == 429
 
@@ -160,8 +160,8 @@ def test_the_limit_opens_again_in_the_next_window(visitor: Client, settings) -> 
 
 def test_the_cache_backend_limits_the_same_way(visitor: Client, settings) -> None:
     cache.clear()
-    settings.COMMENTS_RATE_LIMIT_BACKEND = "cache"
-    settings.COMMENTS_RATE_LIMIT_IP = "2/600"
+    settings.RATE_LIMIT_CACHE = "default"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comment_network": "2/600"}
     post_comment(visitor, comment="one")
     post_comment(visitor, comment="two")
 

@@ -53,8 +53,8 @@ def test_the_admin_changelist_actions_work_with_the_csp(tab, operator, hotlines)
     assert tab.console_errors == []
 
 
-def test_the_admin_sign_in_page_says_when_to_try_again(tab, operator, settings) -> None:
-    settings.ADMIN_LOGIN_MAX_FAILURES = 3
+def test_the_admin_sign_in_page_says_when_to_try_again(tab, operator, rate_limits) -> None:
+    rate_limits(admin_login_user="3/900")
     for _ in range(3):
         sign_in(tab, password="wrong")
 

@@ -173,8 +173,7 @@ def arguments(hotlines: None, gazetteer: None) -> dict[str, str]:
 @pytest.fixture
 def fuzzing_client(settings) -> Client:
     """The rate limits off: hundreds of requests come from one address."""
-    settings.API_RATE_LIMIT = 0
-    settings.DIRECTORY_REPORTS_PER_HOUR = 100_000
+    settings.RATE_LIMITS = dict.fromkeys(settings.RATE_LIMITS, "off")
     return Client(raise_request_exception=False)
 
 

@@ -50,7 +50,7 @@ def person(request, browser, demo_site) -> Person:
 def comments_open_to_a_quick_writer(settings) -> None:
     """The journey writes faster than a person; the spam checks would hold it as too fast."""
     settings.COMMENTS_MIN_SECONDS = 0
-    settings.COMMENTS_RATE_LIMIT_IP = "100/600"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "comment_network": "100/600"}
 
 
 # --- Helpers that say what a person does over several steps ---------------------------------------

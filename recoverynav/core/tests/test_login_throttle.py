@@ -1,4 +1,4 @@
-"""Guessing admin passwords is slowed down per username and network, without storing either."""
+"""Guessing admin passwords is slowed down per username and per network, storing neither."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from recoverynav.core.client_address import shortened_network
-from recoverynav.core.models import LoginThrottle
+from recoverynav.core.models import RateCounter
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +56,9 @@ def test_a_successful_sign_in_clears_the_count(operator) -> None:
         sign_in(client, "wrong")
 
     assert sign_in(client, PASSWORD).status_code == 302
-    assert LoginThrottle.objects.count() == 0
+    for _ in range(4):
+        sign_in(client, "wrong")
+    assert sign_in(client, PASSWORD).status_code == 302
 
 
 def test_the_lock_ends_after_the_window(operator, settings, time_machine) -> None:
@@ -75,10 +77,34 @@ def test_it_stores_neither_the_username_nor_the_address(operator) -> None:
     client = Client()
     sign_in(client, "wrong", address="198.51.100.23", username="someone@example.org")
 
-    stored = " ".join(f"{row.key} {row.failures}" for row in LoginThrottle.objects.all())
-    assert LoginThrottle.objects.count() == 1
+    stored = " ".join(f"{row.key} {row.count}" for row in RateCounter.objects.all())
+    assert RateCounter.objects.count() == 2  # the username from this network; the network
     assert "someone" not in stored
     assert "198.51" not in stored
+
+
+def test_trying_many_usernames_from_one_network_is_stopped(operator) -> None:
+    """Issue 19: 30 usernames from one address were all tried; the lock was per username."""
+    client = Client()
+    statuses = [
+        sign_in(client, "wrong", username=f"guess{number}").status_code for number in range(30)
+    ]
+
+    assert statuses.count(200) == 20  # RATE_LIMITS["admin_login_network"]: 20 per 15 minutes
+    assert set(statuses[20:]) == {429}
+    refused = sign_in(client, PASSWORD, address="198.51.100.99")
+    assert refused.status_code == 429  # the same /24, even with the right password
+    assert b"Too many failed sign-ins from your network" in refused.content
+    assert sign_in(client, PASSWORD, address="203.0.113.9").status_code == 302
+
+
+def test_the_network_budget_is_a_setting(operator, rate_limits) -> None:
+    rate_limits(admin_login_network="3/900")
+    client = Client()
+    for number in range(3):
+        sign_in(client, "wrong", username=f"guess{number}")
+
+    assert sign_in(client, PASSWORD).status_code == 429
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,10 @@
-"""The facility card, built in Python for speed, says the same as the template it replaced."""
+"""The facility card, built in Python for speed (core/html.py has the parts every card
+shares): what a result and the facility page say, in both languages, escaped; and the whole
+card's markup, kept in tests/data so a change shows as a diff."""
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -150,7 +154,7 @@ def test_an_approximate_location_is_said_and_its_distance_is_about() -> None:
 def test_an_exact_location_gets_directions_to_its_point() -> None:
     facility = make_facility(location_approximate=False)
 
-    assert "directions?to=38.029300,-78.476700" in facility_card(facility)
+    assert "directions?to=38.02930,-78.47670" in facility_card(facility)
 
 
 def test_a_survey_year_is_shown_as_a_year_and_a_day_as_a_day() -> None:
@@ -185,3 +189,32 @@ def test_a_place_that_does_not_publish_its_street_shows_its_town_and_says_so() -
     assert "Dirección no publicada" in spanish
     # Directions look the town up, not the middle of the ZIP code or "- - -".
     assert 'href="https://www.openstreetmap.org/directions?to=Irvine%2C+CA+92612"' in html
+
+
+EXPECTED = Path(__file__).resolve().parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("name", "in_list"), [("facility_card.html", True), ("facility_page_card.html", False)]
+)
+def test_the_card_is_exactly_this_html(name: str, in_list: bool) -> None:
+    """The whole card, as a search lists it and as its page shows it, so a change of markup
+    shows as a diff of tests/data/facility_*card.html (UPDATE_EXPECTED_HTML=1 rewrites the
+    files; review the diff before committing them)."""
+    facility = make_facility(
+        pk=4242,
+        name="Hope House",
+        alternate_name="Hope & Recovery",
+        address_1="7 Railroad Avenue",
+        website="https://hope.example/",
+        intake_phone="434-555-0199",
+        last_verified=dt.date(2026, 5, 25),
+        attributes={"setting": ["outpatient"], "payment": ["medicaid"]},
+    )
+    facility.distance = 2.25
+
+    html = FacilityCards().card(facility, in_list=in_list)
+
+    if os.environ.get("UPDATE_EXPECTED_HTML"):
+        (EXPECTED / name).write_text(html + "\n", encoding="utf-8")
+    assert html + "\n" == (EXPECTED / name).read_text(encoding="utf-8")

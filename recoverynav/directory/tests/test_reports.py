@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from recoverynav.directory.models import Facility, ProblemReport, ReportStatus
+from recoverynav.core.models import RateCounter, ReportStatus
+from recoverynav.directory.models import Facility, ProblemReport
 from recoverynav.directory.tests.factories import make_facility
 
 pytestmark = pytest.mark.django_db
@@ -53,9 +54,9 @@ def test_the_report_form_explains_a_missing_choice(visitor: Client) -> None:
 
 
 def test_reports_are_lightly_rate_limited_without_storing_addresses(
-    visitor: Client, settings
+    visitor: Client, rate_limits
 ) -> None:
-    settings.DIRECTORY_REPORTS_PER_HOUR = 2
+    rate_limits(problem_report="2/3600")
     facility = make_facility()
 
     statuses = [report(visitor, facility).status_code for _ in range(3)]
@@ -63,7 +64,24 @@ def test_reports_are_lightly_rate_limited_without_storing_addresses(
     assert statuses == [302, 302, 429]
     assert ProblemReport.objects.count() == 2
     stored = [str(v) for r in ProblemReport.objects.values() for v in r.values()]
-    assert "127.0.0.1" not in stored
+    stored += RateCounter.objects.values_list("key", flat=True)
+    assert not any("127.0.0" in value for value in stored)
+
+
+def test_the_refusal_says_when_to_try_again_and_keeps_the_words(
+    visitor: Client, rate_limits
+) -> None:
+    rate_limits(problem_report="1/3600")
+    facility = make_facility()
+    report(visitor, facility)
+
+    response = report(visitor, facility, details="The door is locked.")
+
+    assert response.status_code == 429
+    assert 3500 < int(response["Retry-After"]) <= 3600
+    page = response.content.decode()
+    assert "several reports from you recently" in page
+    assert "The door is locked." in page
 
 
 def test_the_moderator_sees_new_reports_in_the_admin_queue(
@@ -171,8 +189,8 @@ def test_moderators_find_the_listings_no_current_source_confirms(
     assert "Current Place" not in page
 
 
-def test_behind_a_proxy_each_visitor_has_their_own_report_limit(settings) -> None:
-    settings.DIRECTORY_REPORTS_PER_HOUR = 1
+def test_behind_a_proxy_each_visitor_has_their_own_report_limit(settings, rate_limits) -> None:
+    rate_limits(problem_report="1/3600")
     settings.TRUSTED_PROXY_HOPS = 1
     facility = make_facility()
     first, second = Client(), Client()

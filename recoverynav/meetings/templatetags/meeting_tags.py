@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from recoverynav.meetings.cards import MeetingCards
+from recoverynav.meetings.listings import MeetingListing
 from recoverynav.meetings.meeting_types import COMMON_TYPES
 from recoverynav.meetings.models import FeedSource, Meeting
 
@@ -13,9 +14,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def meeting_card_html(cards: MeetingCards, meeting: Meeting) -> SafeString:
+def meeting_card_html(cards: MeetingCards, listing: MeetingListing) -> SafeString:
     """One result card; `cards` (made by the view) looked the words up once for the page."""
-    return cards.card(meeting)
+    return cards.card(listing)
 
 
 @register.simple_tag

@@ -1,6 +1,11 @@
-"""Helpers for the meetings tests: feeds built from plain dicts, imported like the command does."""
+"""Helpers for the meetings tests: feeds built from plain dicts, imported like the command
+does, and a local web server that sends a feed the way a real one may (slowly, hugely,
+with an error)."""
 
 import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -42,3 +47,40 @@ def feeds_dir():
     from recoverynav.meetings.demo_data import FEEDS_DIR
 
     return FEEDS_DIR
+
+
+@pytest.fixture
+def feed_server():
+    """A local web server that answers `status` and sends `body` `repeat` times, `chunk`
+    bytes per write (0: all at once) with `pause` seconds after each write; or, when the
+    test sets `answer` (path → (status, body)), what that says for each request. Requests
+    are recorded in `asked`; its address is `feed_server["url"]`."""
+    state = {"body": b"[]", "status": 200, "chunk": 0, "pause": 0.0, "repeat": 1, "asked": []}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            state["asked"].append(self.path)
+            answer = state.get("answer")
+            status, body = answer(self.path) if answer else (state["status"], state["body"])
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            step = state["chunk"] or len(body) or 1
+            try:
+                for _ in range(state["repeat"]):
+                    for start in range(0, len(body), step):
+                        self.wfile.write(body[start : start + step])
+                        self.wfile.flush()
+                        if state["pause"]:
+                            time.sleep(state["pause"])
+            except OSError:
+                pass  # the client gave up, as it should
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    state["url"] = f"http://127.0.0.1:{server.server_port}/meetings.json"
+    yield state
+    server.shutdown()

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
+from recoverynav.meetings.feeds import read_bmlt
 from recoverynav.meetings.models import FeedSource
 from recoverynav.meetings.services import import_bmlt
-from recoverynav.meetings.sources import read_bmlt
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.browser

@@ -1,14 +1,16 @@
 """A meeting's result card, built in Python for speed: times, status, place and escaping."""
 
 import datetime as dt
+import os
+from pathlib import Path
 
 import pytest
 from django.utils import translation
 
 from recoverynav.meetings.cards import MeetingCards
+from recoverynav.meetings.listings import MeetingListing, meeting_listing
 from recoverynav.meetings.models import Meeting
 from recoverynav.meetings.schedule import Status
-from recoverynav.meetings.selectors import occurrences
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db
@@ -25,15 +27,15 @@ def _english():
 MONDAY_BEFORE_NOON = dt.datetime(2026, 11, 30, 16, 50, tzinfo=dt.UTC)
 
 
-def a_result(**record) -> Meeting:
+def a_result(*, viewer_zone: str = "", **record) -> MeetingListing:
     import_records([meeting_record(**record)], fellowship="aa")
     meeting = Meeting.objects.prefetch_related("times").get(
         source_slug=record.get("slug", "serenity-noon")
     )
-    meeting.shown_times = occurrences(meeting, now=MONDAY_BEFORE_NOON)
-    meeting.status = Status(kind="soon", minutes=10)
-    meeting.miles = 1.25
-    return meeting
+    listing = meeting_listing(meeting, now=MONDAY_BEFORE_NOON, viewer_zone=viewer_zone)
+    listing.status = Status(kind="soon", minutes=10)
+    listing.miles = 1.25
+    return listing
 
 
 def test_a_result_shows_when_where_how_far_and_what_kind() -> None:
@@ -53,10 +55,7 @@ def test_a_result_shows_when_where_how_far_and_what_kind() -> None:
 
 
 def test_the_viewers_time_comes_first_and_the_meetings_own_beside_it_in_words() -> None:
-    meeting = a_result(conference_url="https://zoom.us/j/123")
-    meeting.shown_times = occurrences(
-        meeting, now=MONDAY_BEFORE_NOON, viewer_zone="America/Los_Angeles"
-    )
+    meeting = a_result(conference_url="https://zoom.us/j/123", viewer_zone="America/Los_Angeles")
 
     chosen = MeetingCards(viewer_zone="America/Los_Angeles", zone_chosen=True).card(meeting)
     guessed = MeetingCards(viewer_zone="America/Los_Angeles").card(meeting)
@@ -72,9 +71,10 @@ def test_weekdays_that_share_a_time_are_one_line_and_today_says_today() -> None:
     import_records(
         [meeting_record(day=[1, 3, 5]), meeting_record(slug="daily", day=list(range(7)))]
     )
-    meeting, every_day = Meeting.objects.prefetch_related("times").order_by("source_slug")[::-1]
-    for one in (meeting, every_day):
-        one.shown_times = occurrences(one, now=MONDAY_BEFORE_NOON)
+    meeting, every_day = (
+        meeting_listing(one, now=MONDAY_BEFORE_NOON)
+        for one in Meeting.objects.prefetch_related("times").order_by("source_slug")[::-1]
+    )
     cards = MeetingCards(today=dt.date(2026, 11, 30))  # a Monday
 
     assert "<li>Monday, Wednesday, Friday · noon to 1 p.m." in cards.card(meeting)
@@ -99,7 +99,7 @@ def test_the_address_is_not_printed_twice() -> None:
 def test_a_meeting_without_set_times_says_so() -> None:
     meeting = a_result()
 
-    html = MeetingCards().times([], meeting)
+    html = MeetingCards().times([], meeting.meeting)
 
     assert "By appointment or no set time" in html
 
@@ -124,3 +124,23 @@ def test_it_speaks_spanish() -> None:
     assert "En curso · termina en 1 minuto" in html
     assert "1,3" in html
     assert 'href="/es/meetings/test-serenity-noon/"' in html
+
+
+EXPECTED_CARD = Path(__file__).resolve().parent / "data" / "meeting_card.html"
+
+
+def test_the_card_is_exactly_this_html() -> None:
+    """The whole card, so a change of markup shows as a diff of tests/data/meeting_card.html
+    (UPDATE_EXPECTED_HTML=1 rewrites the file; review the diff before committing it)."""
+    listing = a_result(
+        conference_url="https://zoom.us/j/123",
+        viewer_zone="America/Los_Angeles",
+        day=[1, 3],
+        types=["O", "D", "X"],
+    )
+
+    html = MeetingCards(viewer_zone="America/Los_Angeles", zone_chosen=True).card(listing)
+
+    if os.environ.get("UPDATE_EXPECTED_HTML"):
+        EXPECTED_CARD.write_text(html + "\n", encoding="utf-8")
+    assert html + "\n" == EXPECTED_CARD.read_text(encoding="utf-8")

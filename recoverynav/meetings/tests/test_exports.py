@@ -11,6 +11,7 @@ import icalendar
 import pytest
 import time_machine
 
+from recoverynav.meetings.feeds import read_bmlt
 from recoverynav.meetings.forms import VIEWER_ZONES
 from recoverynav.meetings.ical_zones import vtimezone
 from recoverynav.meetings.importers.bmlt import BmltAnswer
@@ -19,7 +20,6 @@ from recoverynav.meetings.meeting_types import spec_types
 from recoverynav.meetings.models import FeedSource, Meeting
 from recoverynav.meetings.phones import parse_dial, split_dial_in
 from recoverynav.meetings.services import import_bmlt, import_meetings
-from recoverynav.meetings.sources import read_bmlt
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db

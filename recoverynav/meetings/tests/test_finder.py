@@ -134,7 +134,7 @@ def test_now_lists_online_meetings_for_everyone_sorted_by_start_time(gazetteer) 
         result = search_meetings(
             query=MeetingQuery(when="now_or_soon", **query), now=MONDAY_BEFORE_NOON
         )
-        return [m.source_slug for m in result.meetings]
+        return [m.source_slug for m in result.listings]
 
     assert now() == ["on", "soon", "hybrid", "later"]  # in progress first, then by start
     assert now(place="22903") == ["on", "soon", "room", "hybrid", "later"]
@@ -153,7 +153,7 @@ def test_at_the_same_distance_todays_meetings_come_before_the_rest_of_the_week(g
 
     result = search_meetings(query=MeetingQuery(place="22903"), now=MONDAY_BEFORE_NOON)
 
-    assert [m.source_slug for m in result.meetings] == [
+    assert [m.source_slug for m in result.listings] == [
         "tonight",
         "tuesday",
         "sunday",
@@ -177,7 +177,7 @@ def test_pages_agree_when_a_building_straddles_two_pages(gazetteer) -> None:
             m.source_slug
             for m in search_meetings(
                 query=MeetingQuery(place="22903", page=page), now=MONDAY_BEFORE_NOON, per_page=5
-            ).meetings
+            ).listings
         ]
         for page in (1, 2, 3)
     ]
@@ -302,9 +302,9 @@ def test_meeting_types_are_named_in_sentence_case_in_english() -> None:
 
 def na_sample_imported() -> None:
     """The bundled Greater New York NA sample (every meeting in person), as `make run` has it."""
+    from recoverynav.meetings.feeds import BUNDLED_DIR, read_bmlt
     from recoverynav.meetings.models import FeedSource
     from recoverynav.meetings.services import import_bmlt
-    from recoverynav.meetings.sources import BUNDLED_DIR, read_bmlt
 
     answer = read_bmlt(str(BUNDLED_DIR / "bmlt" / "gnyr-2018-GetSearchResults.json"))
     source = FeedSource(name="gnyr", kind="bmlt", default_timezone="America/New_York")

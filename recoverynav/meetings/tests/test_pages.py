@@ -88,14 +88,37 @@ def test_a_visitor_can_report_a_problem_for_the_moderators(visitor, moderator) -
     url = f"/meetings/{meeting.slug}/report/"
 
     assert visitor.get(url).status_code == 200
-    assert visitor.post(url, {"message": ""}).status_code == 200
-    response = visitor.post(url, {"message": "  The meeting moved to the library.  "})
+    assert visitor.post(url, {"details": "No kind chosen"}).status_code == 400
+    response = visitor.post(
+        url, {"kind": "moved", "details": "  The meeting moved to the library.  "}
+    )
 
     assert response.status_code == 302
     assert "Thank you" in visitor.get(response["Location"]).content.decode()
-    assert ProblemReport.objects.get().message == "The meeting moved to the library."
+    saved = ProblemReport.objects.get()
+    assert (saved.kind, saved.details, saved.status) == (
+        "moved",
+        "The meeting moved to the library.",
+        "new",
+    )
     queue = moderator.get("/admin/meetings/problemreport/").content.decode()
     assert "Serenity at Noon" in queue
+    assert "It has moved" in queue
+
+
+def test_reports_share_the_facility_reports_limit(visitor) -> None:
+    """Issue 19: the meeting report form had no limit (40 of 40 accepted)."""
+    import_records([meeting_record()])
+    url = f"/meetings/{Meeting.objects.get().slug}/report/"
+
+    statuses = [
+        visitor.post(url, {"kind": "other", "details": f"Report {n}"}).status_code
+        for n in range(40)
+    ]
+
+    assert statuses.count(302) == 5  # RATE_LIMITS["problem_report"], as for a facility
+    assert set(statuses[5:]) == {429}
+    assert ProblemReport.objects.count() == 5
 
 
 def test_a_missing_meeting_is_a_404(visitor) -> None:

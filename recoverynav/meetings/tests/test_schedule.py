@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from recoverynav.meetings.listings import occurrences
 from recoverynav.meetings.models import Meeting
-from recoverynav.meetings.selectors import MeetingQuery, occurrences, search_meetings
+from recoverynav.meetings.selectors import MeetingQuery, search_meetings
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db
@@ -26,14 +27,14 @@ def joinable(**fields) -> dict:
 
 def found(when: str, **query) -> list[str]:
     result = search_meetings(query=MeetingQuery(when=when, **query), now=dt.datetime.now(dt.UTC))
-    return [meeting.source_slug for meeting in result.meetings]
+    return [meeting.source_slug for meeting in result.listings]
 
 
 def statuses() -> dict[str, tuple[str, int] | None]:
     result = search_meetings(query=MeetingQuery(), now=dt.datetime.now(dt.UTC))
     return {
         m.source_slug: (m.status.kind, m.status.minutes) if m.status else None
-        for m in result.meetings
+        for m in result.listings
     }
 
 

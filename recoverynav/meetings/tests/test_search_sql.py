@@ -18,7 +18,7 @@ from recoverynav.meetings.demo_data import BUNDLED_FEEDS, FEEDS_DIR
 from recoverynav.meetings.models import Meeting, MeetingTime
 from recoverynav.meetings.selectors import MeetingQuery
 from recoverynav.meetings.services import import_meetings
-from recoverynav.meetings.views import _pages
+from recoverynav.meetings.views import page_links
 
 pytestmark = pytest.mark.django_db
 
@@ -167,7 +167,7 @@ def test_it_keeps_every_other_choice_in_the_page_links_as_sent() -> None:
     result = SimpleNamespace(query=MeetingQuery(page=2), has_next=True)
 
     with translation.override("en"):
-        links = _pages(request.GET, result)
+        links = page_links(request.GET, result)
 
     rest = "x=a%3Db%2Fc&radius=50"
     chosen = "q=caf%C3%A9+%26+t%C3%A9&place=19103&attendance=in_person&attendance=hybrid"

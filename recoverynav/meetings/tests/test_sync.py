@@ -1,50 +1,17 @@
 """Syncing the configured feeds (files or URLs), and what the admin shows about them."""
 
+import io
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
 
 from recoverynav.meetings.demo_data import BMLT_SAMPLE, load_demo_data
-from recoverynav.meetings.models import FeedSource, ImportRun, Meeting
+from recoverynav.meetings.models import FeedSource, Meeting
 from recoverynav.meetings.tests.conftest import meeting_record
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def feed_server():
-    """A local web server answering with whatever bytes the test puts in `body`, all at once
-    or (with a `pause`) one byte at a time."""
-    state = {"body": b"[]", "status": 200, "pause": 0.0}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(state["status"])
-            self.send_header("Content-Type", "application/json")
-            self.end_headers()
-            if not state["pause"]:
-                self.wfile.write(state["body"])
-                return
-            try:
-                for byte in state["body"]:
-                    self.wfile.write(bytes([byte]))
-                    self.wfile.flush()
-                    time.sleep(state["pause"])
-            except OSError:
-                pass  # the client gave up, as it should
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    state["url"] = f"http://127.0.0.1:{server.server_port}/meetings.json"
-    yield state
-    server.shutdown()
 
 
 def test_sync_imports_each_enabled_feed_from_its_url(feed_server, capsys) -> None:
@@ -109,8 +76,8 @@ def test_a_failing_feed_keeps_its_meetings_and_the_admin_shows_why(
         call_command("sync_meetings")
 
     assert Meeting.objects.count() == 1
-    assert source.runs.first().status == ImportRun.Status.FAILED
-    assert message in source.runs.first().message
+    assert not source.runs.first().succeeded
+    assert message in source.runs.first().errors[0]
     html = admin.get("/admin/meetings/feedsource/").content.decode()
     assert message in html
     assert ">1<" in html  # meetings still stored
@@ -125,7 +92,9 @@ def test_a_feed_that_trickles_is_cut_off_at_the_deadline_and_the_old_meetings_st
     # Each byte comes well within the per-read timeout, so only the overall deadline stops it.
     settings.MEETINGS_FEED_TIMEOUT = 2
     settings.MEETINGS_FEED_DEADLINE = 1
-    feed_server.update(body=json.dumps([meeting_record(name="Changed")]).encode(), pause=0.1)
+    feed_server.update(
+        body=json.dumps([meeting_record(name="Changed")]).encode(), chunk=1, pause=0.1
+    )
 
     started = time.monotonic()
     with pytest.raises(CommandError):
@@ -133,8 +102,8 @@ def test_a_feed_that_trickles_is_cut_off_at_the_deadline_and_the_old_meetings_st
 
     assert time.monotonic() - started < 3
     run = source.runs.first()
-    assert run.status == ImportRun.Status.FAILED
-    assert "took longer than 1 seconds (MEETINGS_FEED_DEADLINE)" in run.message
+    assert not run.succeeded
+    assert "took longer than 1 seconds (MEETINGS_FEED_DEADLINE)" in run.errors[0]
     assert list(Meeting.objects.values_list("name", flat=True)) == ["Serenity at Noon"]
 
 
@@ -203,4 +172,23 @@ def test_the_admin_syncs_the_chosen_sources_now(admin, tmp_path) -> None:
     assert not Meeting.objects.filter(source=untouched).exists()
     broken.refresh_from_db()
     assert broken.last_error
-    assert broken.runs.get().status == ImportRun.Status.FAILED
+    assert not broken.runs.get().succeeded
+
+
+def test_the_admin_lists_each_run_with_its_outcome_and_reasons(admin, tmp_path) -> None:
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps([meeting_record(), meeting_record(slug="bad", day="Funday")]))
+    source = FeedSource.objects.create(name="local", url=str(feed), fellowship="aa")
+    call_command("sync_meetings", stdout=io.StringIO())
+    run = source.runs.get()
+
+    listing = admin.get("/admin/meetings/importrun/").content.decode()
+    source_page = admin.get(f"/admin/meetings/feedsource/{source.pk}/change/")
+    run_page = admin.get(f"/admin/meetings/importrun/{run.pk}/change/").content.decode()
+
+    assert run.succeeded
+    assert (run.created, run.rejected) == (1, 1)
+    assert "Succeeded" in listing
+    assert source_page.status_code == 200
+    assert "bad" in run.errors[0]
+    assert "bad" in run_page

@@ -9,8 +9,8 @@ from django.utils import translation
 from recoverynav.directory.cards import FacilityCards
 from recoverynav.directory.tests.factories import make_facility
 from recoverynav.meetings.cards import MeetingCards
+from recoverynav.meetings.listings import meeting_listing
 from recoverynav.meetings.models import Meeting
-from recoverynav.meetings.selectors import occurrences
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db
@@ -49,8 +49,7 @@ def a_meeting(**record) -> Meeting:
 
 
 def test_a_meeting_card_saves_its_address_and_first_time() -> None:
-    meeting = a_meeting()
-    meeting.shown_times = occurrences(meeting, now=MONDAY_BEFORE_NOON)
+    meeting = meeting_listing(a_meeting(), now=MONDAY_BEFORE_NOON)
 
     with translation.override("en"):
         button = save_button_of(MeetingCards().card(meeting))
@@ -60,9 +59,10 @@ def test_a_meeting_card_saves_its_address_and_first_time() -> None:
 
 
 def test_an_online_meetings_time_is_saved_in_the_viewers_own_time() -> None:
-    meeting = a_meeting(conference_url="https://zoom.us/j/123", formatted_address=..., location=...)
-    meeting.shown_times = occurrences(
-        meeting, now=MONDAY_BEFORE_NOON, viewer_zone="America/Los_Angeles"
+    meeting = meeting_listing(
+        a_meeting(conference_url="https://zoom.us/j/123", formatted_address=..., location=...),
+        now=MONDAY_BEFORE_NOON,
+        viewer_zone="America/Los_Angeles",
     )
 
     with translation.override("en"):

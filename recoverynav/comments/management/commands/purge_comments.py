@@ -8,7 +8,7 @@ from recoverynav.comments.services import purge_comments
 class Command(BaseCommand):
     help = (
         "Delete spam and rejected comments older than COMMENTS_RETENTION_DAYS "
-        "(or --days), and spent form tokens and rate-limit counters. Run it daily."
+        "(or --days), and spent form tokens. Run it daily."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

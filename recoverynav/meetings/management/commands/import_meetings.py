@@ -2,9 +2,10 @@ import re
 
 from django.core.management.base import BaseCommand, CommandError
 
+from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.importers.meeting_guide.times import is_timezone
 from recoverynav.meetings.models import FeedSource, Fellowship
-from recoverynav.meetings.services import FeedError, sync_source
+from recoverynav.meetings.services import sync_source
 
 SHOWN_REJECTIONS = 50
 

@@ -1,18 +1,23 @@
 """Reading what a meeting source sends: a Meeting Guide feed, or a BMLT root server's (or
 aggregator's) answers, from a URL (size- and time-limited), a file on the server, or a file
-that comes with Recovery Navigator (`bundled:NAME`). Nothing here writes to the database."""
+that comes with Recovery Navigator (`bundled:NAME`); parsing a feed, and the gazetteer
+look-ups its meetings may need. Nothing here writes to the database."""
 
+import json
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 
+from recoverynav.geo import selectors as geo
 from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.importers.bmlt import BmltAnswer, formats_of, meetings_of, parse_answer
-from recoverynav.meetings.models import FeedSource
+from recoverynav.meetings.importers.meeting_guide import FeedContext
+from recoverynav.meetings.models import FeedSource, Fellowship
 
 BUNDLED_DIR = Path(__file__).resolve().parent / "data"
 BUNDLED = "bundled:"
@@ -161,3 +166,35 @@ def _bmlt_files(location: str) -> dict[str, object]:
         if local_path(sibling).exists():
             answers[name] = parse_answer(read_feed(sibling), name)
     return answers
+
+
+def parse_feed(data: bytes) -> list[Any]:
+    """The list of meetings a Meeting Guide feed holds, or a FeedError that says why not."""
+    try:
+        items = json.loads(data)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise FeedError(f"The feed is not valid JSON: {error}") from error
+    if not isinstance(items, list):
+        raise FeedError(
+            "The feed must be a JSON list of meetings (Meeting Guide format), "
+            f"not a {type(items).__name__}."
+        )
+    return items
+
+
+def feed_context(source: FeedSource) -> FeedContext:
+    """Gazetteer look-ups used when a meeting lacks a time zone or coordinates."""
+
+    def point(place: Any) -> tuple[float, float] | None:
+        return (place.latitude, place.longitude) if place else None
+
+    return FeedContext(
+        source=source.name,
+        fellowship=source.fellowship
+        or (Fellowship.NA if source.kind == FeedSource.Kind.BMLT else ""),
+        default_timezone=source.default_timezone,
+        zone_from_place=source.zone_from_place,
+        postal_timezone=geo.timezone_for_postal_code,
+        postal_place=lambda code: point(geo.place_for_postal_code(code)),
+        city_place=lambda city, state: point(geo.place_for_city(city=city, state=state)),
+    )
