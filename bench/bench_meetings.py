@@ -239,7 +239,8 @@ def _timed_imports(import_once) -> dict:
 def _searches(kind: str) -> dict:
     import datetime as dt
 
-    from recoverynav.meetings.selectors import MeetingQuery, search_meetings
+    from recoverynav.meetings.query import MeetingQuery
+    from recoverynav.meetings.selectors import search_meetings
 
     week = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)  # a Sunday
     kinds = {

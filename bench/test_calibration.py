@@ -60,7 +60,7 @@ def test_the_cpu_loop_is_fixed_work() -> None:
 
 
 def test_the_feed_load_goal_is_p99_under_load_at_most_three_times_idle() -> None:
-    from bench.bench_http import feed_load_verdict
+    from bench.http_feed_load import feed_load_verdict
 
     idle = {"p99_ms": 10.0, "errors": 0}
     assert feed_load_verdict(idle, {"p99_ms": 30.0, "errors": 0})["goal_met"] is True

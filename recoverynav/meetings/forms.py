@@ -11,7 +11,7 @@ from recoverynav.core.forms import MissingFieldsTakeInitialMixin, SharedChoices
 from recoverynav.meetings.fellowships import canonical_fellowship
 from recoverynav.meetings.meeting_types import type_choices
 from recoverynav.meetings.models import Attendance, Fellowship
-from recoverynav.meetings.selectors import MeetingQuery
+from recoverynav.meetings.query import MeetingQuery
 from recoverynav.meetings.zones import zone_label
 
 DAY_CHOICES = [

@@ -24,7 +24,7 @@ SOON_MINUTES = 60
 # (marathons, 24-hour meetings) come from a short cached list instead (`long_rows`).
 INDEXED_SPAN = 4 * 60
 # The zones that have meetings, and the rows longer than INDEXED_SPAN: read by every "now"
-# search, cached by the selectors and cleared by every import.
+# search, cached by meetings.query and cleared by every import.
 ZONES_CACHE_KEY = "meetings:schedule-zones"
 LONG_ROWS_CACHE_KEY = "meetings:long-rows"
 

@@ -1,5 +1,7 @@
 """Reads: the one meeting search used by the finder page, the calendar export, the API and
-the benchmark; single meetings; the coverage of a place; and the labels that go with them.
+the benchmark; single meetings; and the feed's meetings. What a search asks for and its
+filters are in query.py, the keyword filter in keywords.py, the nearby box search in
+nearby.py, and what we list (coverage, online meetings where we run out) in coverage.py.
 
 Three orders, by what the visitor asked:
 - "in progress" / "starting soon": by start time, online meetings for everyone and meetings
@@ -9,17 +11,10 @@ Three orders, by what the visitor asked:
 - otherwise (keywords, filters across the country): by name."""
 
 import datetime as dt
-import hashlib
 import math
-import uuid
 from dataclasses import dataclass, field, replace
 
-from django.core.cache import cache
-from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Value
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import StrIndex
-from django.db.models.lookups import GreaterThan
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from recoverynav.core import sql
@@ -27,51 +22,19 @@ from recoverynav.geo import selectors as geo
 from recoverynav.meetings import schedule
 from recoverynav.meetings.listings import MeetingListing, show_times, status_of
 from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
+from recoverynav.meetings.nearby import find_nearby
+from recoverynav.meetings.query import (
+    FENCE,
+    JOINABLE,
+    MeetingQuery,
+    attendance_for,
+    filtered_meetings,
+    long_schedule_rows,
+    schedule_filter,
+    schedule_zones,
+)
 
-LISTED_KINDS_CACHE_KEY = "meetings:listed-kinds"
-ONLINE_SOON_GENERATION_KEY = "meetings:online-soon-generation"
-# What readers cache from the meetings table, cleared by every import.
-DERIVED_CACHE_KEYS = [
-    schedule.ZONES_CACHE_KEY,
-    schedule.LONG_ROWS_CACHE_KEY,
-    LISTED_KINDS_CACHE_KEY,
-    ONLINE_SOON_GENERATION_KEY,
-]
-SHOWN_BY_DEFAULT = [Attendance.IN_PERSON, Attendance.ONLINE, Attendance.HYBRID]
-PLACE_ATTENDANCE = {Attendance.IN_PERSON, Attendance.HYBRID, Attendance.TEMPORARILY_CLOSED}
-# Joinable from anywhere: listed "now" for everyone, wherever they are.
-JOINABLE = [Attendance.ONLINE, Attendance.HYBRID]
-# Fewer meetings than this within COVERAGE_MILES of a place: our listings do not cover it.
-FEW_MEETINGS = 5
-COVERAGE_MILES = 25
-# Time-of-day bands by local start time, in minutes after midnight.
-BANDS = {
-    "morning": Q(minute_of_day__gte=5 * 60, minute_of_day__lt=12 * 60),
-    "midday": Q(minute_of_day__gte=12 * 60, minute_of_day__lt=17 * 60),
-    "evening": Q(minute_of_day__gte=17 * 60, minute_of_day__lt=21 * 60),
-    "night": Q(minute_of_day__gte=21 * 60) | Q(minute_of_day__lt=5 * 60),
-}
-MAX_KEYWORDS = 5
-# Up to this many keyword candidates (SQLite), they are fetched by id and sorted.
-KEYWORD_FEW = 3000
-TRIGRAM = 3
-FENCE = 2**62
 PER_PAGE = 20
-
-
-@dataclass
-class MeetingQuery:
-    place: str = ""
-    radius_miles: float = 10
-    days: list[int] = field(default_factory=list)
-    bands: list[str] = field(default_factory=list)
-    types: list[str] = field(default_factory=list)
-    attendance: list[str] = field(default_factory=list)
-    fellowships: list[str] = field(default_factory=list)
-    keyword: str = ""
-    when: str = ""  # "", "now", "soon" or "now_or_soon"
-    page: int = 1
-    soon_minutes: int = schedule.SOON_MINUTES  # how far ahead "soon" reaches
 
 
 @dataclass
@@ -98,29 +61,6 @@ class MeetingSearch:
     @property
     def page_count(self) -> int | None:
         return max(1, math.ceil(self.total / self.per_page)) if self.total is not None else None
-
-
-def schedule_zones() -> list[str]:
-    """Zones that have meetings; cached because every "now" search needs them, and cleared
-    by each import (other processes see a new zone within five minutes)."""
-    zones = cache.get(schedule.ZONES_CACHE_KEY)
-    if zones is None:
-        zones = sorted(set(MeetingTime.objects.values_list("timezone", flat=True).distinct()))
-        cache.set(schedule.ZONES_CACHE_KEY, zones, 300)
-    return zones
-
-
-def long_schedule_rows() -> list[schedule.LongRow]:
-    """Weekly rows longer than the span "now" reads from the index (marathons, 24-hour
-    meetings): few, so cached and checked one by one; cleared by each import."""
-    rows = cache.get(schedule.LONG_ROWS_CACHE_KEY)
-    if rows is None:
-        found = MeetingTime.objects.filter(
-            end_minute__gt=F("start_minute") + schedule.INDEXED_SPAN
-        ).values_list("pk", "timezone", "start_minute", "end_minute")
-        rows = [schedule.LongRow(*row) for row in found]
-        cache.set(schedule.LONG_ROWS_CACHE_KEY, rows, 300)
-    return rows
 
 
 def search_meetings(
@@ -187,7 +127,9 @@ def _page(
         search.total = len(ranked)
         page = ranked[offset : offset + per_page]
     elif place is not None:
-        nearby = _nearby(query=query, now=now, latitude=place.latitude, longitude=place.longitude)
+        nearby = find_nearby(
+            query=query, now=now, latitude=place.latitude, longitude=place.longitude
+        )
         search.total = len(nearby)
         page, weekly = _soonest_first_at_each_distance(nearby, offset, per_page, now)
     else:
@@ -206,7 +148,7 @@ def _by_name(query: MeetingQuery, now: dt.datetime, offset: int, per_page: int) 
     by id in name order. Bare (name, id) pairs are sorted and cut first, then whole rows read
     for this page only: sorting thousands of full rows ("online now", a common keyword) cost
     tens of ms."""
-    meetings = _filtered(query, now, near=False)
+    meetings = filtered_meetings(query, now, near=False)
     page_ids = meetings.order_by("name", "pk").values("pk")[offset : offset + per_page + 1]
     rows = Meeting.objects.filter(pk__in=page_ids).order_by("name", "pk")
     return {meeting.pk: meeting for meeting in rows}
@@ -255,8 +197,8 @@ def _on_now(*, query: MeetingQuery, now: dt.datetime, place) -> list[tuple[int, 
     )
     miles: dict[int, float | None] = {}
     rows: list[tuple] = []
-    if place is not None and _attendance(query, near=True):
-        near = _nearby(query=query, now=now, latitude=place.latitude, longitude=place.longitude)
+    if place is not None and attendance_for(query, near=True):
+        near = find_nearby(query=query, now=now, latitude=place.latitude, longitude=place.longitude)
         miles.update(near)
         if near:
             rows += MeetingTime.objects.filter(window, meeting_id__in=list(miles)).values_list(
@@ -264,9 +206,9 @@ def _on_now(*, query: MeetingQuery, now: dt.datetime, place) -> list[tuple[int, 
             )
     joinable = [kind for kind in query.attendance or JOINABLE if kind in JOINABLE]
     if joinable:
-        times = _schedule_filter(MeetingTime.objects.filter(window, attendance__in=joinable), query)
+        times = schedule_filter(MeetingTime.objects.filter(window, attendance__in=joinable), query)
         if query.fellowships or query.types or query.keyword.split():
-            chosen = _filtered(
+            chosen = filtered_meetings(
                 replace(query, attendance=joinable, place="", when=""), now, near=False
             )
             times = times.filter(meeting_id__in=chosen.order_by().values("pk")[:FENCE])
@@ -315,217 +257,6 @@ def _soonest_first_at_each_distance(
     never = schedule.MINUTES_PER_WEEK
     ordered = sorted(group, key=lambda pair: (pair[1], starts.get(pair[0], never), pair[0]))
     return ordered[offset - low : offset - low + per_page], rows
-
-
-def coverage_near(place, *, fellowships: list[str]) -> int:
-    """How many meetings one can go to (of the chosen fellowships) lie within COVERAGE_MILES
-    of the place: fewer than FEW_MEETINGS, and our listings do not cover the area."""
-    query = MeetingQuery(radius_miles=COVERAGE_MILES, fellowships=list(fellowships))
-    return len(
-        _nearby_by_sql(
-            query=query, now=timezone.now(), latitude=place.latitude, longitude=place.longitude
-        )
-    )
-
-
-def searched_attendance(query: MeetingQuery) -> list[str]:
-    """How the meetings a search without a place lists can be attended: for "now", what can
-    be joined from anywhere (of the chosen ways); otherwise the chosen ways, or the usual."""
-    if query.when:
-        return [kind for kind in query.attendance or JOINABLE if kind in JOINABLE]
-    return list(query.attendance or SHOWN_BY_DEFAULT)
-
-
-def listed_any(*, fellowships: list[str], attendance: list[str]) -> bool:
-    """Whether we list any meeting of these fellowships (any, when none) attended these
-    ways: when not, an empty search is a gap in our listings, not the visitor's choices."""
-    return any(
-        kind in attendance and (not fellowships or fellowship in fellowships)
-        for fellowship, kind in listed_kinds()
-    )
-
-
-def online_soon(
-    query: MeetingQuery, *, now: dt.datetime, shown: int, viewer_zone: str = ""
-) -> list[MeetingListing]:
-    """The first `shown` meetings of a "now or soon" query, kept for the minute: every
-    visitor to a place we do not cover is offered the same online meetings, and finding them
-    cost more than the rest of the page. An import starts a new generation of these lists;
-    an edit in the admin shows within the minute."""
-    generation = cache.get(ONLINE_SOON_GENERATION_KEY)
-    if generation is None:
-        cache.add(ONLINE_SOON_GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(ONLINE_SOON_GENERATION_KEY, "")
-    minute = now.replace(second=0, microsecond=0)
-    key = (
-        "meetings:online-soon:"
-        + hashlib.blake2b(
-            repr((generation, minute.isoformat(), query, shown)).encode(), digest_size=16
-        ).hexdigest()
-    )
-    listings = cache.get(key)
-    if listings is None:
-        listings = search_meetings(query=query, now=minute, per_page=shown).listings
-        cache.set(key, listings, 60)
-    # The times in the visitor's own zone (the list is everyone's).
-    show_times(listings, now=now, viewer_zone=viewer_zone, now_only=True)
-    return listings
-
-
-def listed_kinds() -> set[tuple[str, str]]:
-    """The (fellowship, attendance) pairs we list: a few dozen, read with one scan and
-    cached (cleared by each import, like the zones)."""
-    kinds = cache.get(LISTED_KINDS_CACHE_KEY)
-    if kinds is None:
-        kinds = set(Meeting.objects.values_list("fellowship", "attendance").distinct())
-        cache.set(LISTED_KINDS_CACHE_KEY, kinds, 300)
-    return kinds
-
-
-def _nearby(
-    *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
-) -> list[tuple[int, float]]:
-    """(id, miles) of the meetings matching the query within its radius, nearest first.
-
-    Most searches ask for a place and at most how to attend and which fellowship: those run
-    one hand-written query (see core.sql); the rest go through the ORM. Both give the same
-    rows (meetings/tests/test_search_sql.py)."""
-    find = _nearby_by_sql if _is_plain(query) else _nearby_by_orm
-    return find(query=query, now=now, latitude=latitude, longitude=longitude)
-
-
-def _is_plain(query: MeetingQuery) -> bool:
-    return not (query.keyword.split() or query.when or query.days or query.bands or query.types)
-
-
-def _nearby_by_sql(
-    *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
-) -> list[tuple[int, float]]:
-    """The indexed box query (meeting_lat_lon_attendance) of a plain query."""
-    attendance = _attendance(query, near=True)
-    conditions = [sql.in_list("attendance", len(attendance))]
-    params: list[object] = [*attendance]
-    if query.fellowships:
-        conditions.append(sql.in_list("fellowship", len(query.fellowships)))
-        params += query.fellowships
-    return geo.nearby_by_sql(
-        Meeting,
-        where=conditions,
-        params=params,
-        latitude=latitude,
-        longitude=longitude,
-        radius_miles=query.radius_miles,
-    )
-
-
-def _nearby_by_orm(
-    *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
-) -> list[tuple[int, float]]:
-    return geo.nearby_ids(
-        _filtered(query, now, near=True).order_by(),  # sorted by distance: not by name
-        latitude=latitude,
-        longitude=longitude,
-        radius_miles=query.radius_miles,
-    )
-
-
-def _attendance(query: MeetingQuery, *, near: bool) -> list[str]:
-    attendance = query.attendance or SHOWN_BY_DEFAULT
-    if near:  # online-only meetings have no place to be near
-        attendance = [kind for kind in attendance if kind in PLACE_ATTENDANCE]
-    return attendance
-
-
-def _filtered(query: MeetingQuery, now: dt.datetime, *, near: bool) -> QuerySet[Meeting]:
-    attendance = _attendance(query, near=near)
-    meetings = Meeting.objects.filter(attendance__in=attendance)
-    if query.fellowships:
-        meetings = meetings.filter(fellowship__in=query.fellowships)
-    for code in query.types:
-        meetings = meetings.filter(type_codes__contains=f"|{code}|")
-    words = query.keyword.lower().split()[:MAX_KEYWORDS]
-    meetings = _with_keywords(meetings, words, listed=not near and not query.when)
-    if query.when:
-        # Few rows are on "now": find them (of the asked attendance) in the times index first.
-        times = MeetingTime.objects.filter(
-            schedule.window_condition(
-                now=now,
-                zones=schedule_zones(),
-                when=query.when,
-                long_rows=long_schedule_rows(),
-                soon_minutes=query.soon_minutes,
-            ),
-            attendance__in=attendance,
-        )
-        # The LIMIT (above any table's size) is a fence: without it PostgreSQL may fold the
-        # window into a semi-join that walks every meeting in name order, checking each.
-        window = _schedule_filter(times, query).order_by().values("meeting_id")[:FENCE]
-        meetings = meetings.filter(pk__in=window)
-    elif query.days or query.bands:
-        times = _schedule_filter(MeetingTime.objects.filter(meeting=OuterRef("pk")), query)
-        meetings = meetings.filter(Exists(times))
-    return meetings
-
-
-def _with_keywords(
-    meetings: QuerySet[Meeting], words: list[str], *, listed: bool
-) -> QuerySet[Meeting]:
-    """Every word must be in the meeting's text (a substring: the exact rule).
-
-    On SQLite, a listing by name over the whole table also asks the FTS5 trigram index
-    (migration 0005) which meetings can match, counting them first (a cheap index read): few
-    are fetched by id and sorted; many are met sooner by scanning in name order and checking
-    each id against the index's set (`id + 0` keeps SQLite from driving the loop by id).
-    PostgreSQL scans the name-order index, which covers the text (no table rows read)."""
-    # strpos/instr rather than LIKE: the same test on our lower-cased text, with nothing to
-    # escape, and PostgreSQL cannot misjudge how many rows it keeps (from a few sampled rows
-    # it judged LIKE '%early%' so rare that it read the whole table instead of the name order).
-    exact = Q()
-    for word in words:
-        exact &= Q(GreaterThan(StrIndex("search_text", Value(word)), 0))
-    match = fts_match(words) if listed and connection.vendor == "sqlite" else ""
-    if not match:
-        return meetings.filter(exact)
-    # Fixed SQL; the query is a parameter.
-    candidates = RawSQL(  # nosec B611
-        "SELECT rowid FROM meetings_meeting_words WHERE meetings_meeting_words MATCH %s",
-        [match],
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM meetings_meeting_words "
-            "WHERE meetings_meeting_words MATCH %s LIMIT %s)",
-            [match, KEYWORD_FEW + 1],
-        )
-        few = cursor.fetchone()[0] <= KEYWORD_FEW
-    if few:
-        return meetings.filter(exact, pk__in=candidates)
-    # The id test comes before the text test, which needs the whole row.
-    return meetings.alias(row_id=F("pk") + 0).filter(row_id__in=candidates).filter(exact)
-
-
-def fts_match(words: list[str]) -> str:
-    """An FTS5 query for the trigram index (detail=none): trigrams that cover each word of at
-    least three letters, side by side (overlapping ones narrow little and each costs a
-    posting-list merge); shorter words are left to the exact test, which checks every word."""
-    trigrams = {
-        word[i : i + TRIGRAM]
-        for word in words
-        if len(word) >= TRIGRAM
-        for i in [*range(0, len(word) - TRIGRAM, TRIGRAM), len(word) - TRIGRAM]
-    }
-    return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in sorted(trigrams))
-
-
-def _schedule_filter(times: QuerySet[MeetingTime], query: MeetingQuery) -> QuerySet[MeetingTime]:
-    if query.days:
-        times = times.filter(day__in=query.days)
-    if query.bands:
-        band_q = Q(pk__in=[])
-        for band in query.bands:
-            band_q |= BANDS[band]
-        times = times.filter(band_q)
-    return times
 
 
 def _weekly_rows(meeting_ids: list[int]) -> list[MeetingTime]:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from recoverynav.meetings import bulk
+from recoverynav.meetings.coverage import DERIVED_CACHE_KEYS
 from recoverynav.meetings.feeds import feed_context, parse_feed, read_source
 from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.importers.bmlt import BmltAnswer, BmltReader, published
@@ -29,7 +30,6 @@ from recoverynav.meetings.models import (
     MeetingTime,
     ProblemReport,
 )
-from recoverynav.meetings.selectors import DERIVED_CACHE_KEYS
 
 BATCH_SIZE = 1000
 PROGRESS_EVERY = 25_000

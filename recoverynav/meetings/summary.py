@@ -9,7 +9,8 @@ from django.utils.translation import gettext, ngettext
 from recoverynav.core.querystring import query_with
 from recoverynav.core.search_summary import Chip, filter_chips, without_filters
 from recoverynav.meetings.models import Attendance, Fellowship
-from recoverynav.meetings.selectors import JOINABLE, MeetingSearch
+from recoverynav.meetings.query import JOINABLE
+from recoverynav.meetings.selectors import MeetingSearch
 
 # The form's filters shown as removable chips, in the form's order.
 FILTERS = ["when", "fellowship", "attendance", "day", "time", "type"]

@@ -30,6 +30,14 @@ from recoverynav.core.ratelimit import limit_view
 from recoverynav.geo import selectors as geo
 from recoverynav.meetings import exports, summary
 from recoverynav.meetings.cards import MeetingCards, place_text
+from recoverynav.meetings.coverage import (
+    COVERAGE_MILES,
+    FEW_MEETINGS,
+    coverage_near,
+    listed_any,
+    online_soon,
+    searched_attendance,
+)
 from recoverynav.meetings.fellowships import finder_links
 from recoverynav.meetings.forms import (
     CHOICE_FIELDS,
@@ -38,20 +46,9 @@ from recoverynav.meetings.forms import (
 )
 from recoverynav.meetings.listings import occurrences
 from recoverynav.meetings.models import Attendance, FeedSource, ProblemKind
+from recoverynav.meetings.query import JOINABLE, MeetingQuery
 from recoverynav.meetings.schedule import zone_info
-from recoverynav.meetings.selectors import (
-    COVERAGE_MILES,
-    FEW_MEETINGS,
-    JOINABLE,
-    MeetingQuery,
-    MeetingSearch,
-    coverage_near,
-    listed_any,
-    meeting_by_slug,
-    online_soon,
-    search_meetings,
-    searched_attendance,
-)
+from recoverynav.meetings.selectors import MeetingSearch, meeting_by_slug, search_meetings
 from recoverynav.meetings.services import report_problem
 
 CALENDAR_LIMIT = 200

@@ -7,17 +7,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from recoverynav.meetings.ical_zones import Transition, transition_date, vtimezone, zone_rule
-from recoverynav.meetings.models import Meeting
-from recoverynav.meetings.selectors import (
-    MeetingQuery,
+from recoverynav.meetings.coverage import (
     coverage_near,
     listed_any,
-    meeting_by_slug,
-    meetings_for_feed,
     online_soon,
     searched_attendance,
 )
+from recoverynav.meetings.ical_zones import Transition, transition_date, vtimezone, zone_rule
+from recoverynav.meetings.models import Meeting
+from recoverynav.meetings.query import MeetingQuery
+from recoverynav.meetings.selectors import meeting_by_slug, meetings_for_feed
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 ET = ZoneInfo("America/New_York")

@@ -7,10 +7,12 @@ import re
 import pytest
 import time_machine
 
+from recoverynav.meetings.coverage import online_soon
 from recoverynav.meetings.fellowships import canonical_fellowship
 from recoverynav.meetings.meeting_types import spec_types, type_label
 from recoverynav.meetings.models import Fellowship
-from recoverynav.meetings.selectors import MeetingQuery, online_soon, search_meetings
+from recoverynav.meetings.query import MeetingQuery
+from recoverynav.meetings.selectors import search_meetings
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ import time_machine
 
 from recoverynav.meetings.listings import occurrences
 from recoverynav.meetings.models import Meeting
-from recoverynav.meetings.selectors import MeetingQuery, search_meetings
+from recoverynav.meetings.query import MeetingQuery
+from recoverynav.meetings.selectors import search_meetings
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db

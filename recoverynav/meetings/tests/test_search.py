@@ -3,9 +3,11 @@
 import pytest
 from django.db import connection
 
-from recoverynav.meetings import selectors
+from recoverynav.meetings import keywords
+from recoverynav.meetings.keywords import fts_match
 from recoverynav.meetings.models import FeedSource, Fellowship, Meeting
-from recoverynav.meetings.selectors import MeetingQuery, fts_match, search_meetings
+from recoverynav.meetings.query import MeetingQuery
+from recoverynav.meetings.selectors import search_meetings
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db
@@ -307,6 +309,6 @@ def test_keyword_results_are_the_same_with_or_without_the_text_index(
         "%": [],
         'x"y': [],
     }
-    monkeypatch.setattr(selectors, "KEYWORD_FEW", few)
+    monkeypatch.setattr(keywords, "KEYWORD_FEW", few)
 
     assert slugs(keyword=keyword) == expected[keyword]

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from recoverynav.meetings.selectors import MeetingQuery, fts_match, search_meetings
+from recoverynav.meetings.keywords import fts_match
+from recoverynav.meetings.query import MeetingQuery
+from recoverynav.meetings.selectors import search_meetings
 from recoverynav.meetings.tests.conftest import import_records, meeting_record
 
 pytestmark = pytest.mark.django_db

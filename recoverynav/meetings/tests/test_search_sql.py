@@ -13,10 +13,10 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from recoverynav.geo.selectors import lookup_place
-from recoverynav.meetings import selectors
+from recoverynav.meetings import nearby, selectors
 from recoverynav.meetings.demo_data import BUNDLED_FEEDS, FEEDS_DIR
 from recoverynav.meetings.models import Meeting, MeetingTime
-from recoverynav.meetings.selectors import MeetingQuery
+from recoverynav.meetings.query import MeetingQuery
 from recoverynav.meetings.services import import_meetings
 from recoverynav.meetings.views import page_links
 
@@ -82,9 +82,9 @@ def test_it_finds_the_same_meetings_near_a_place_by_sql_as_through_the_orm() -> 
         place = lookup_place(query.place).place
         where = {"query": query, "now": NOW, "latitude": place.latitude}
         where["longitude"] = place.longitude
-        by_sql = selectors._nearby_by_sql(**where)
-        assert selectors._is_plain(query)
-        assert by_sql == selectors._nearby_by_orm(**where), query
+        by_sql = nearby.nearby_by_sql(**where)
+        assert nearby.is_plain(query)
+        assert by_sql == nearby.nearby_by_orm(**where), query
         compared += 1
         found += bool(by_sql)
     assert compared == len(PLACES) * len(RADII) * len(ATTENDANCE) * len(FELLOWSHIPS)
@@ -137,14 +137,14 @@ def search_urls() -> list[str]:
 def test_it_serves_the_same_search_pages_as_with_the_orm_alone(client, monkeypatch) -> None:
     urls = search_urls()
     by_sql = []
-    nearby_by_sql = selectors._nearby_by_sql
+    nearby_by_sql = nearby.nearby_by_sql
     monkeypatch.setattr(
-        selectors, "_nearby_by_sql", lambda **where: by_sql.append(1) or nearby_by_sql(**where)
+        nearby, "nearby_by_sql", lambda **where: by_sql.append(1) or nearby_by_sql(**where)
     )
     with time_machine.travel(NOW, tick=False):
         pages = [client.get(url) for url in urls]
         assert len(by_sql) > len(urls) / 3  # the hand-written path served many of them
-        monkeypatch.setattr(selectors, "_is_plain", lambda query: False)
+        monkeypatch.setattr(nearby, "is_plain", lambda query: False)
         monkeypatch.setattr(selectors, "_meetings_by_id", Meeting.objects.in_bulk)
         monkeypatch.setattr(
             selectors,

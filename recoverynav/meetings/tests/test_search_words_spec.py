@@ -8,7 +8,8 @@ from django.utils import translation
 
 from recoverynav.geo.selectors import Place, PlaceLookup
 from recoverynav.meetings.forms import DEFAULT_ZONE, MAX_PAGE, MeetingSearchForm
-from recoverynav.meetings.selectors import MeetingQuery, MeetingSearch
+from recoverynav.meetings.query import MeetingQuery
+from recoverynav.meetings.selectors import MeetingSearch
 from recoverynav.meetings.summary import gap_words, heading, or_list, page_words, place_label, scope
 
 AUSTIN = Place(label="Austin, TX", latitude=30.27, longitude=-97.74, kind="place", state="TX")
