@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from recoverynav.core import sql
 from recoverynav.geo.distance import bounding_box, great_circle_miles
 from recoverynav.geo.models import County, GazetteerPlace, PostalCode
-from recoverynav.geo.names import STATES, name_key, split_state, strip_county_word
+from recoverynav.geo.names import (
+    COUNTY_WORDS,
+    STATES,
+    name_key,
+    split_state,
+    strip_county_word,
+)
 
 COORDINATES = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 POSTAL_CODE = re.compile(r"^\s*(\d{5})(?:-?\d{4})?\s*$")
@@ -188,7 +194,7 @@ def _zip_cities(name: str, state: str, limit: int) -> list[Place]:
 
 
 def _counties(name: str, state: str, limit: int) -> list[Place]:
-    rows = County.objects.filter(name_key__in=[name, f"{name} county", f"{name} parish"])
+    rows = County.objects.filter(name_key__in=[name, *(f"{name} {word}" for word in COUNTY_WORDS)])
     if state:
         rows = rows.filter(state=state)
     return [
