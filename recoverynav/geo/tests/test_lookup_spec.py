@@ -185,15 +185,61 @@ def test_a_state_name_alone_never_places_someone_in_another_state() -> None:
     assert place is None or place.state == "TX"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: two towns with one name in one state (Fredericksburg, PA) are offered as "
-    "two identical choices, and both links lead to the bigger one",
-)
 def test_every_choice_offered_has_its_own_label() -> None:
     offered = labels("Fredericksburg")
 
     assert len(offered) == len(set(offered))
+    assert {"Fredericksburg, PA (Lebanon County)", "Fredericksburg, PA (Crawford County)"} <= set(
+        offered
+    )
+    assert "Fredericksburg, VA" in offered
+
+
+def test_a_namesake_s_choice_looks_up_that_town_and_no_other() -> None:
+    lebanon = lookup_place("Fredericksburg, PA (Lebanon County)").place
+    crawford = lookup_place("Fredericksburg, PA (Crawford County)").place
+
+    assert lebanon.label == "Fredericksburg, PA (Lebanon County)"
+    assert lebanon.query == lebanon.label
+    assert (lebanon.latitude, crawford.latitude) == (
+        pytest.approx(40.4437),
+        pytest.approx(41.64589),
+    )
+
+
+def test_two_records_of_one_town_in_one_county_are_offered_once() -> None:
+    from recoverynav.geo.models import GazetteerPlace
+
+    town = GazetteerPlace.objects.get(name="Fredericksburg", state="PA", population=1357)
+    GazetteerPlace.objects.create(
+        geonameid=1, name=town.name, name_key=town.name_key, state="PA",
+        latitude=town.latitude + 0.001, longitude=town.longitude, population=12,
+    )  # fmt: skip
+
+    offered = labels("Fredericksburg, PA")
+
+    assert offered.count("Fredericksburg, PA (Lebanon County)") == 1
+    assert len(offered) == 2
+
+
+def test_a_county_that_no_namesake_is_in_is_not_found_rather_than_guessed() -> None:
+    lookup = lookup_place("Fredericksburg, PA (Nowhere County)")
+
+    assert lookup.places == []
+    assert "“Fredericksburg, PA (Nowhere County)”" in lookup.error
+
+
+def test_a_state_in_brackets_is_still_read_as_the_state() -> None:
+    assert lookup_place("Richmond (VA)").place.label == "Richmond, VA"
+
+
+def test_a_namesake_s_choice_link_finds_that_town() -> None:
+    links = choice_links(lookup=lookup_place("Fredericksburg"), params=QueryDict(""))
+    crawford = next(link for link in links if "Crawford" in link["label"])
+
+    typed = QueryDict(crawford["url"][1:])["place"]
+
+    assert lookup_place(typed).place.label == "Fredericksburg, PA (Crawford County)"
 
 
 @pytest.mark.parametrize(
