@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Model, QuerySet
+from django.db.models import Avg, Model, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
@@ -15,6 +15,7 @@ from recoverynav.geo.distance import bounding_box, great_circle_miles
 from recoverynav.geo.models import County, GazetteerPlace, PostalCode
 from recoverynav.geo.names import (
     COUNTY_WORDS,
+    STATE_BY_NAME,
     STATES,
     name_key,
     split_state,
@@ -27,6 +28,9 @@ MAX_QUERY_LENGTH = 200
 # A town is the clear answer when it is this many times bigger than the next of that name.
 DOMINANT_POPULATION_RATIO = 5
 POSTAL_CODE_FIELDS = ("code", "city", "state", "timezone", "latitude", "longitude")
+# A town named like a state is offered beside that state's towns when it is this big (a
+# city people mean by the name: Washington, DC for "Washington").
+BIG_CITY_POPULATION = 100_000
 # "Fredericksburg, PA (Lebanon County)": the county that tells namesakes in one state apart.
 COUNTY_QUALIFIER = re.compile(r"^(?P<place>.*?)\s*\((?P<county>[^()]*)\)\s*$")
 
@@ -132,6 +136,8 @@ def _name_lookup(query: str, limit: int) -> PlaceLookup:
         if places:
             return PlaceLookup(query, places, clear=len(places) == 1)
         return PlaceLookup(query, error=_not_found_message(query))
+    if not state and name in STATE_BY_NAME:
+        return _whole_state(query, name, STATE_BY_NAME[name], limit)
     rows = _town_rows(name, state, limit)
     if rows:
         places = _town_places(rows)
@@ -157,6 +163,26 @@ def _town_in_county(typed: str, county: str, limit: int) -> list[Place]:
     county_key = strip_county_word(name_key(county))[0]
     rows = [row for row in _town_rows(name, state, limit) if _county_key(row) == county_key]
     return _town_places(rows[:1], with_county=True)
+
+
+def _whole_state(query: str, name: str, state: str, limit: int) -> PlaceLookup:
+    """A state's name alone ("Texas") is the state, never a namesake town elsewhere (Texas
+    County, MO; Virginia, MN): the person is asked for a town or ZIP code in it and offered
+    its biggest towns, after a big city of that name (Washington, DC) they may have meant."""
+    namesakes = GazetteerPlace.objects.filter(name_key=name).filter(
+        Q(state=state) | Q(population__gte=BIG_CITY_POPULATION)
+    )
+    biggest = GazetteerPlace.objects.filter(state=state)
+    rows = list(namesakes.order_by("-population", "geonameid")[:limit])
+    rows += [row for row in biggest.order_by("-population", "geonameid")[:limit] if row not in rows]
+    places = _town_places(rows[:limit])
+    if places:
+        message = _(
+            "“%(query)s” is a whole state. Choose a town below, or type a town or ZIP code in it."
+        )
+    else:
+        message = _("“%(query)s” is a whole state. Type a town or ZIP code in it.")
+    return PlaceLookup(query, places, error=message % {"query": query}, clear=False)
 
 
 def _not_found_message(query: str) -> str:

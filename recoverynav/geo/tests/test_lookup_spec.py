@@ -174,15 +174,58 @@ def test_a_point_beyond_the_radius_of_any_zip_code_has_no_town_name() -> None:
     assert nearest_town(38.03, -78.48, radius_miles=0.01) == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a state's name alone ('Texas') is taken as the clear answer Texas County, "
-    "MO, sending a person in Texas to Missouri; it should ask for a town or ZIP code",
+@pytest.mark.parametrize(
+    ("typed", "state"), [("Texas", "TX"), ("virginia", "VA"), ("KANSAS", "KS")]
 )
-def test_a_state_name_alone_never_places_someone_in_another_state() -> None:
-    place = lookup_place("Texas").place
+def test_a_state_name_alone_never_places_someone_in_another_state(typed: str, state: str) -> None:
+    lookup = lookup_place(typed)
 
-    assert place is None or place.state == "TX"
+    assert lookup.place is None
+    assert f"“{typed}” is a whole state" in lookup.error
+    assert lookup.places
+    assert {place.state for place in lookup.places} == {state}
+
+
+def test_a_state_name_alone_is_not_a_namesake_town_in_another_state() -> None:
+    load_gazetteer(states={"VA", "MN", "IL"})  # Virginia, MN would be the clear town
+
+    assert {place.state for place in lookup_place("Virginia").places} == {"VA"}
+    assert lookup_place("Virginia, MN").place.label == "Virginia, MN"
+
+
+def test_a_state_name_alone_offers_its_biggest_towns_first() -> None:
+    assert labels("Texas")[:3] == ["Houston, TX", "San Antonio, TX", "Dallas, TX"]
+
+
+def test_a_state_name_alone_also_offers_a_big_city_of_that_name() -> None:
+    lookup = lookup_place("Washington")
+
+    assert lookup.place is None
+    assert labels("Washington") == ["Washington, DC"]
+    assert "whole state" in lookup.error
+
+
+def test_a_state_without_towns_we_know_asks_for_a_town_or_zip_code() -> None:
+    lookup = lookup_place("Montana")
+
+    assert lookup.places == []
+    assert lookup.error == "“Montana” is a whole state. Type a town or ZIP code in it."
+
+
+def test_a_whole_state_message_is_in_spanish_when_the_language_is_spanish() -> None:
+    from django.utils import translation
+
+    with translation.override("es"):
+        error = lookup_place("Texas").error
+
+    assert "«Texas»" in error
+    assert "estado" in error
+
+
+def test_a_town_or_county_named_with_its_state_is_still_found() -> None:
+    assert lookup_place("Texas County").place.label == "Texas County, MO"
+    assert lookup_place("New York, NY").place.state == "NY"
+    assert lookup_place("Kansas City, KS").place.label == "Kansas City, KS"
 
 
 def test_every_choice_offered_has_its_own_label() -> None:
