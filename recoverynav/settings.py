@@ -203,13 +203,15 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or REPO_DIR / "staticfiles")
+# The list of hashed names is kept beside STATIC_ROOT, not in it, so it is never served.
+STATIC_MANIFEST_DIR = Path(os.environ.get("STATIC_MANIFEST_DIR") or f"{STATIC_ROOT}-manifest")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG or env_bool("STATIC_PLAIN")
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "recoverynav.core.static_storage.PrivateManifestStorage"
         )
     },
 }

@@ -11,6 +11,8 @@ from recoverynav.guide.sitemaps import GuideSitemap
 from recoverynav.meetings import views as meetings_views
 
 admin.site.site_header = settings.SITE_NAME
+# Built at start-up from bundled data: the emergency numbers even when everything else fails.
+handler500 = "recoverynav.core.server_error.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

@@ -7,6 +7,7 @@ a function returning one when the links depend on data or settings).
 """
 
 from types import ModuleType
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext
@@ -15,6 +16,7 @@ from ninja.errors import HttpError, ValidationError
 
 from recoverynav.api.docs import OwnSwagger
 from recoverynav.api.errors import ERROR_RESPONSES, ApiError, error_body
+from recoverynav.api.links import AbsoluteUrl
 from recoverynav.api.middleware import ERROR_CODES, ERROR_MESSAGES
 from recoverynav.comments import api as comments_api
 from recoverynav.directory import api as directory_api
@@ -24,7 +26,57 @@ from recoverynav.hotlines import api as hotlines_api
 from recoverynav.meetings import api as meetings_api
 from recoverynav.screening import api as screening_api
 
-api = NinjaAPI(
+# The middleware refuses NUL in every parameter and body (PostgreSQL text cannot hold it);
+# the document says so on every string a request may carry, so that clients (and
+# schemathesis) know those requests are invalid.
+NO_NUL = r"^[^\x00]*$"
+FORMATS_WITHOUT_NUL = {"uuid", "date", "date-time", "email", "uri"}
+
+
+class RecoveryNavigatorApi(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> dict:
+        document = super().get_openapi_schema(*args, **kwargs)
+        declare_no_nul(document)
+        return document
+
+
+def declare_no_nul(document: dict) -> None:
+    """Give each request string without a pattern the pattern NO_NUL (one with a pattern
+    must exclude NUL itself: a test checks every one)."""
+    components = document.get("components", {}).get("schemas", {})
+    done: set[str] = set()
+
+    def visit(schema: dict) -> None:
+        if "$ref" in schema:
+            name = schema["$ref"].rsplit("/", 1)[-1]
+            if name not in done and name in components:
+                done.add(name)
+                visit(components[name])
+            return
+        if (
+            schema.get("type") == "string"
+            and not {"enum", "const", "pattern"} & schema.keys()
+            and schema.get("format") not in FORMATS_WITHOUT_NUL
+        ):
+            schema["pattern"] = NO_NUL
+        for key in ("items", "additionalProperties"):
+            if isinstance(schema.get(key), dict):
+                visit(schema[key])
+        for sub in schema.get("properties", {}).values():
+            visit(sub)
+        for key in ("anyOf", "oneOf", "allOf"):
+            for sub in schema.get(key, []):
+                visit(sub)
+
+    for methods in document.get("paths", {}).values():
+        for operation in methods.values():
+            for parameter in operation.get("parameters", []):
+                visit(parameter["schema"])
+            for media in operation.get("requestBody", {}).get("content", {}).values():
+                visit(media["schema"])
+
+
+api = RecoveryNavigatorApi(
     title="Recovery Navigator API",
     version="1",
     urls_namespace="api",
@@ -109,7 +161,7 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 class RootOut(Schema):
     name: str
     version: str
-    links: dict[str, str]
+    links: dict[str, AbsoluteUrl]
 
 
 @api.get("/", response={200: RootOut, **ERROR_RESPONSES}, tags=["root"], summary="API root")
@@ -124,5 +176,5 @@ def root(request: HttpRequest) -> dict:
     return {
         "name": api.title,
         "version": api.version,
-        "links": {name: request.build_absolute_uri(path) for name, path in links.items()},
+        "links": links,
     }

@@ -5,6 +5,7 @@ Only paths under /api/ are touched; pages keep their own behavior.
 """
 
 import hashlib
+import json
 from collections.abc import Callable
 
 from django.conf import settings
@@ -128,7 +129,25 @@ def _has_nul(request: HttpRequest) -> bool:
     ):
         return True
     body = request.body if request.method in {"POST", "PUT", "PATCH"} else b""
-    return b"\x00" in body or b"\\u0000" in body
+    if b"\x00" in body:
+        return True
+    if b"\\u0000" not in body:
+        return False
+    try:
+        return _holds_nul(json.loads(body))
+    except (ValueError, RecursionError):  # not JSON: the operation refuses it with a 400
+        return False
+
+
+def _holds_nul(value: object) -> bool:
+    """A NUL in any string or key of a JSON document (the text \\u0000 is not one)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    return False
 
 
 def _preflight(request: HttpRequest, inner: HttpResponse) -> HttpResponse:

@@ -7,6 +7,8 @@ from django.utils import translation
 from ninja import Field, Query
 from pydantic import BeforeValidator
 
+from recoverynav.core.params import MAX_PAGE, digits_only
+
 Language = Literal["en", "es"]
 LANGUAGE_HELP = "Language of the text: en or es (default: from Accept-Language, else en)."
 # Use as `lang: LanguageQuery = None`.
@@ -35,3 +37,22 @@ def json_integer(*, ge: int, le: int) -> object:
     (pydantic's own int takes those, so the API would take bodies its schema calls invalid).
     The bounds come first, or pydantic leaves them out of the schema."""
     return Annotated[int, Field(ge=ge, le=le), BeforeValidator(_json_integer)]
+
+
+def query_integer(*, ge: int, le: int, description: str | None = None) -> object:
+    """A whole-number query parameter read as the pages read one (`core.params`): ASCII
+    digits only, so "²", full-width digits or "1_000" are a 400 here as they are never a
+    number there, and one too long to read is refused by `le`, never reaches the database."""
+    bounds = Query(ge=ge, le=le, description=description)
+    return Annotated[int, bounds, BeforeValidator(digits_only)]
+
+
+def field_integer(*, ge: int, le: int, description: str | None = None) -> object:
+    """The same, for a field of a schema used as `Query[Schema]`."""
+    bounds = Field(ge=ge, le=le, description=description)
+    return Annotated[int, bounds, BeforeValidator(digits_only)]
+
+
+# `page: PageQuery = 1` / in a query schema, `page: PageField = 1`.
+PageQuery = query_integer(ge=1, le=MAX_PAGE, description="Page number, from 1.")
+PageField = field_integer(ge=1, le=MAX_PAGE, description="Page number, from 1.")

@@ -105,11 +105,12 @@ class TokenOut(Schema):
 # (such as the `website` comments no longer ask for) is a 400 naming it, never dropped
 # silently.
 WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
-NOT_BLANK = {"pattern": f"[^{WHITESPACE}]"}
+# Something other than white space, and no NUL (the API refuses NUL everywhere).
+NOT_BLANK = {"pattern": f"^[^\\x00]*[^{WHITESPACE}\\x00][^\\x00]*$"}
 # A name needs a character that is neither white space nor an invisible format character
 # (Unicode Cf, which the form drops from names).
 INVISIBLE = "".join(chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) == "Cf")
-NAME_NOT_BLANK = {"pattern": f"[^{WHITESPACE}{INVISIBLE}]"}
+NAME_NOT_BLANK = {"pattern": f"^[^\\x00]*[^{WHITESPACE}{INVISIBLE}\\x00][^\\x00]*$"}
 LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 HOST = rf"{LABEL}(?:\.{LABEL})*\.[A-Za-z]{{2,63}}"
 EMAIL_PATTERN = rf"^[A-Za-z0-9_+-]{{1,64}}(?:\.[A-Za-z0-9_+-]{{1,64}})*@{HOST}$"

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
-from recoverynav.core import offline_help
+from recoverynav.core import offline_help, server_error
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,8 @@ PERMISSIONS_POLICY = ", ".join(
 
 
 def security_headers(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Add CSP and Permissions-Policy to every response unless a view chose its own."""
+    """Add CSP and Permissions-Policy to every response unless a view chose its own, and
+    keep a response that carries a visitor's own token out of shared caches."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
@@ -54,9 +55,22 @@ def security_headers(get_response: Callable[[HttpRequest], HttpResponse]):
             getattr(settings, "CONTENT_SECURITY_POLICY", CONTENT_SECURITY_POLICY),
         )
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        kept_from_caches = "no-store" in response.get("Cache-Control", "")
+        if not kept_from_caches and carries_visitor_token(request, response):
+            response["Cache-Control"] = "private, no-store"
         return response
 
     return middleware
+
+
+def carries_visitor_token(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether the response holds a token for this visitor only: a CSRF token (Django sets
+    or renews the CSRF cookie whenever a page used one) or a signed form token a view filled
+    in (it sets `request.carries_visitor_token`). A proxy or CDN that kept such a page would
+    hand one visitor's token to the next."""
+    return settings.CSRF_COOKIE_NAME in response.cookies or bool(
+        getattr(request, "carries_visitor_token", False)
+    )
 
 
 # Exceptions that mean "the database cannot answer right now", whatever the backend.
@@ -77,6 +91,7 @@ class DatabaseTroubleMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         offline_help.warm()
+        server_error.warm()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)

@@ -2,23 +2,21 @@
 place lookup, filters, radius search and order as the locator page) and the Open Referral
 HSDS 3.0 export at /api/v1/hsds (the directory's own HSDS mapping)."""
 
-import datetime as dt
 import uuid
-from typing import Annotated, Literal
+from typing import Annotated
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Path, Query, Router
 
 from recoverynav.api.conditional import DataVersion, data_versioned
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound, charge
 from recoverynav.api.params import (
-    LANGUAGE_HELP,
-    Language,
     LanguageQuery,
     LatitudeQuery,
     LongitudeQuery,
+    PageQuery,
+    query_integer,
     use_language,
 )
 from recoverynav.directory import vocabulary
@@ -36,11 +34,14 @@ from recoverynav.directory.exports import (
 )
 from recoverynav.directory.forms import PAGE_GROUPS
 from recoverynav.directory.models import Facility
+from recoverynav.directory.schemas import (
+    FacilityDetailOut,
+    FacilityFilters,
+    FacilitySearchOut,
+    HsdsInfoOut,
+    HsdsPageOut,
+)
 from recoverynav.directory.selectors import (
-    DEFAULT_RADIUS,
-    MAX_PER_PAGE,
-    MAX_RADIUS,
-    MIN_RADIUS,
     facility_detail,
     hsds_data_version,
     hsds_organization,
@@ -61,120 +62,10 @@ LINKS = {
     "hsds_taxonomy_terms": "/api/v1/hsds/taxonomy_terms",
 }
 HSDS_VERSION = "3.0"
-HsdsPage = Annotated[int, Query(ge=1, le=100_000, description="Page number, from 1.")]
-HsdsPerPage = Annotated[
-    int, Query(ge=1, le=HSDS_PAGE_SIZE, description=f"Items per page, at most {HSDS_PAGE_SIZE}.")
-]
-MAX_RADIUS_MILES = min(MAX_RADIUS, settings.API_MAX_RADIUS_MILES)
-MAX_PAGE_SIZE = min(MAX_PER_PAGE, settings.API_MAX_PAGE_SIZE)
-
-
-def _filter_values(group: str) -> object:
-    """A filter parameter whose allowed values (the vocabulary's codes) are in the schema."""
-    values = Literal[tuple(vocabulary.GROUPS[group].values)]  # type: ignore[valid-type]
-    return Annotated[list[values] | None, Field(description=f"Any of these {group} values.")]
-
-
-class FacilityFilters(Schema):
-    """What both searches take besides the center: the locator's filters, radius, page."""
-
-    radius: Annotated[float, Field(ge=MIN_RADIUS, le=MAX_RADIUS_MILES, allow_inf_nan=False)] = (
-        DEFAULT_RADIUS
-    )
-    setting: _filter_values("setting") = None  # type: ignore[valid-type]
-    medication: _filter_values("medication") = None  # type: ignore[valid-type]
-    payment: _filter_values("payment") = None  # type: ignore[valid-type]
-    language: _filter_values("language") = None  # type: ignore[valid-type]
-    age: _filter_values("age") = None  # type: ignore[valid-type]
-    program: _filter_values("program") = None  # type: ignore[valid-type]
-    otp: bool = False
-    page: Annotated[int, Field(ge=1, le=100_000)] = 1
-    page_size: Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)] = 20
-    lang: Language | None = Field(None, description=LANGUAGE_HELP)
-
-
-class PlaceOut(Schema):
-    label: str
-    latitude: float
-    longitude: float
-    kind: str
-    state: str
-    postal_code: str
-    query: str
-
-
-class FacilityOut(Schema):
-    id: int
-    name: str
-    alternate_name: str
-    address_lines: list[str]
-    city: str
-    state: str
-    postal_code: str
-    latitude: float
-    longitude: float
-    location_approximate: bool = Field(
-        description="The coordinates are the ZIP code's center, not the building."
-    )
-    phone: str
-    phone_uri: str
-    intake_phone: str
-    website: str
-    settings: dict[str, list[str]]
-    is_otp: bool
-    last_verified: dt.date = Field(
-        description="The date of the listing's newest information (its source's date)."
-    )
-    as_of_year_only: bool = Field(description="`last_verified` stands for a survey year.")
-    is_current: bool = Field(
-        description="A current source confirms the listing (searches list only these)."
-    )
-    url: str
-    page_url: str
-    distance_miles: float | None = None
-
-    @staticmethod
-    def resolve_settings(obj: Facility) -> dict[str, list[str]]:
-        """Every vocabulary group's values (codes), e.g. {"payment": ["medicaid"]}."""
-        return {
-            name: group.decode(getattr(obj, group.column))
-            for name, group in vocabulary.GROUPS.items()
-        }
-
-    @staticmethod
-    def resolve_url(obj: Facility, context: dict) -> str:
-        return context["request"].build_absolute_uri(f"/api/v1/facilities/{obj.pk}")
-
-    @staticmethod
-    def resolve_page_url(obj: Facility, context: dict) -> str:
-        return context["request"].build_absolute_uri(obj.get_absolute_url())
-
-    @staticmethod
-    def resolve_distance_miles(obj: Facility) -> float | None:
-        distance = getattr(obj, "distance", None)
-        return round(distance, 2) if distance is not None else None
-
-
-class FacilityDetailOut(FacilityOut):
-    labels: dict[str, list[str]]
-    other_languages: list[str]
-    other_services: list[str]
-
-    @staticmethod
-    def resolve_labels(obj: Facility) -> dict[str, list[str]]:
-        return {name: obj.labels(name) for name in vocabulary.GROUPS}
-
-
-class FacilitySearchOut(Schema):
-    place: PlaceOut | None
-    candidates: list[PlaceOut]
-    message: str
-    radius_miles: float
-    total: int
-    page: int
-    page_size: int
-    pages: int
-    results: list[FacilityOut]
+HsdsPage = PageQuery
+HsdsPerPage = query_integer(
+    ge=1, le=HSDS_PAGE_SIZE, description=f"Items per page, at most {HSDS_PAGE_SIZE}."
+)
 
 
 def _filters(chosen: dict[str, list[str]], otp: bool) -> dict[str, list[str]]:
@@ -261,29 +152,12 @@ def _hsds_version() -> DataVersion:
     return DataVersion(*hsds_data_version())
 
 
-class HsdsInfoOut(Schema):
-    version: str
-    profile: str
-    openapi_url: str
-
-
-class HsdsPageOut(Schema):
-    total_items: int
-    total_pages: int
-    page_number: int
-    size: int
-    first_page: bool
-    last_page: bool
-    empty: bool
-    contents: list[dict]
-
-
 @hsds_router.get("/", response={200: HsdsInfoOut, **ERROR_RESPONSES}, summary="HSDS API info")
 def hsds_info(request: HttpRequest) -> dict:
     return {
         "version": HSDS_VERSION,
         "profile": "https://docs.openreferral.org/en/latest/hsds/",
-        "openapi_url": request.build_absolute_uri("/api/v1/openapi.json"),
+        "openapi_url": "/api/v1/openapi.json",
     }
 
 

@@ -12,6 +12,7 @@ from recoverynav.core import export_files
 from recoverynav.core.forms import choices_fragment
 from recoverynav.core.fragments import PAGE_CACHE_SECONDS
 from recoverynav.core.frames import render_framed_page
+from recoverynav.core.params import page_number
 from recoverynav.core.problem_reports import ProblemReportForm, report_page
 from recoverynav.core.querystring import query_with
 from recoverynav.core.ratelimit import limit_view
@@ -86,7 +87,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 longitude=lookup.place.longitude,
                 radius_miles=radius,
                 filters=chosen,
-                page=_page_number(request.GET.get("page", "")),
+                page=page_number(request.GET.get("page")),
             )
             context.update(
                 results=results,
@@ -121,11 +122,6 @@ def results_heading(results: SearchPage, where: str) -> str:
         "%(total)s places within %(miles)s miles of %(label)s",
         results.total,
     ) % {"total": results.total, "miles": f"{results.radius_miles:.0f}", "label": where}
-
-
-def _page_number(text: str) -> int:
-    """A bad or missing page number means the first page, not an error."""
-    return int(text) if text.isdigit() and int(text) > 0 else 1
 
 
 def _links(request: HttpRequest, radius: int, results: SearchPage) -> dict:
@@ -182,14 +178,11 @@ def report_problem(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-HSDS_PAGE_DIGITS = 1000  # Python refuses to read numbers of more than 4,300 digits
-
-
 @limit_view("hsds_export")
 def hsds_services(request: HttpRequest) -> HttpResponse:
     """The directory as Open Referral HSDS 3.0 services, in the HSDS API's page shape: each
     existing page built once per data change and served from a file (core/export_files)."""
-    page = _hsds_page_number(request.GET.get("page", ""))
+    page = page_number(request.GET.get("page"))
     total = shown_total()
     if page > max(1, -(-total // HSDS_PAGE_SIZE)):
         # Past the last page: empty, with no file kept and no absurd offset asked for.
@@ -199,11 +192,3 @@ def hsds_services(request: HttpRequest) -> HttpResponse:
     return export_files.response_for(
         request, export_files.built(exports.SERVICES_PAGE_EXPORT, params)
     )
-
-
-def _hsds_page_number(text: str) -> int:
-    """Plain digits from 1, however many (past the last page is an empty page); anything
-    else (`²`, `-1`, more digits than Python converts) is the first page."""
-    if not (text.isascii() and text.isdigit()) or len(text) > HSDS_PAGE_DIGITS:
-        return 1
-    return max(int(text), 1)

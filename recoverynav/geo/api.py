@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from recoverynav.api.errors import ERROR_RESPONSES
-from recoverynav.api.params import LanguageQuery, use_language
+from recoverynav.api.params import LanguageQuery, query_integer, use_language
 from recoverynav.geo.selectors import MAX_QUERY_LENGTH, lookup_place
 
 router = Router(tags=["places"])
@@ -40,7 +40,9 @@ def place_lookup(
         max_length=MAX_QUERY_LENGTH,
         description="A ZIP code, a town (and state), a county, or 'latitude,longitude'.",
     ),
-    limit: int = Query(8, ge=1, le=MAX_LIMIT, description="At most this many candidates."),
+    limit: query_integer(  # type: ignore[valid-type]
+        ge=1, le=MAX_LIMIT, description="At most this many candidates."
+    ) = 8,
     lang: LanguageQuery = None,
 ) -> dict:
     """Candidates best first. `place` is set when one match is clear; otherwise the person

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from ninja import Path, Router, Schema
 
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound
+from recoverynav.api.links import AbsoluteUrl
 from recoverynav.api.params import LanguageQuery, use_language
 from recoverynav.guide.selectors import GuidePage, get_page, list_pages, related_pages
 
@@ -38,9 +39,9 @@ class GuidePageSummaryOut(Schema):
     language: str
     fell_back: bool
     reviewed: dt.date
-    url: str
-    urls: dict[str, str]
-    api_url: str
+    url: AbsoluteUrl
+    urls: dict[str, AbsoluteUrl]
+    api_url: AbsoluteUrl
 
     @staticmethod
     def resolve_section_title(obj: GuidePage) -> str:
@@ -51,23 +52,19 @@ class GuidePageSummaryOut(Schema):
         return obj.content_language
 
     @staticmethod
-    def resolve_url(obj: GuidePage, context: dict) -> str:
-        return context["request"].build_absolute_uri(obj.url)
-
-    @staticmethod
-    def resolve_urls(obj: GuidePage, context: dict) -> dict[str, str]:
+    def resolve_urls(obj: GuidePage) -> dict[str, str]:
         """The page's address in every language of the site (English shows when a
         translation is missing)."""
         urls = {}
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
                 path = reverse("guide:page", kwargs={"slug": obj.key})
-            urls[code] = context["request"].build_absolute_uri(path)
+            urls[code] = path
         return urls
 
     @staticmethod
-    def resolve_api_url(obj: GuidePage, context: dict) -> str:
-        return context["request"].build_absolute_uri(f"/api/v1/guide/pages/{obj.key}")
+    def resolve_api_url(obj: GuidePage) -> str:
+        return f"/api/v1/guide/pages/{obj.key}"
 
 
 class GuidePageOut(GuidePageSummaryOut):

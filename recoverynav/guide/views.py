@@ -30,6 +30,15 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
     if guide_page is None:
         raise Http404
     page_key = f"guide:{guide_page.key}"
+
+    def fill(content: bytes) -> bytes:
+        # This copy now holds this visitor's token: it must not be kept by shared caches
+        # (core.middleware.security_headers makes it `private, no-store`).
+        request.carries_visitor_token = True
+        return fill_form_token(
+            content, page_key=page_key, page_url=guide_page.url, now=timezone.now()
+        )
+
     # The article and its published comments are the same for everyone; only the comment
     # form's signed token differs, and it is filled into each copy served.
     return render_shared_page(
@@ -41,9 +50,7 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
             "comment_token_slot": True,
         },
         version=f"{content_version(language)}|{published_version(page_key)}",
-        fill=lambda content: fill_form_token(
-            content, page_key=page_key, page_url=guide_page.url, now=timezone.now()
-        ),
+        fill=fill,
     )
 
 

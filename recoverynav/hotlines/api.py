@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from ninja import Path, Router, Schema
 
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, NotFound
+from recoverynav.api.links import AbsoluteUrl
 from recoverynav.api.params import LanguageQuery, use_language
 from recoverynav.hotlines.models import Country, Hotline
 from recoverynav.hotlines.selectors import countries_with_hotlines, country_with_hotlines
@@ -55,17 +56,16 @@ class CountrySummaryOut(Schema):
     code: str
     name: str
     emergency_number: str
-    url: str
-    page_url: str
+    url: AbsoluteUrl
+    page_url: AbsoluteUrl
 
     @staticmethod
-    def resolve_url(obj: Country, context: dict) -> str:
-        return context["request"].build_absolute_uri(f"/api/v1/hotlines/{obj.code}")
+    def resolve_url(obj: Country) -> str:
+        return f"/api/v1/hotlines/{obj.code}"
 
     @staticmethod
-    def resolve_page_url(obj: Country, context: dict) -> str:
-        page = f"{reverse('hotlines:help_now')}?country={obj.code}"
-        return context["request"].build_absolute_uri(page)
+    def resolve_page_url(obj: Country) -> str:
+        return f"{reverse('hotlines:help_now')}?country={obj.code}"
 
 
 class CountryOut(CountrySummaryOut):

@@ -12,12 +12,14 @@ from django.utils.translation import gettext
 from ninja import Field, Path, Query, Router, Schema
 
 from recoverynav.api.errors import ERROR_RESPONSES, ERROR_RESPONSES_404, ApiError, NotFound
+from recoverynav.api.links import AbsoluteUrl
 from recoverynav.api.params import (
     LANGUAGE_HELP,
     Language,
     LanguageQuery,
     LatitudeQuery,
     LongitudeQuery,
+    field_integer,
     use_language,
 )
 from recoverynav.geo.selectors import coordinates_text
@@ -58,9 +60,26 @@ Weekday = Annotated[int, Field(ge=0, le=6)]
 
 
 class TimeOut(Schema):
-    start: dt.datetime
-    end: dt.datetime
-    viewer_start: dt.datetime | None = None
+    """One weekly time's next (or current) occurrence, in RFC 3339 with the UTC offset the
+    zone has then (e.g. 2026-11-23T12:00:00-05:00)."""
+
+    start: dt.datetime = Field(description="Start, in the meeting's zone.")
+    end: dt.datetime = Field(description="End, in the meeting's zone.")
+    viewer_start: dt.datetime | None = Field(
+        None, description="Start in the viewer's zone (`tz`), when it differs."
+    )
+
+    @staticmethod
+    def resolve_start(obj: dict) -> dt.datetime:
+        return obj["start_at"]
+
+    @staticmethod
+    def resolve_end(obj: dict) -> dt.datetime:
+        return obj["end_at"]
+
+    @staticmethod
+    def resolve_viewer_start(obj: dict) -> dt.datetime | None:
+        return obj.get("viewer_start_at")
 
 
 class MeetingOut(Schema):
@@ -85,9 +104,9 @@ class MeetingOut(Schema):
     status: str = ""
     status_minutes: int | None = None
     distance_miles: float | None = None
-    url: str
-    page_url: str
-    calendar_url: str
+    url: AbsoluteUrl
+    page_url: AbsoluteUrl
+    calendar_url: AbsoluteUrl
 
     @staticmethod
     def resolve_times(obj: Meeting) -> list[dict]:
@@ -109,17 +128,16 @@ class MeetingOut(Schema):
         return round(miles, 2) if miles is not None else None
 
     @staticmethod
-    def resolve_url(obj: Meeting, context: dict) -> str:
-        return context["request"].build_absolute_uri(f"/api/v1/meetings/{obj.slug}")
+    def resolve_url(obj: Meeting) -> str:
+        return f"/api/v1/meetings/{obj.slug}"
 
     @staticmethod
-    def resolve_page_url(obj: Meeting, context: dict) -> str:
-        return context["request"].build_absolute_uri(obj.get_absolute_url())
+    def resolve_page_url(obj: Meeting) -> str:
+        return obj.get_absolute_url()
 
     @staticmethod
-    def resolve_calendar_url(obj: Meeting, context: dict) -> str:
-        path = reverse("meetings:meeting_calendar", args=[obj.slug])
-        return context["request"].build_absolute_uri(path)
+    def resolve_calendar_url(obj: Meeting) -> str:
+        return reverse("meetings:meeting_calendar", args=[obj.slug])
 
 
 class MeetingDetailOut(MeetingOut):
@@ -151,7 +169,7 @@ class MeetingSearchOut(Schema):
     page_size: int
     has_next: bool
     viewer_timezone: str
-    calendar_url: str
+    calendar_url: AbsoluteUrl
     results: list[MeetingOut]
 
 
@@ -167,8 +185,8 @@ class MeetingFilters(Schema):
     q: Annotated[str | None, Field(max_length=100, description="Keyword.")] = None
     when: When | None = Field(None, description="now, soon or now_or_soon.")
     tz: Zone | None = Field(None, description="Viewer's zone for online times.")
-    page: Annotated[int, Field(ge=1, le=MAX_PAGE)] = 1
-    page_size: Annotated[int, Field(ge=1, le=PER_PAGE)] = PER_PAGE
+    page: field_integer(ge=1, le=MAX_PAGE) = 1  # type: ignore[valid-type]
+    page_size: field_integer(ge=1, le=PER_PAGE) = PER_PAGE  # type: ignore[valid-type]
     lang: Language | None = Field(None, description=LANGUAGE_HELP)
 
 
@@ -233,7 +251,7 @@ def _search(request: HttpRequest, data: QueryDict, filters: MeetingFilters) -> d
         "page_size": filters.page_size,
         "has_next": result.has_next,
         "viewer_timezone": zone,
-        "calendar_url": request.build_absolute_uri(f"{calendar}?{data.urlencode()}"),
+        "calendar_url": f"{calendar}?{data.urlencode()}",
         "results": result.listings,
     }
 

@@ -96,9 +96,13 @@ def occurrences(
             "start": start.replace(tzinfo=None),
             "end": end.replace(tzinfo=None),
             "starts_in": round((start - now).total_seconds() / 60),
+            # The same instants with their zone, for the API's RFC 3339 times.
+            "start_at": start,
+            "end_at": end,
         }
         if viewer is not None and viewer_zone != row.timezone:
             entry["viewer_start"] = start.astimezone(viewer).replace(tzinfo=None)
             entry["viewer_end"] = end.astimezone(viewer).replace(tzinfo=None)
+            entry["viewer_start_at"] = start.astimezone(viewer)
         shown.append(entry)
     return shown

@@ -2,14 +2,9 @@
 /api/v1/screening). Answers come in a POST body, are scored by the same engine as the pages
 and are neither stored nor logged; responses are never cached."""
 
-from typing import Annotated, Literal, Union
-
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext
-from ninja import Field, Path, Router, Schema
-from pydantic import BaseModel, ConfigDict, create_model
+from ninja import Path, Router
 
 from recoverynav.api.errors import (
     ERROR_RESPONSES,
@@ -18,11 +13,17 @@ from recoverynav.api.errors import (
     BadParameter,
     NotFound,
 )
-from recoverynav.api.params import LanguageQuery, json_integer, use_language
-from recoverynav.screening.definitions import Band, Instrument, Item, Note, Text
-from recoverynav.screening.engine import InvalidAnswers, Result
-from recoverynav.screening.forms import SUBSTANCES
-from recoverynav.screening.guidance import NextSteps, Step, next_steps
+from recoverynav.api.params import LanguageQuery, use_language
+from recoverynav.screening.definitions import Instrument
+from recoverynav.screening.engine import InvalidAnswers
+from recoverynav.screening.guidance import next_steps
+from recoverynav.screening.schemas import (
+    InstrumentListOut,
+    InstrumentOut,
+    ScoreIn,
+    ScoreOut,
+    fhir_questionnaire_path,
+)
 from recoverynav.screening.selectors import (
     UnknownInstrument,
     dependence_substances,
@@ -34,341 +35,17 @@ from recoverynav.screening.selectors import (
 
 router = Router(tags=["screening"])
 INSTRUMENT_ID = r"^[a-z0-9][a-z0-9-]{0,49}$"
-Substance = Literal[tuple(code for code, _label in SUBSTANCES)]  # type: ignore[valid-type]
 
 
 def links() -> dict[str, str]:
     """The instruments, and each one's FHIR Questionnaire (served by the screening app)."""
     found = {"screening_instruments": "/api/v1/screening/instruments"}
     for instrument in list_instruments():
-        found[f"fhir_questionnaire_{instrument.id}"] = _fhir_path(instrument.id)
+        found[f"fhir_questionnaire_{instrument.id}"] = fhir_questionnaire_path(instrument.id)
     return found
 
 
 LINKS = links
-
-
-def _fhir_path(instrument_id: str) -> str:
-    with translation.override("en"):
-        return reverse("screening:fhir_questionnaire", args=[instrument_id])
-
-
-def _words(text: Text | None) -> str:
-    return str(text) if text else ""
-
-
-def _absolute(url: str, context: dict) -> str:
-    """A step without a link keeps its "" URL."""
-    return context["request"].build_absolute_uri(url) if url else ""
-
-
-class OptionOut(Schema):
-    code: str
-    score: int
-    text: str
-
-    @staticmethod
-    def resolve_text(obj: object) -> str:
-        return _words(obj.text)
-
-
-class ItemOut(Schema):
-    id: str
-    kind: Literal["choice", "number"]
-    text: str
-    hint: str
-    part: str
-    options: list[OptionOut]
-    minimum: int
-    maximum: int
-    scored: bool
-    reverse: bool
-    ask_if_any_above_zero: list[str] = Field(
-        description="Ask this item only when one of these items was answered above zero."
-    )
-
-    @staticmethod
-    def resolve_text(obj: Item) -> str:
-        return _words(obj.text)
-
-    @staticmethod
-    def resolve_hint(obj: Item) -> str:
-        return _words(obj.hint)
-
-    @staticmethod
-    def resolve_part(obj: Item) -> str:
-        return _words(obj.part)
-
-    @staticmethod
-    def resolve_ask_if_any_above_zero(obj: Item) -> list[str]:
-        return list(obj.ask_if.any_above_zero) if obj.ask_if else []
-
-
-class BandOut(Schema):
-    id: str
-    level: str
-    minimum: dict[str, int] = Field(description="Lowest total, by sex (male, female, default).")
-    maximum: dict[str, int] = Field(description="Highest total, by sex (male, female, default).")
-    label: str
-    meaning: str
-
-    @staticmethod
-    def resolve_label(obj: Band) -> str:
-        return _words(obj.label)
-
-    @staticmethod
-    def resolve_meaning(obj: Band) -> str:
-        return _words(obj.meaning)
-
-
-class NoteOut(Schema):
-    id: str
-    text: str
-
-    @staticmethod
-    def resolve_text(obj: Note) -> str:
-        return _words(obj.text)
-
-
-class ReferenceOut(Schema):
-    text: str
-    url: str
-
-
-class InstrumentSummaryOut(Schema):
-    id: str
-    version: str
-    title: str
-    short_title: str
-    summary: str
-    audience: Literal["self", "other"]
-    validated: bool
-    min_age: int
-    max_age: int | None
-    substances: list[str]
-    derived_from: str
-    url: str
-    fhir_questionnaire_url: str
-    page_url: str
-
-    @staticmethod
-    def resolve_title(obj: Instrument) -> str:
-        return _words(obj.title)
-
-    @staticmethod
-    def resolve_short_title(obj: Instrument) -> str:
-        return _words(obj.short_title)
-
-    @staticmethod
-    def resolve_summary(obj: Instrument) -> str:
-        return _words(obj.summary)
-
-    @staticmethod
-    def resolve_url(obj: Instrument, context: dict) -> str:
-        return context["request"].build_absolute_uri(f"/api/v1/screening/instruments/{obj.id}")
-
-    @staticmethod
-    def resolve_fhir_questionnaire_url(obj: Instrument, context: dict) -> str:
-        return context["request"].build_absolute_uri(_fhir_path(obj.id))
-
-    @staticmethod
-    def resolve_page_url(obj: Instrument, context: dict) -> str:
-        return context["request"].build_absolute_uri(reverse("screening:start"))
-
-
-class InstrumentOut(InstrumentSummaryOut):
-    time_frame: str
-    intro: str
-    items: list[ItemOut]
-    scored_item_ids: list[str]
-    min_total: int
-    max_total: int
-    sex_specific: bool
-    bands: list[BandOut]
-    notes: list[NoteOut]
-    references: list[ReferenceOut]
-    licence: str
-    attribution: str
-
-    @staticmethod
-    def resolve_time_frame(obj: Instrument) -> str:
-        return _words(obj.time_frame)
-
-    @staticmethod
-    def resolve_intro(obj: Instrument) -> str:
-        return _words(obj.intro)
-
-    @staticmethod
-    def resolve_licence(obj: Instrument) -> str:
-        return _words(obj.licence)
-
-    @staticmethod
-    def resolve_attribution(obj: Instrument) -> str:
-        return _words(obj.attribution)
-
-
-class InstrumentListOut(Schema):
-    instruments: list[InstrumentSummaryOut]
-
-
-def _positive(item: Item) -> dict:
-    """JSON Schema for an answer that counts as "above zero" in a skip rule."""
-    if item.kind == "number":
-        return {"type": "integer", "minimum": 1}
-    return {"enum": [option.code for option in item.options if option.score > 0]}
-
-
-def _asked_when(instrument: Instrument, item: Item) -> dict | None:
-    """JSON Schema that holds exactly when the engine asks `item` (engine.is_asked): some
-    trigger was itself asked and answered above zero. None: always asked."""
-    if item.ask_if is None:
-        return None
-    branches = []
-    for trigger_id in item.ask_if.any_above_zero:
-        trigger = instrument.items_by_id[trigger_id]
-        answered = {"required": [trigger_id], "properties": {trigger_id: _positive(trigger)}}
-        asked = _asked_when(instrument, trigger)
-        branches.append({"allOf": [asked, answered]} if asked else answered)
-    return {"anyOf": branches}
-
-
-def _answers_model(instrument: Instrument) -> type[BaseModel]:
-    """The answers one instrument takes, item by item, so that the schema says exactly which
-    bodies are scored: a choice item's option codes, a number item's range, no other items,
-    and a follow-up item required exactly when the earlier answers make it asked."""
-    fields: dict = {}
-    follow_ups = []
-    for item in instrument.items:
-        if item.kind == "choice":
-            kind: object = Literal[tuple(option.code for option in item.options)]
-        else:
-            kind = json_integer(ge=item.minimum, le=item.maximum)
-        asked = _asked_when(instrument, item)
-        if asked is None:
-            fields[item.id.replace("-", "_")] = (kind, Field(alias=item.id))
-        else:
-            fields[item.id.replace("-", "_")] = (
-                kind,
-                Field(None, alias=item.id, json_schema_extra=_no_default),
-            )
-            follow_ups.append({"if": asked, "then": {"required": [item.id]}})
-    extra = {"allOf": follow_ups} if follow_ups else None
-    config = ConfigDict(extra="forbid", json_schema_extra=extra)
-    return create_model(f"{_camel(instrument.id)}Answers", __config__=config, **fields)
-
-
-def _no_default(schema: dict) -> None:
-    schema.pop("default", None)
-
-
-def _camel(instrument_id: str) -> str:
-    return "".join(part.capitalize() for part in instrument_id.split("-"))
-
-
-class ScoreBase(Schema):
-    sex: Literal["male", "female"] | None = Field(
-        None, description="Picks sex-specific cut-offs; leave out for the more careful one."
-    )
-    substances: list[Substance] | None = Field(
-        None,
-        max_length=len(SUBSTANCES),
-        description="For the next steps; default: the substances the instrument is about.",
-    )
-
-
-def _score_model(instrument: Instrument) -> type[ScoreBase]:
-    return create_model(
-        f"Score{_camel(instrument.id)}In",
-        __base__=ScoreBase,
-        instrument=(Literal[instrument.id], Field(description="The instrument's id.")),
-        answers=(_answers_model(instrument), Field(description="Item id → option code or number.")),
-    )
-
-
-# One body per instrument, told apart by `instrument`. Built when the API loads, from the
-# instruments switched on then.
-ScoreIn = Annotated[
-    Union[tuple(_score_model(i) for i in list_instruments())],  # noqa: UP007
-    Field(discriminator="instrument"),
-]
-
-
-class ResultOut(Schema):
-    instrument: str
-    total: int
-    max_total: int
-    level: str
-    band: BandOut
-    notes: list[NoteOut]
-
-    @staticmethod
-    def resolve_instrument(obj: Result) -> str:
-        return obj.instrument.id
-
-
-class StepOut(Schema):
-    title: str
-    text: str
-    url: str
-    suggested: bool
-
-    @staticmethod
-    def resolve_title(obj: Step) -> str:
-        return _words(obj.title)
-
-    @staticmethod
-    def resolve_text(obj: Step) -> str:
-        return _words(obj.text)
-
-    @staticmethod
-    def resolve_url(obj: Step, context: dict) -> str:
-        return _absolute(obj.url, context)
-
-
-class NextStepsOut(Schema):
-    care: list[StepOut] = Field(
-        description="Kinds of next step a screen can support; `suggested` marks the usual one "
-        "after this result (never a level of care)."
-    )
-    withdrawal_warning: str = Field(
-        description="Shown only when an answer showed a sign of dependence; else empty."
-    )
-    opioid_safety: list[str] = Field(
-        description="Overdose safety points when opioids were chosen (naloxone, tolerance, "
-        "never alone); else empty."
-    )
-    medications: list[StepOut]
-    groups: list[StepOut]
-    meetings_url: str
-    treatment_url: str = Field(description="The treatment finder, with the result's filters.")
-    guide_url: str
-
-    @staticmethod
-    def resolve_withdrawal_warning(obj: NextSteps) -> str:
-        warning = obj.withdrawal_warning
-        return f"{warning.heading} {warning.text}" if warning else ""
-
-    @staticmethod
-    def resolve_opioid_safety(obj: NextSteps) -> list[str]:
-        return [str(point) for point in obj.opioid_safety.points] if obj.opioid_safety else []
-
-    @staticmethod
-    def resolve_meetings_url(obj: NextSteps, context: dict) -> str:
-        return _absolute(obj.meetings_url, context)
-
-    @staticmethod
-    def resolve_treatment_url(obj: NextSteps, context: dict) -> str:
-        return _absolute(obj.treatment_url, context)
-
-    @staticmethod
-    def resolve_guide_url(obj: NextSteps, context: dict) -> str:
-        return _absolute(obj.guide_url, context)
-
-
-class ScoreOut(Schema):
-    level: str
-    results: list[ResultOut]
-    next_steps: NextStepsOut
 
 
 def _no_such_instrument(instrument_id: str) -> str:

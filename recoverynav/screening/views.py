@@ -22,7 +22,7 @@ from recoverynav.hotlines.selectors import (
     country_with_hotlines,
 )
 from recoverynav.screening import flow as steps
-from recoverynav.screening.engine import is_asked
+from recoverynav.screening.engine import InvalidAnswers, is_asked
 from recoverynav.screening.fhir import CONTENT_TYPE, questionnaire, questionnaire_response
 from recoverynav.screening.forms import SafetyForm, StartForm, answer_form
 from recoverynav.screening.guidance import next_steps
@@ -316,9 +316,13 @@ def fhir_response(request: HttpRequest, instrument_id: str) -> HttpResponse:
         state = steps.loads(request.POST.get("token", ""))
     except steps.BadToken:
         return render(request, "screening/problem.html", status=400)
-    results = results_for(
-        answers=state.answers, instrument_ids=state.instruments, sex=state.sex or None
-    )
+    try:
+        results = results_for(
+            answers=state.answers, instrument_ids=state.instruments, sex=state.sex or None
+        )
+    except InvalidAnswers:
+        # A token from a page before the results: some questions are not answered yet.
+        return render(request, "screening/problem.html", {"unfinished": True}, status=400)
     result = next((r for r in results if r.instrument.id == instrument_id), None)
     if result is None:
         return render(request, "screening/problem.html", status=400)

@@ -2,11 +2,16 @@
 through the same selectors as the pages."""
 
 import re
+from pathlib import Path
 
+import jsonschema
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
+from recoverynav.api.api import api
 from recoverynav.directory.exports import validation_errors
+from recoverynav.directory.models import Facility
 from recoverynav.directory.tests.factories import make_facility, miles_north
 
 pytestmark = pytest.mark.django_db
@@ -273,3 +278,91 @@ def test_a_hidden_facility_is_not_an_hsds_service(visitor: Client) -> None:
     hidden = make_facility(is_active=False)
 
     assert visitor.get(f"/api/v1/hsds/services/{hidden.uuid}").status_code == 404
+
+
+def _response_schema(name: str) -> jsonschema.Draft202012Validator:
+    """A validator for one of the API's response schemas, as the OpenAPI document declares it."""
+    document = api.get_openapi_schema(path_prefix="/api/v1")
+    return jsonschema.Draft202012Validator({**document, "$ref": f"#/components/schemas/{name}"})
+
+
+IMPORTER_SAMPLES = [
+    ("import_samhsa_locator", "locator_sample.json"),
+    ("import_samhsa_directory", "directory_2024_sample.csv"),
+    ("import_samhsa_facilities", "sut_sample.csv"),
+    ("import_hsds_tabular", "hsds_tabular"),
+]
+
+
+@pytest.mark.parametrize(("command", "sample"), IMPORTER_SAMPLES)
+def test_every_imported_facility_is_served_as_its_schema_says(
+    visitor: Client, gazetteer: None, command: str, sample: str
+) -> None:
+    """Each importer's stored shapes (other services are [category, name] pairs) come out
+    of /facilities/{id} as a 200 that matches the declared schema, never a 500."""
+    call_command(command, str(Path(__file__).parent / "data" / sample), verbosity=0)
+    validator = _response_schema("FacilityDetailOut")
+    facilities = Facility.objects.filter(is_active=True)
+    assert facilities.exists()
+    for facility in facilities:
+        response = visitor.get(f"{URL}{facility.pk}")
+        assert response.status_code == 200, (facility.pk, facility.other_services)
+        assert not list(validator.iter_errors(response.json()))
+
+
+def test_other_services_come_with_their_category(visitor: Client) -> None:
+    facility = make_facility(
+        other_services=[
+            ["Treatment Approaches", "Motivational interviewing"],
+            ["Services", "Equine therapy"],
+        ]
+    )
+
+    services = visitor.get(f"{URL}{facility.pk}").json()["other_services"]
+
+    assert services == [
+        {"category": "Treatment Approaches", "name": "Motivational interviewing"},
+        {"category": "Services", "name": "Equine therapy"},
+    ]
+
+
+@pytest.mark.parametrize("page", ["²", "\uff12", "1_000", " 2 "])
+def test_a_page_number_in_other_digits_is_a_400_naming_it(visitor: Client, page: str) -> None:
+    for url in (f"{URL}?place=22902", "/api/v1/hsds/services?"):
+        response = visitor.get(f"{url}&page={page}")
+
+        assert response.status_code == 400
+        assert ["query", "page"] in [error["loc"] for error in response.json()["errors"]]
+
+
+@pytest.mark.parametrize("page", ["²", "٣", "0", "abc"])
+def test_the_hsds_file_gives_the_first_page_for_an_unreadable_page_number(
+    visitor: Client, page: str
+) -> None:
+    response = visitor.get("/treatment/hsds.json", {"page": page})
+
+    assert response.status_code == 200
+    assert response.json()["page_number"] == 1
+
+
+def test_the_hsds_file_caps_an_overflowing_page_number(visitor: Client) -> None:
+    make_facility()
+
+    response = visitor.get("/treatment/hsds.json?page=99999999999999999999")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["page_number"] == 100_000
+    assert body["last_page"] is True
+    assert body["contents"] == []
+
+
+def test_the_place_searched_is_described_as_the_place_lookup_describes_it(
+    visitor: Client, gazetteer: None
+) -> None:
+    """One PlaceOut for the whole API: the facility search's place has the zone too."""
+    searched = visitor.get(URL, {"place": "22902"}).json()["place"]
+    looked_up = visitor.get("/api/v1/places/", {"q": "22902"}).json()["place"]
+
+    assert searched == looked_up
+    assert searched["timezone"] == "America/New_York"

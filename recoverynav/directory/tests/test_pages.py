@@ -438,3 +438,15 @@ def test_the_data_sources_page_names_every_facility_source_with_its_date_and_lic
     assert "National Directory of Drug and Alcohol Use Treatment Facilities 2024" in section
     assert section.count("US Government work, public domain") == 2
     assert "samhsa-otp" not in section
+
+
+@pytest.mark.parametrize("page", ["²", "٣", "99999999999999999999", "-1"])
+def test_a_strange_page_number_shows_a_page_of_results_not_an_error(
+    visitor: Client, gazetteer: None, page: str
+) -> None:
+    make_facility()
+
+    response = visitor.get("/treatment/", {"place": "22902", "page": page})
+
+    assert response.status_code == 200
+    assert "Facility" in response.content.decode()

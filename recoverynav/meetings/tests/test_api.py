@@ -86,7 +86,9 @@ def test_a_result_says_when_where_and_how_far(visitor: Client, gazetteer: None) 
     assert meeting["name"] == "Serenity at Noon"
     assert meeting["status"] == "soon"
     assert meeting["status_minutes"] == 30
-    assert meeting["times"][0]["start"] == "2026-11-23T12:00:00"
+    # RFC 3339, as the schema's date-time says: local time with the zone's offset then.
+    assert meeting["times"][0]["start"] == "2026-11-23T12:00:00-05:00"
+    assert meeting["times"][0]["end"] == "2026-11-23T13:00:00-05:00"
     assert meeting["distance_miles"] is not None
     assert meeting["page_url"] == "http://testserver/meetings/" + meeting["slug"] + "/"
     assert body["calendar_url"].startswith("http://testserver/meetings/calendar.ics?")
@@ -107,7 +109,7 @@ def test_online_times_are_also_given_in_the_viewers_zone(visitor: Client, db: No
     body = visitor.get(URL, {"attendance": "online", "tz": "America/Los_Angeles"}).json()
 
     assert body["viewer_timezone"] == "America/Los_Angeles"
-    assert body["results"][0]["times"][0]["viewer_start"].endswith("T09:00:00")
+    assert body["results"][0]["times"][0]["viewer_start"].endswith("T09:00:00-08:00")
 
 
 def test_coordinates_work_like_a_place(visitor: Client, gazetteer: None) -> None:
@@ -226,3 +228,18 @@ def test_the_meeting_guide_feed_at_the_root_round_trips_through_the_importer(
     assert links["meeting_guide_feed"] == "http://testserver/meetings.json"
     assert report.created == 30
     assert {m.name: (m.types, m.latitude) for m in Meeting.objects.all()} == before
+
+
+def test_times_in_summer_carry_the_daylight_saving_offset(visitor: Client, db: None) -> None:
+    import_records([meeting_record()])
+
+    with time_machine.travel(dt.datetime(2026, 7, 6, 12, 0, tzinfo=dt.UTC), tick=False):
+        times = visitor.get(f"{URL}{Meeting.objects.get().slug}").json()["times"]
+
+    assert times == [
+        {
+            "start": "2026-07-06T12:00:00-04:00",
+            "end": "2026-07-06T13:00:00-04:00",
+            "viewer_start": None,
+        }
+    ]

@@ -270,3 +270,14 @@ def test_next_steps_link_to_the_sites_own_pages(visitor: Client) -> None:
     ]
 
     assert steps["guide_url"] == "http://testserver/guide/which-help-fits-me/?selfcheck=severe"
+
+
+def test_an_unknown_field_in_the_body_is_a_400_naming_it(visitor: Client) -> None:
+    """The schema lists every field a body may have; one it does not list is refused, so a
+    body the schema calls valid is never refused for what an unlisted field holds."""
+    body = {"instrument": "audit", "answers": audit_answers(0), "note": "hello"}
+
+    response = post(visitor, body)
+
+    assert response.status_code == 400
+    assert ["body", "audit", "note"] in [error["loc"] for error in response.json()["errors"]]

@@ -341,3 +341,17 @@ def test_a_download_for_an_instrument_not_answered_is_refused(visitor: Client, h
     results = act(visitor, answer_everything(visitor, begin(visitor)), "results")
 
     assert download(visitor, results, "dast-10").status_code == 400
+
+
+@pytest.mark.parametrize("instrument_id", ["usaudit", "audit", "dast-10", "signs-self"])
+def test_a_download_from_an_unfinished_self_check_is_refused_with_the_problem_page(
+    visitor: Client, hotlines, instrument_id: str
+) -> None:
+    """A token from a page before the results (some or no answers) is a clear 400."""
+    started = begin(visitor)
+
+    response = download(visitor, started, instrument_id)
+
+    assert response.status_code == 400
+    assert "text/html" in response["Content-Type"]
+    assert "once every question is answered" in response.content.decode()
