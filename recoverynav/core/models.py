@@ -53,3 +53,31 @@ class ProblemReportBase(models.Model):
         ordering = ["-created"]
         verbose_name = _("problem report")
         verbose_name_plural = _("problem reports")
+
+
+class ImportRunBase(models.Model):
+    """One import of a source, in the vocabulary every import of ours keeps (STYLE.md): when,
+    whether it succeeded, the counts, and the reasons. The concrete model adds the source."""
+
+    started = models.DateTimeField(_("started"), default=timezone.now)
+    finished = models.DateTimeField(_("finished"), null=True, blank=True)
+    succeeded = models.BooleanField(_("succeeded"), default=False)
+    created = models.PositiveIntegerField(_("created"), default=0)
+    updated = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    removed = models.PositiveIntegerField(_("removed"), default=0)
+    rejected = models.PositiveIntegerField(_("rejected"), default=0)
+    # A failed run: why nothing changed. A successful one: each rejected record and why.
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    # Records kept, but read with a guess the operator should check.
+    notes = models.JSONField(_("notes"), default=list, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-started"]
+        get_latest_by = "started"
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.started:%Y-%m-%d %H:%M}"

@@ -14,11 +14,10 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from recoverynav.core.html import directions_to_address, directions_to_point
-from recoverynav.core.models import ProblemReportBase
+from recoverynav.core.models import ImportRunBase, ProblemReportBase
 from recoverynav.directory import phones, vocabulary
 
 
@@ -188,29 +187,17 @@ class SourceRecord(models.Model):
         return f"{self.source}:{self.source_id}"
 
 
-class ImportRun(models.Model):
+class ImportRun(ImportRunBase):
+    """One import of a directory file (core.models.ImportRunBase), with the file it read,
+    whether it was a dry run, and how many records merged into listings already there."""
+
     source = models.CharField(_("source"), max_length=40)
     file_name = models.CharField(_("file"), max_length=300)
     dry_run = models.BooleanField(_("dry run"), default=False)
-    started = models.DateTimeField(_("started"), default=timezone.now)
-    finished = models.DateTimeField(_("finished"), null=True, blank=True)
-    succeeded = models.BooleanField(_("succeeded"), default=False)
-    created = models.PositiveIntegerField(_("created"), default=0)
     merged = models.PositiveIntegerField(_("merged into existing"), default=0)
-    updated = models.PositiveIntegerField(_("updated"), default=0)
-    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
-    removed = models.PositiveIntegerField(_("removed"), default=0)
-    rejected = models.PositiveIntegerField(_("rejected"), default=0)
-    errors = models.JSONField(_("errors"), default=list, blank=True)
-    notes = models.JSONField(_("notes"), default=list, blank=True)
 
-    class Meta:
-        ordering = ["-started"]
-        verbose_name = _("import run")
-        verbose_name_plural = _("import runs")
-
-    def __str__(self) -> str:
-        return f"{self.source} {self.started:%Y-%m-%d %H:%M}"
+    class Meta(ImportRunBase.Meta):
+        pass
 
 
 class ProblemKind(models.TextChoices):

@@ -7,11 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
 from recoverynav.core.html import directions_to_point
-from recoverynav.core.models import ProblemReportBase
+from recoverynav.core.models import ImportRunBase, ProblemReportBase
 from recoverynav.meetings.meeting_types import format_name, type_label
 from recoverynav.meetings.phones import Dial, parse_dial
 
@@ -129,34 +128,15 @@ class FeedSource(models.Model):
             raise ValidationError(errors)
 
 
-class ImportRun(models.Model):
-    """One import of a source, in the vocabulary every import of ours keeps (STYLE.md, and
-    the directory's ImportRun): when, whether it succeeded, the counts, and the reasons."""
+class ImportRun(ImportRunBase):
+    """One import of a feed source (core.models.ImportRunBase)."""
 
     source = models.ForeignKey(
         FeedSource, on_delete=models.CASCADE, related_name="runs", verbose_name=_("source")
     )
-    started = models.DateTimeField(_("started"), default=now)
-    finished = models.DateTimeField(_("finished"), null=True, blank=True)
-    succeeded = models.BooleanField(_("succeeded"), default=False)
-    created = models.PositiveIntegerField(_("created"), default=0)
-    updated = models.PositiveIntegerField(_("updated"), default=0)
-    unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
-    removed = models.PositiveIntegerField(_("removed"), default=0)
-    rejected = models.PositiveIntegerField(_("rejected"), default=0)
-    # A failed run: why nothing changed. A successful one: each rejected meeting and why.
-    errors = models.JSONField(_("errors"), default=list, blank=True)
-    # Meetings kept, but read with a guess the operator should check.
-    notes = models.JSONField(_("notes"), default=list, blank=True)
 
-    class Meta:
-        ordering = ["-started"]
-        get_latest_by = "started"
-        verbose_name = _("import run")
-        verbose_name_plural = _("import runs")
-
-    def __str__(self) -> str:
-        return f"{self.source} {self.started:%Y-%m-%d %H:%M}"
+    class Meta(ImportRunBase.Meta):
+        pass
 
 
 class Meeting(models.Model):

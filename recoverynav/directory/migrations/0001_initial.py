@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -17,131 +16,270 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=40, verbose_name='source')),
-                ('file_name', models.CharField(max_length=300, verbose_name='file')),
-                ('dry_run', models.BooleanField(default=False, verbose_name='dry run')),
-                ('started', models.DateTimeField(default=django.utils.timezone.now, verbose_name='started')),
-                ('finished', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('succeeded', models.BooleanField(default=False, verbose_name='succeeded')),
-                ('created', models.PositiveIntegerField(default=0, verbose_name='created')),
-                ('merged', models.PositiveIntegerField(default=0, verbose_name='merged into existing')),
-                ('updated', models.PositiveIntegerField(default=0, verbose_name='updated')),
-                ('unchanged', models.PositiveIntegerField(default=0, verbose_name='unchanged')),
-                ('removed', models.PositiveIntegerField(default=0, verbose_name='removed')),
-                ('rejected', models.PositiveIntegerField(default=0, verbose_name='rejected')),
-                ('errors', models.JSONField(blank=True, default=list, verbose_name='errors')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=40, verbose_name="source")),
+                ("file_name", models.CharField(max_length=300, verbose_name="file")),
+                ("dry_run", models.BooleanField(default=False, verbose_name="dry run")),
+                (
+                    "started",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="started"),
+                ),
+                ("finished", models.DateTimeField(blank=True, null=True, verbose_name="finished")),
+                ("succeeded", models.BooleanField(default=False, verbose_name="succeeded")),
+                ("created", models.PositiveIntegerField(default=0, verbose_name="created")),
+                (
+                    "merged",
+                    models.PositiveIntegerField(default=0, verbose_name="merged into existing"),
+                ),
+                ("updated", models.PositiveIntegerField(default=0, verbose_name="updated")),
+                ("unchanged", models.PositiveIntegerField(default=0, verbose_name="unchanged")),
+                ("removed", models.PositiveIntegerField(default=0, verbose_name="removed")),
+                ("rejected", models.PositiveIntegerField(default=0, verbose_name="rejected")),
+                ("errors", models.JSONField(blank=True, default=list, verbose_name="errors")),
             ],
             options={
-                'verbose_name': 'import run',
-                'verbose_name_plural': 'import runs',
-                'ordering': ['-started'],
+                "verbose_name": "import run",
+                "verbose_name_plural": "import runs",
+                "ordering": ["-started"],
             },
         ),
         migrations.CreateModel(
-            name='Organization',
+            name="Organization",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='HSDS id')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('match_key', models.CharField(max_length=300, unique=True, verbose_name='match key')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('website', models.URLField(blank=True, max_length=500, verbose_name='website')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "uuid",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, unique=True, verbose_name="HSDS id"
+                    ),
+                ),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                (
+                    "match_key",
+                    models.CharField(max_length=300, unique=True, verbose_name="match key"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("website", models.URLField(blank=True, max_length=500, verbose_name="website")),
             ],
             options={
-                'verbose_name': 'organization',
-                'verbose_name_plural': 'organizations',
-                'ordering': ['name'],
+                "verbose_name": "organization",
+                "verbose_name_plural": "organizations",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Facility',
+            name="Facility",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True, verbose_name='HSDS id')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('alternate_name', models.CharField(blank=True, max_length=300, verbose_name='program or site name')),
-                ('address_1', models.CharField(blank=True, max_length=300, verbose_name='street address')),
-                ('address_2', models.CharField(blank=True, max_length=300, verbose_name='address line 2')),
-                ('city', models.CharField(blank=True, max_length=120, verbose_name='city')),
-                ('state', models.CharField(blank=True, max_length=2, verbose_name='state')),
-                ('postal_code', models.CharField(blank=True, max_length=10, verbose_name='ZIP code')),
-                ('county', models.CharField(blank=True, max_length=120, verbose_name='county')),
-                ('latitude', models.FloatField(verbose_name='latitude')),
-                ('longitude', models.FloatField(verbose_name='longitude')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('intake_phone', models.CharField(blank=True, max_length=40, verbose_name='intake phone')),
-                ('website', models.URLField(blank=True, max_length=500, verbose_name='website')),
-                ('care_types', models.IntegerField(default=0, verbose_name='type of care')),
-                ('care_settings', models.IntegerField(default=0, verbose_name='settings')),
-                ('medications', models.IntegerField(default=0, verbose_name='medications')),
-                ('payments', models.IntegerField(default=0, verbose_name='payment accepted')),
-                ('languages', models.IntegerField(default=0, verbose_name='languages')),
-                ('ages', models.IntegerField(default=0, verbose_name='ages')),
-                ('programs', models.IntegerField(default=0, verbose_name='special programs')),
-                ('is_otp', models.BooleanField(default=False, verbose_name='certified opioid treatment program')),
-                ('other_services', models.JSONField(blank=True, default=list, verbose_name='other services')),
-                ('other_languages', models.JSONField(blank=True, default=list, verbose_name='other languages')),
-                ('source', models.CharField(max_length=40, verbose_name='source')),
-                ('source_id', models.CharField(max_length=200, verbose_name='source id')),
-                ('match_key', models.CharField(db_index=True, max_length=500, verbose_name='match key')),
-                ('last_verified', models.DateField(verbose_name='last verified')),
-                ('is_active', models.BooleanField(default=True, verbose_name='shown on the site')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='facilities', to='directory.organization', verbose_name='organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "uuid",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, unique=True, verbose_name="HSDS id"
+                    ),
+                ),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                (
+                    "alternate_name",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="program or site name"
+                    ),
+                ),
+                (
+                    "address_1",
+                    models.CharField(blank=True, max_length=300, verbose_name="street address"),
+                ),
+                (
+                    "address_2",
+                    models.CharField(blank=True, max_length=300, verbose_name="address line 2"),
+                ),
+                ("city", models.CharField(blank=True, max_length=120, verbose_name="city")),
+                ("state", models.CharField(blank=True, max_length=2, verbose_name="state")),
+                (
+                    "postal_code",
+                    models.CharField(blank=True, max_length=10, verbose_name="ZIP code"),
+                ),
+                ("county", models.CharField(blank=True, max_length=120, verbose_name="county")),
+                ("latitude", models.FloatField(verbose_name="latitude")),
+                ("longitude", models.FloatField(verbose_name="longitude")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="phone")),
+                (
+                    "intake_phone",
+                    models.CharField(blank=True, max_length=40, verbose_name="intake phone"),
+                ),
+                ("website", models.URLField(blank=True, max_length=500, verbose_name="website")),
+                ("care_types", models.IntegerField(default=0, verbose_name="type of care")),
+                ("care_settings", models.IntegerField(default=0, verbose_name="settings")),
+                ("medications", models.IntegerField(default=0, verbose_name="medications")),
+                ("payments", models.IntegerField(default=0, verbose_name="payment accepted")),
+                ("languages", models.IntegerField(default=0, verbose_name="languages")),
+                ("ages", models.IntegerField(default=0, verbose_name="ages")),
+                ("programs", models.IntegerField(default=0, verbose_name="special programs")),
+                (
+                    "is_otp",
+                    models.BooleanField(
+                        default=False, verbose_name="certified opioid treatment program"
+                    ),
+                ),
+                (
+                    "other_services",
+                    models.JSONField(blank=True, default=list, verbose_name="other services"),
+                ),
+                (
+                    "other_languages",
+                    models.JSONField(blank=True, default=list, verbose_name="other languages"),
+                ),
+                ("source", models.CharField(max_length=40, verbose_name="source")),
+                ("source_id", models.CharField(max_length=200, verbose_name="source id")),
+                (
+                    "match_key",
+                    models.CharField(db_index=True, max_length=500, verbose_name="match key"),
+                ),
+                ("last_verified", models.DateField(verbose_name="last verified")),
+                ("is_active", models.BooleanField(default=True, verbose_name="shown on the site")),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="facilities",
+                        to="directory.organization",
+                        verbose_name="organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'facility',
-                'verbose_name_plural': 'facilities',
-                'ordering': ['name', 'pk'],
+                "verbose_name": "facility",
+                "verbose_name_plural": "facilities",
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ProblemReport',
+            name="ProblemReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('closed', 'It has closed'), ('wrong_phone', 'The phone number is wrong'), ('not_taking', 'It is not taking new patients'), ('other', 'Something else')], max_length=20, verbose_name='problem')),
-                ('details', models.TextField(blank=True, max_length=1000, verbose_name='details')),
-                ('status', models.CharField(choices=[('new', 'New'), ('resolved', 'Resolved'), ('dismissed', 'Dismissed')], default='new', max_length=10, verbose_name='status')),
-                ('created', models.DateTimeField(default=django.utils.timezone.now, verbose_name='reported')),
-                ('resolved', models.DateTimeField(blank=True, null=True, verbose_name='resolved')),
-                ('facility', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='directory.facility', verbose_name='facility')),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='resolved by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("closed", "It has closed"),
+                            ("wrong_phone", "The phone number is wrong"),
+                            ("not_taking", "It is not taking new patients"),
+                            ("other", "Something else"),
+                        ],
+                        max_length=20,
+                        verbose_name="problem",
+                    ),
+                ),
+                ("details", models.TextField(blank=True, max_length=1000, verbose_name="details")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("resolved", "Resolved"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        default="new",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "created",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="reported"
+                    ),
+                ),
+                ("resolved", models.DateTimeField(blank=True, null=True, verbose_name="resolved")),
+                (
+                    "facility",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="directory.facility",
+                        verbose_name="facility",
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="resolved by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'problem report',
-                'verbose_name_plural': 'problem reports',
-                'ordering': ['-created'],
+                "verbose_name": "problem report",
+                "verbose_name_plural": "problem reports",
+                "ordering": ["-created"],
             },
         ),
         migrations.CreateModel(
-            name='SourceRecord',
+            name="SourceRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=40, verbose_name='source')),
-                ('source_id', models.CharField(max_length=200, verbose_name='source id')),
-                ('fingerprint', models.CharField(max_length=64, verbose_name='fingerprint')),
-                ('data', models.JSONField(verbose_name='data')),
-                ('last_verified', models.DateField(verbose_name='last verified')),
-                ('facility', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='records', to='directory.facility', verbose_name='facility')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=40, verbose_name="source")),
+                ("source_id", models.CharField(max_length=200, verbose_name="source id")),
+                ("fingerprint", models.CharField(max_length=64, verbose_name="fingerprint")),
+                ("data", models.JSONField(verbose_name="data")),
+                ("last_verified", models.DateField(verbose_name="last verified")),
+                (
+                    "facility",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="records",
+                        to="directory.facility",
+                        verbose_name="facility",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'source record',
-                'verbose_name_plural': 'source records',
-                'ordering': ['pk'],
+                "verbose_name": "source record",
+                "verbose_name_plural": "source records",
+                "ordering": ["pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='facility',
-            index=models.Index(fields=['latitude', 'longitude'], name='facility_lat_lon'),
+            model_name="facility",
+            index=models.Index(fields=["latitude", "longitude"], name="facility_lat_lon"),
         ),
         migrations.AddIndex(
-            model_name='problemreport',
-            index=models.Index(fields=['status', 'created'], name='report_status_created'),
+            model_name="problemreport",
+            index=models.Index(fields=["status", "created"], name="report_status_created"),
         ),
         migrations.AddConstraint(
-            model_name='sourcerecord',
-            constraint=models.UniqueConstraint(fields=('source', 'source_id'), name='sourcerecord_unique'),
+            model_name="sourcerecord",
+            constraint=models.UniqueConstraint(
+                fields=("source", "source_id"), name="sourcerecord_unique"
+            ),
         ),
     ]

@@ -4,38 +4,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0002_facility_box_covers_is_active'),
+        ("directory", "0002_facility_box_covers_is_active"),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='facility',
-            name='facility_box',
+            model_name="facility",
+            name="facility_box",
         ),
         migrations.AddField(
-            model_name='facility',
-            name='as_of_year_only',
-            field=models.BooleanField(default=False, verbose_name='as of a year only'),
+            model_name="facility",
+            name="as_of_year_only",
+            field=models.BooleanField(default=False, verbose_name="as of a year only"),
         ),
         migrations.AddField(
-            model_name='facility',
-            name='location_approximate',
-            field=models.BooleanField(default=False, verbose_name='approximate location'),
+            model_name="facility",
+            name="location_approximate",
+            field=models.BooleanField(default=False, verbose_name="approximate location"),
         ),
         migrations.AddField(
-            model_name='importrun',
-            name='notes',
-            field=models.JSONField(blank=True, default=list, verbose_name='notes'),
+            model_name="importrun",
+            name="notes",
+            field=models.JSONField(blank=True, default=list, verbose_name="notes"),
         ),
         migrations.AlterField(
-            model_name='facility',
-            name='last_verified',
-            field=models.DateField(verbose_name='information as of'),
+            model_name="facility",
+            name="last_verified",
+            field=models.DateField(verbose_name="information as of"),
         ),
         migrations.AddIndex(
-            model_name='facility',
-            index=models.Index(fields=['latitude', 'longitude', 'is_active', 'last_verified'], name='facility_box_current'),
+            model_name="facility",
+            index=models.Index(
+                fields=["latitude", "longitude", "is_active", "last_verified"],
+                name="facility_box_current",
+            ),
         ),
     ]

@@ -6,21 +6,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0003_listing_dates_and_approximate_locations'),
+        ("directory", "0003_listing_dates_and_approximate_locations"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='problemreport',
-            name='details',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='details'),
+            model_name="problemreport",
+            name="details",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="details"),
         ),
         migrations.AlterField(
-            model_name='problemreport',
-            name='resolved_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='resolved by'),
+            model_name="problemreport",
+            name="resolved_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="resolved by",
+            ),
         ),
     ]

@@ -107,3 +107,18 @@ def key_of(record: Record) -> str:
     """A source id for files without one: the place's name, program and address."""
     name = f"{record.name} {record.alternate_name}".strip()
     return match_key(name=name, address=record.address_1, postal_code=record.postal_code)
+
+
+def named_address(row: dict) -> dict[str, str]:
+    """The name and street address every SAMHSA file writes in the same columns (name1/name2,
+    street1/street2, city, state, zip), as Record fields."""
+    return {
+        "organization": clean(row["name1"]),
+        "name": clean(row["name1"]),
+        "alternate_name": clean(row.get("name2")),
+        "address_1": clean(row["street1"]),
+        "address_2": clean(row.get("street2")),
+        "city": clean(row["city"]),
+        "state": clean(row["state"]).upper(),
+        "postal_code": clean(row["zip"]),
+    }

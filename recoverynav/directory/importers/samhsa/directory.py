@@ -21,6 +21,7 @@ from recoverynav.directory.importers.samhsa.common import (
     add_codes,
     collect,
     key_of,
+    named_address,
     place_or_zip_centre,
     row_point,
 )
@@ -37,14 +38,7 @@ def _directory_2024_record(row: dict, verified: dt.date, notes: list[str]) -> Re
     )
     record = Record(
         source_id="",
-        organization=clean(row["name1"]),
-        name=clean(row["name1"]),
-        alternate_name=clean(row.get("name2")),
-        address_1=clean(row["street1"]),
-        address_2=clean(row.get("street2")),
-        city=clean(row["city"]),
-        state=clean(row["state"]).upper(),
-        postal_code=zip_code,
+        **named_address(row),
         phone=clean(row["phone"]),
         intake_phone=clean(row.get("intake1")) or clean(row.get("intake1a")),
         latitude=latitude,

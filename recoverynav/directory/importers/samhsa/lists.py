@@ -18,6 +18,7 @@ from recoverynav.directory.importers.samhsa.common import (
     ZIP_CENTRE,
     collect,
     key_of,
+    named_address,
     place_or_zip_centre,
     row_point,
 )
@@ -80,14 +81,7 @@ def _list_record(row: dict, verified: dt.date, *, lat: str, lon: str) -> Record:
     latitude, longitude = row_point(row, lat=lat, lon=lon)
     record = Record(
         source_id="",
-        organization=clean(row["name1"]),
-        name=clean(row["name1"]),
-        alternate_name=clean(row.get("name2")),
-        address_1=clean(row["street1"]),
-        address_2=clean(row.get("street2")),
-        city=clean(row["city"]),
-        state=clean(row["state"]).upper(),
-        postal_code=clean(row["zip"]),
+        **named_address(row),
         county=clean(row.get("county") or row.get("countyName")),
         latitude=latitude,
         longitude=longitude,
