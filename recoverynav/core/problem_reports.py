@@ -93,9 +93,11 @@ class ProblemReportAdmin(admin.ModelAdmin):
     readonly_fields = ["kind", "details", "created", "resolved", "resolved_by"]
     actions = ["resolve", "dismiss"]
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
+    def get_ordering(self, request: HttpRequest) -> list:
+        """The change list builds its order from this (not from get_queryset, whose order it
+        replaces with the model's "-created"), so the waiting reports lead here."""
         waiting_first = Case(When(status=ReportStatus.NEW, then=Value(0)), default=Value(1))
-        return super().get_queryset(request).order_by(waiting_first, "-created")
+        return [waiting_first.asc(), "-created"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

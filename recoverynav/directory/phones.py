@@ -54,6 +54,12 @@ def _keys(number: str) -> str:
     return keys
 
 
+def _us_shaped(number: str, keys: str) -> bool:
+    """Ten keys after a real three-digit area code: a US number, letters only where the
+    vanity words stand ("800GETHELP")."""
+    return len(keys) == 10 and keys[:3].isdigit() and not _international(number)
+
+
 @lru_cache(maxsize=16384)
 def display(text: str) -> str:
     """The number as people write it: '(614) 224-4506 ext. 197'. A US number (ten digits, or
@@ -62,7 +68,7 @@ def display(text: str) -> str:
         return text
     number, extension = split_extension(text)
     keys = _keys(number)
-    if len(keys) == 10 and keys[:3].isdigit() and not _international(number):
+    if _us_shaped(number, keys):
         shaped = f"({keys[:3]}) {keys[3:6]}-{keys[6:]}"
     else:
         shaped = re.sub(r"\s+", " ", number)
@@ -72,13 +78,16 @@ def display(text: str) -> str:
 @lru_cache(maxsize=16384)
 def tel_uri(text: str) -> str:
     """A call link that dials the number alone ('tel:+16142244506'), or '' when the text
-    holds nothing we can dial."""
+    holds nothing we can dial. Letters are keyed in only in a US vanity number, after its
+    digit area code ("1-800-GET-HELP"); other words are never turned into digits."""
     if match := CANONICAL.fullmatch(text):
         return f"tel:+1{match[1]}{match[2]}{match[3]}"
     number, _extension = split_extension(text)
     if number.strip() in SHORT_CODES:
         return f"tel:{number.strip()}"
     keys = _keys(number)
+    if not keys.isdigit() and not _us_shaped(number, keys):
+        return ""  # words ("Call the front desk"), not a vanity number: shown, not dialled
     digits = "".join(KEYPAD.get(key, key) for key in keys)
     if not digits.isdigit():
         return ""

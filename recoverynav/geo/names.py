@@ -23,7 +23,19 @@ STATE_BY_NAME.update({"washington dc": "DC", "d c": "DC", "puerto rico": "PR"})
 
 # Common abbreviations, expanded so both the stored key and the typed text agree.
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
-COUNTY_WORDS = ("county", "parish", "borough", "census area", "municipio", "city and borough")
+# What the census calls a county in each state, longest first so that "juneau city and
+# borough" loses all three words. Alaska's and Puerto Rico's are part of the stored name.
+COUNTY_WORDS = (
+    "city and borough",
+    "census area",
+    "municipality",
+    "municipio",
+    "borough",
+    "county",
+    "parish",
+)
+# The same words written first: "City and Borough of Juneau", "Municipality of Anchorage".
+COUNTY_PREFIXES = tuple(f"{word} of " for word in COUNTY_WORDS)
 
 
 def name_key(text: str) -> str:
@@ -48,7 +60,12 @@ def split_state(key: str) -> tuple[str, str]:
 
 
 def strip_county_word(key: str) -> tuple[str, bool]:
+    """('travis county') -> ('travis', True); ('city and borough of juneau') -> ('juneau',
+    True): the name without the word that says it is a county or its equivalent."""
     for word in COUNTY_WORDS:
         if key.endswith(" " + word):
             return key[: -len(word) - 1], True
+    for prefix in COUNTY_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return key[len(prefix) :], True
     return key, False

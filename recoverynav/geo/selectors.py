@@ -2,17 +2,25 @@
 shared by the treatment locator, the meeting finder, the API and the benchmarks."""
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Model, QuerySet
+from django.db.models import Avg, Model, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from recoverynav.core import sql
 from recoverynav.geo.distance import bounding_box, great_circle_miles
 from recoverynav.geo.models import County, GazetteerPlace, PostalCode
-from recoverynav.geo.names import STATES, name_key, split_state, strip_county_word
+from recoverynav.geo.names import (
+    COUNTY_WORDS,
+    STATE_BY_NAME,
+    STATES,
+    name_key,
+    split_state,
+    strip_county_word,
+)
 
 COORDINATES = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 POSTAL_CODE = re.compile(r"^\s*(\d{5})(?:-?\d{4})?\s*$")
@@ -20,6 +28,11 @@ MAX_QUERY_LENGTH = 200
 # A town is the clear answer when it is this many times bigger than the next of that name.
 DOMINANT_POPULATION_RATIO = 5
 POSTAL_CODE_FIELDS = ("code", "city", "state", "timezone", "latitude", "longitude")
+# A town named like a state is offered beside that state's towns when it is this big (a
+# city people mean by the name: Washington, DC for "Washington").
+BIG_CITY_POPULATION = 100_000
+# "Fredericksburg, PA (Lebanon County)": the county that tells namesakes in one state apart.
+COUNTY_QUALIFIER = re.compile(r"^(?P<place>.*?)\s*\((?P<county>[^()]*)\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -110,6 +123,10 @@ def _coordinates_lookup(query: str, latitude: float, longitude: float) -> PlaceL
 
 
 def _name_lookup(query: str, limit: int) -> PlaceLookup:
+    if (match := COUNTY_QUALIFIER.match(query)) and (
+        in_county := _town_in_county(match["place"], match["county"], limit)
+    ):
+        return PlaceLookup(query, in_county, clear=True)
     name, state = split_state(name_key(query))
     name, says_county = strip_county_word(name)
     if not name:
@@ -119,21 +136,53 @@ def _name_lookup(query: str, limit: int) -> PlaceLookup:
         if places:
             return PlaceLookup(query, places, clear=len(places) == 1)
         return PlaceLookup(query, error=_not_found_message(query))
+    if not state and name in STATE_BY_NAME:
+        return _whole_state(query, name, STATE_BY_NAME[name], limit)
     rows = _town_rows(name, state, limit)
     if rows:
+        places = _town_places(rows)
         # "Austin" means Austin, Texas; the smaller Austins stay on offer as alternatives.
-        clear = len(rows) == 1 or rows[0].population >= DOMINANT_POPULATION_RATIO * max(
+        clear = len(places) == 1 or rows[0].population >= DOMINANT_POPULATION_RATIO * max(
             rows[1].population, 1
         )
-        return PlaceLookup(query, [_town_place(row) for row in rows], clear=clear)
+        return PlaceLookup(query, places, clear=clear)
     for finder in (_zip_cities, _counties):
         places = finder(name, state, limit)
         if places:
             return PlaceLookup(query, places, clear=len(places) == 1)
-    suggestions = [_town_place(row) for row in _town_rows(name, state, limit, prefix=True)]
+    suggestions = _town_places(_town_rows(name, state, limit, prefix=True))
     if suggestions:
         return PlaceLookup(query, suggestions, clear=False)
     return PlaceLookup(query, error=_not_found_message(query))
+
+
+def _town_in_county(typed: str, county: str, limit: int) -> list[Place]:
+    """The town a namesake's choice names ("Fredericksburg, PA (Lebanon County)"), or []
+    when no town of that name is in that county (then the text is read as usual)."""
+    name, state = split_state(name_key(typed))
+    county_key = strip_county_word(name_key(county))[0]
+    rows = [row for row in _town_rows(name, state, limit) if _county_key(row) == county_key]
+    return _town_places(rows[:1], with_county=True)
+
+
+def _whole_state(query: str, name: str, state: str, limit: int) -> PlaceLookup:
+    """A state's name alone ("Texas") is the state, never a namesake town elsewhere (Texas
+    County, MO; Virginia, MN): the person is asked for a town or ZIP code in it and offered
+    its biggest towns, after a big city of that name (Washington, DC) they may have meant."""
+    namesakes = GazetteerPlace.objects.filter(name_key=name).filter(
+        Q(state=state) | Q(population__gte=BIG_CITY_POPULATION)
+    )
+    biggest = GazetteerPlace.objects.filter(state=state)
+    rows = list(namesakes.order_by("-population", "geonameid")[:limit])
+    rows += [row for row in biggest.order_by("-population", "geonameid")[:limit] if row not in rows]
+    places = _town_places(rows[:limit])
+    if places:
+        message = _(
+            "“%(query)s” is a whole state. Choose a town below, or type a town or ZIP code in it."
+        )
+    else:
+        message = _("“%(query)s” is a whole state. Type a town or ZIP code in it.")
+    return PlaceLookup(query, places, error=message % {"query": query}, clear=False)
 
 
 def _not_found_message(query: str) -> str:
@@ -150,9 +199,45 @@ def _town_rows(name: str, state: str, limit: int, *, prefix: bool = False) -> li
     return list(rows.order_by("-population", "geonameid")[:limit])
 
 
-def _town_place(row: GazetteerPlace) -> Place:
+def _town_places(rows: list[GazetteerPlace], *, with_county: bool = False) -> list[Place]:
+    """One choice per town: namesakes in one state are told apart by their county
+    ("Fredericksburg, PA (Lebanon County)", which looks that one up again), and a second
+    record of the same town in the same county is dropped."""
+    namesakes = Counter((row.name, row.state) for row in rows)
+    places: list[Place] = []
+    for row in rows:
+        named = with_county or namesakes[(row.name, row.state)] > 1
+        county = _county_of(row) if named else ""
+        place = _town_place(row, county=county)
+        if place.label not in {kept.label for kept in places}:
+            places.append(place)
+    return places
+
+
+def _county_of(row: GazetteerPlace, radius_miles: float = 15) -> str:
+    """The county of the nearest ZIP code in the town's state ("Lebanon County"), or ''."""
+    box = bounding_box(latitude=row.latitude, longitude=row.longitude, radius_miles=radius_miles)
+    candidates = PostalCode.objects.filter(
+        state=row.state,
+        latitude__range=(box.min_lat, box.max_lat),
+        longitude__range=(box.min_lon, box.max_lon),
+    ).values_list("latitude", "longitude", "county")
+    best = min(
+        candidates,
+        key=lambda zip_row: great_circle_miles(row.latitude, row.longitude, *zip_row[:2]),
+        default=None,
+    )
+    return best[2] if best else ""
+
+
+def _county_key(row: GazetteerPlace) -> str:
+    return strip_county_word(name_key(_county_of(row)))[0]
+
+
+def _town_place(row: GazetteerPlace, *, county: str = "") -> Place:
+    label = f"{row.name}, {row.state}"
     return Place(
-        label=f"{row.name}, {row.state}",
+        label=f"{label} ({county})" if county else label,
         latitude=row.latitude,
         longitude=row.longitude,
         kind="place",
@@ -188,7 +273,7 @@ def _zip_cities(name: str, state: str, limit: int) -> list[Place]:
 
 
 def _counties(name: str, state: str, limit: int) -> list[Place]:
-    rows = County.objects.filter(name_key__in=[name, f"{name} county", f"{name} parish"])
+    rows = County.objects.filter(name_key__in=[name, *(f"{name} {word}" for word in COUNTY_WORDS)])
     if state:
         rows = rows.filter(state=state)
     return [

@@ -123,12 +123,6 @@ def test_each_report_action_closes_the_report_as_it_says(
     assert listing.is_active is shown
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the report queue's get_queryset orders new reports first, but the admin's "
-    "change list re-orders by the model's ordering (-created), so a newer handled report "
-    "comes before a waiting one",
-)
 def test_new_reports_come_before_handled_ones(admin: Client, listing: Facility) -> None:
     handled = ProblemReport.objects.create(facility=listing, kind="closed", status="dismissed")
     waiting = listing.reports.get(status="new")

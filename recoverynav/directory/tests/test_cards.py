@@ -124,6 +124,13 @@ def test_a_listing_without_a_phone_says_so() -> None:
     assert "tel:" not in html
 
 
+def test_words_in_the_phone_field_are_shown_as_text_without_a_call_link() -> None:
+    html = facility_card(make_facility(phone="Call the front desk"))
+
+    assert "<li>Call the front desk</li>" in html
+    assert "tel:" not in html
+
+
 def test_every_listing_is_current_when_the_setting_is_empty(settings) -> None:
     settings.DIRECTORY_CURRENT_SINCE = None
 

@@ -84,6 +84,18 @@ def test_an_ambiguous_place_offers_choices_as_links(visitor: Client, gazetteer) 
     assert "radius=50" in page
 
 
+def test_a_state_name_alone_asks_for_a_town_and_offers_the_state_s_towns(
+    visitor: Client, gazetteer
+) -> None:
+    page = html(visitor, "/treatment/", place="Texas", radius="50")
+
+    assert "“Texas” is a whole state." in page
+    assert 'aria-describedby="place-hint place-error"' in page
+    assert "place=Houston%2C+TX" in page
+    assert "radius=50" in page
+    assert ", MO" not in page
+
+
 def test_no_results_suggest_a_wider_radius_telehealth_and_the_helpline(
     visitor: Client, gazetteer, hotlines
 ) -> None:

@@ -174,38 +174,133 @@ def test_a_point_beyond_the_radius_of_any_zip_code_has_no_town_name() -> None:
     assert nearest_town(38.03, -78.48, radius_miles=0.01) == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a state's name alone ('Texas') is taken as the clear answer Texas County, "
-    "MO, sending a person in Texas to Missouri; it should ask for a town or ZIP code",
+@pytest.mark.parametrize(
+    ("typed", "state"), [("Texas", "TX"), ("virginia", "VA"), ("KANSAS", "KS")]
 )
-def test_a_state_name_alone_never_places_someone_in_another_state() -> None:
-    place = lookup_place("Texas").place
+def test_a_state_name_alone_never_places_someone_in_another_state(typed: str, state: str) -> None:
+    lookup = lookup_place(typed)
 
-    assert place is None or place.state == "TX"
+    assert lookup.place is None
+    assert f"“{typed}” is a whole state" in lookup.error
+    assert lookup.places
+    assert {place.state for place in lookup.places} == {state}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: two towns with one name in one state (Fredericksburg, PA) are offered as "
-    "two identical choices, and both links lead to the bigger one",
-)
+def test_a_state_name_alone_is_not_a_namesake_town_in_another_state() -> None:
+    load_gazetteer(states={"VA", "MN", "IL"})  # Virginia, MN would be the clear town
+
+    assert {place.state for place in lookup_place("Virginia").places} == {"VA"}
+    assert lookup_place("Virginia, MN").place.label == "Virginia, MN"
+
+
+def test_a_state_name_alone_offers_its_biggest_towns_first() -> None:
+    assert labels("Texas")[:3] == ["Houston, TX", "San Antonio, TX", "Dallas, TX"]
+
+
+def test_a_state_name_alone_also_offers_a_big_city_of_that_name() -> None:
+    lookup = lookup_place("Washington")
+
+    assert lookup.place is None
+    assert labels("Washington") == ["Washington, DC"]
+    assert "whole state" in lookup.error
+
+
+def test_a_state_without_towns_we_know_asks_for_a_town_or_zip_code() -> None:
+    lookup = lookup_place("Montana")
+
+    assert lookup.places == []
+    assert lookup.error == "“Montana” is a whole state. Type a town or ZIP code in it."
+
+
+def test_a_whole_state_message_is_in_spanish_when_the_language_is_spanish() -> None:
+    from django.utils import translation
+
+    with translation.override("es"):
+        error = lookup_place("Texas").error
+
+    assert "«Texas»" in error
+    assert "estado" in error
+
+
+def test_a_town_or_county_named_with_its_state_is_still_found() -> None:
+    assert lookup_place("Texas County").place.label == "Texas County, MO"
+    assert lookup_place("New York, NY").place.state == "NY"
+    assert lookup_place("Kansas City, KS").place.label == "Kansas City, KS"
+
+
 def test_every_choice_offered_has_its_own_label() -> None:
     offered = labels("Fredericksburg")
 
     assert len(offered) == len(set(offered))
+    assert {"Fredericksburg, PA (Lebanon County)", "Fredericksburg, PA (Crawford County)"} <= set(
+        offered
+    )
+    assert "Fredericksburg, VA" in offered
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: 'Borough' and 'Census Area' are stripped from the typed name but the lookup "
-    "only tries '<name> county' and '<name> parish', so Alaska's boroughs are never found",
+def test_a_namesake_s_choice_looks_up_that_town_and_no_other() -> None:
+    lebanon = lookup_place("Fredericksburg, PA (Lebanon County)").place
+    crawford = lookup_place("Fredericksburg, PA (Crawford County)").place
+
+    assert lebanon.label == "Fredericksburg, PA (Lebanon County)"
+    assert lebanon.query == lebanon.label
+    assert (lebanon.latitude, crawford.latitude) == (
+        pytest.approx(40.4437),
+        pytest.approx(41.64589),
+    )
+
+
+def test_two_records_of_one_town_in_one_county_are_offered_once() -> None:
+    from recoverynav.geo.models import GazetteerPlace
+
+    town = GazetteerPlace.objects.get(name="Fredericksburg", state="PA", population=1357)
+    GazetteerPlace.objects.create(
+        geonameid=1, name=town.name, name_key=town.name_key, state="PA",
+        latitude=town.latitude + 0.001, longitude=town.longitude, population=12,
+    )  # fmt: skip
+
+    offered = labels("Fredericksburg, PA")
+
+    assert offered.count("Fredericksburg, PA (Lebanon County)") == 1
+    assert len(offered) == 2
+
+
+def test_a_county_that_no_namesake_is_in_is_not_found_rather_than_guessed() -> None:
+    lookup = lookup_place("Fredericksburg, PA (Nowhere County)")
+
+    assert lookup.places == []
+    assert "“Fredericksburg, PA (Nowhere County)”" in lookup.error
+
+
+def test_a_state_in_brackets_is_still_read_as_the_state() -> None:
+    assert lookup_place("Richmond (VA)").place.label == "Richmond, VA"
+
+
+def test_a_namesake_s_choice_link_finds_that_town() -> None:
+    links = choice_links(lookup=lookup_place("Fredericksburg"), params=QueryDict(""))
+    crawford = next(link for link in links if "Crawford" in link["label"])
+
+    typed = QueryDict(crawford["url"][1:])["place"]
+
+    assert lookup_place(typed).place.label == "Fredericksburg, PA (Crawford County)"
+
+
+@pytest.mark.parametrize(
+    ("typed", "label"),
+    [
+        ("Aleutians East Borough, AK", "Aleutians East Borough, AK"),
+        ("Bristol Bay Borough", "Bristol Bay Borough, AK"),
+        ("Bethel Census Area", "Bethel Census Area, AK"),
+        ("Anchorage Municipality", "Anchorage Municipality, AK"),
+        ("Municipality of Anchorage", "Anchorage Municipality, AK"),
+        ("Juneau City and Borough", "Juneau City and Borough, AK"),
+        ("City and Borough of Juneau", "Juneau City and Borough, AK"),
+    ],
 )
-def test_an_alaska_borough_is_found_by_its_full_name() -> None:
+def test_an_alaska_borough_is_found_by_its_full_name(typed: str, label: str) -> None:
     load_gazetteer(states={"AK"})
 
-    assert lookup_place("Aleutians East Borough, AK").places
-    assert "Bristol Bay Borough, AK" in labels("Bristol Bay Borough")
+    assert lookup_place(typed).place.label == label
 
 
 def test_a_place_s_query_looks_up_its_zip_code_coordinates_or_label() -> None:

@@ -79,11 +79,17 @@ def test_new_york_city_keeps_its_name_when_the_state_follows() -> None:
         ("orleans parish", ("orleans", True)),
         ("nome census area", ("nome", True)),
         ("san juan municipio", ("san juan", True)),
+        ("aleutians east borough", ("aleutians east", True)),
+        ("juneau city and borough", ("juneau", True)),
+        ("city and borough of juneau", ("juneau", True)),
+        ("municipality of anchorage", ("anchorage", True)),
+        ("anchorage municipality", ("anchorage", True)),
+        ("county of", ("county of", False)),
         ("county line", ("county line", False)),
         ("austin", ("austin", False)),
     ],
 )
-def test_it_takes_the_county_word_off_the_end_only(key: str, stripped: tuple) -> None:
+def test_it_takes_the_county_word_off_the_end_or_the_start(key: str, stripped: tuple) -> None:
     assert strip_county_word(key) == stripped
 
 

@@ -2,6 +2,7 @@
 record nobody edits, a problem report's outcomes, and the meeting page, its calendar and the
 feed at their edges."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -105,6 +106,18 @@ def test_a_moderator_resolves_a_report_and_is_named_on_it(
     report.refresh_from_db()
     assert report.status == "resolved"
     assert report.resolved_by.username == "moderator"
+
+
+def test_waiting_reports_come_before_newer_handled_ones(
+    admin: Client, report: ProblemReport
+) -> None:
+    handled = ProblemReport.objects.create(meeting=report.meeting, kind="moved", status="resolved")
+    handled.created = report.created + dt.timedelta(days=1)
+    handled.save()
+
+    response = admin.get("/admin/meetings/problemreport/")
+
+    assert list(response.context["cl"].result_list) == [report, handled]
 
 
 # --- pages -----------------------------------------------------------------------------------

@@ -50,18 +50,23 @@ def test_the_fellowship_is_read_from_the_names_when_the_feed_has_none(name, grou
     assert values(name=name, group=group)["fellowship"] == fellowship
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the fellowship patterns for 'Alcoholics Anonymous' and 'Narcotics Anonymous' "
-    "are case-sensitive lower case (meeting_guide kinds), so a group written with capitals, "
-    "as feeds write it, is listed as 'other' and missing from the AA or NA filter",
-)
 @pytest.mark.parametrize(
     ("group", "fellowship"),
-    [("Narcotics Anonymous", "na"), ("Alcoholics Anonymous District 5", "aa")],
+    [
+        ("Narcotics Anonymous", "na"),
+        ("NARCOTICS ANONYMOUS", "na"),
+        ("Alcoholics Anonymous District 5", "aa"),
+        ("ALCOHOLICS ANONYMOUS DISTRICT 5", "aa"),
+        ("alcoholics  anonymous", "aa"),
+    ],
 )
 def test_the_fellowship_s_full_name_in_capitals_is_read_too(group: str, fellowship: str) -> None:
     assert values(name="Tuesday Night", group=group)["fellowship"] == fellowship
+
+
+@pytest.mark.parametrize("group", ["Banana Group", "Saa Ridge", "na group"])
+def test_na_and_aa_inside_other_words_or_in_lower_case_are_not_a_fellowship(group: str) -> None:
+    assert values(name="Tuesday Night", group=group)["fellowship"] == "other"
 
 
 def test_the_feed_s_own_fellowship_wins_over_the_names() -> None:

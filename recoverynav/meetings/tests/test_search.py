@@ -144,6 +144,15 @@ def test_the_page_offers_a_choice_when_the_place_is_ambiguous(visitor) -> None:
 
 
 @pytest.mark.usefixtures("meetings")
+def test_a_state_name_alone_asks_for_a_town_in_that_state(visitor) -> None:
+    html = visitor.get("/meetings/", {"place": "Virginia"}).content.decode()
+
+    assert "“Virginia” is a whole state." in html
+    assert "Virginia Beach, VA" in html
+    assert ", MN" not in html
+
+
+@pytest.mark.usefixtures("meetings")
 @pytest.mark.parametrize(
     "params",
     [

@@ -10,11 +10,14 @@ from recoverynav.meetings.models import Attendance, Fellowship
 
 MAX_TYPES = 40
 MAX_OTHER_FORMATS = 20
+# The full names in any case ("NARCOTICS ANONYMOUS", as feeds write group names); the
+# initials only in capitals, so "na" or "aa" inside ordinary words (Spanish "na", a name
+# such as "Aa Ridge") are not read as a fellowship.
 FELLOWSHIP_NAMES = [
     (re.compile(r"al-?anon|alateen|\bafg\b", re.I), Fellowship.AL_ANON),
     (re.compile(r"\bsmart recovery\b", re.I), Fellowship.SMART),
-    (re.compile(r"narcotics anonymous|\bNA\b"), Fellowship.NA),
-    (re.compile(r"alcoholics anonymous|\bAA\b"), Fellowship.AA),
+    (re.compile(r"(?i:narcotics\s+anonymous)|\bNA\b"), Fellowship.NA),
+    (re.compile(r"(?i:alcoholics\s+anonymous)|\bAA\b"), Fellowship.AA),
 ]
 
 
