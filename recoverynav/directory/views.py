@@ -1,7 +1,3 @@
-import hashlib
-
-from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,7 +6,6 @@ from django.views.decorators.http import require_http_methods
 
 from recoverynav.core import export_files
 from recoverynav.core.forms import choices_fragment
-from recoverynav.core.fragments import PAGE_CACHE_SECONDS
 from recoverynav.core.frames import render_framed_page
 from recoverynav.core.params import page_number
 from recoverynav.core.problem_reports import ProblemReportForm, report_page
@@ -34,21 +29,7 @@ from recoverynav.directory.selectors import (
     search_facilities,
 )
 from recoverynav.geo.selectors import Place, choice_links, lookup_place, nearest_town
-from recoverynav.hotlines.selectors import country_with_hotlines, hotlines_version
-
-
-def _helplines() -> list:
-    """The country's treatment-referral lines, shown when a search finds nothing (often, in
-    the country): kept in the cache under the hotlines' version, so an edit shows at once."""
-    version = hashlib.blake2b(hotlines_version().encode(), digest_size=16).hexdigest()
-    key = f"directory:helplines:{settings.DEFAULT_COUNTRY}:{version}"
-    lines = cache.get(key)
-    if lines is None:
-        country = country_with_hotlines(settings.DEFAULT_COUNTRY)
-        shown = country.shown if country else []
-        lines = [line for line in shown if "treatment_referral" in line.purposes]
-        cache.set(key, lines, PAGE_CACHE_SECONDS)
-    return lines
+from recoverynav.hotlines.selectors import treatment_referral_lines
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -98,7 +79,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 **_links(request, radius, results),
             )
             if not results.total:
-                context["helplines"] = _helplines()
+                context["helplines"] = treatment_referral_lines()
     return render_framed_page(
         request, "directory/search.html", context, frame_context=lambda: {"form": SearchForm()}
     )

@@ -1,12 +1,15 @@
-"""Reads for the help-now page, the help bar and the API."""
+"""Reads for the help-now page, the help bar, the finders and the API."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Prefetch
 from django.http import HttpRequest
 
+from recoverynav.core.fragments import PAGE_CACHE_SECONDS
 from recoverynav.hotlines.models import Country, Hotline, crisis_rank
 
 
@@ -81,6 +84,33 @@ def hotlines_version() -> str:
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + figures)
         return "|".join(str(value) for value in cursor.fetchone())
+
+
+@dataclass(frozen=True)
+class Helpline:
+    """A line a finder offers when it finds little: plain values, cheap to read back from
+    the cache (a pickled model instance cost a search a tenth of its time)."""
+
+    name: str
+    phone: str
+    phone_uri: str
+
+
+def treatment_referral_lines() -> list[Helpline]:
+    """The default country's treatment-referral lines (the finders offer them where they
+    find little), kept in the cache under the hotlines' version so an edit shows at once."""
+    version = f"{settings.DEFAULT_COUNTRY}|{hotlines_version()}"
+    key = "hotlines:referral:" + hashlib.blake2b(version.encode(), digest_size=16).hexdigest()
+    lines = cache.get(key)
+    if lines is None:
+        country = country_with_hotlines(settings.DEFAULT_COUNTRY)
+        lines = [
+            Helpline(name=line.name, phone=line.phone, phone_uri=line.phone_uri)
+            for line in (country.shown if country else [])
+            if "treatment_referral" in line.purposes
+        ]
+        cache.set(key, lines, PAGE_CACHE_SECONDS)
+    return lines
 
 
 def country_code_for_request(request: HttpRequest, known_codes: set[str]) -> str:

@@ -65,10 +65,7 @@ def online_soon(
     visitor to a place we do not cover is offered the same online meetings, and finding them
     cost more than the rest of the page. An import starts a new generation of these lists;
     an edit in the admin shows within the minute."""
-    generation = cache.get(ONLINE_SOON_GENERATION_KEY)
-    if generation is None:
-        cache.add(ONLINE_SOON_GENERATION_KEY, uuid.uuid4().hex, None)
-        generation = cache.get(ONLINE_SOON_GENERATION_KEY, "")
+    generation = online_soon_generation()
     minute = now.replace(second=0, microsecond=0)
     key = (
         "meetings:online-soon:"
@@ -83,6 +80,16 @@ def online_soon(
     # The times in the visitor's own zone (the list is everyone's).
     show_times(listings, now=now, viewer_zone=viewer_zone, now_only=True)
     return listings
+
+
+def online_soon_generation() -> str:
+    """Changes with every import (DERIVED_CACHE_KEYS), so what was cached from the lists
+    of online meetings before it is never read again."""
+    generation = cache.get(ONLINE_SOON_GENERATION_KEY)
+    if generation is None:
+        cache.add(ONLINE_SOON_GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(ONLINE_SOON_GENERATION_KEY, "")
+    return generation
 
 
 def listed_kinds() -> set[tuple[str, str]]:

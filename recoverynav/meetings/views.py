@@ -1,11 +1,9 @@
 """The meeting finder's pages: the search (results first), one meeting, calendars, our feed,
 and "report a problem". Thin: forms parse, selectors read, summary/cards word."""
 
-import hashlib
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import (
     Http404,
     HttpRequest,
@@ -22,12 +20,12 @@ from django.views.decorators.http import require_http_methods
 
 from recoverynav.core import export_files
 from recoverynav.core.forms import choices_fragment
-from recoverynav.core.fragments import PAGE_CACHE_SECONDS
 from recoverynav.core.frames import render_framed_page
 from recoverynav.core.problem_reports import ProblemReportForm, report_page
 from recoverynav.core.querystring import query_with
 from recoverynav.core.ratelimit import limit_view
 from recoverynav.geo import selectors as geo
+from recoverynav.hotlines.selectors import treatment_referral_lines
 from recoverynav.meetings import exports, summary
 from recoverynav.meetings.cards import MeetingCards, place_text
 from recoverynav.meetings.coverage import (
@@ -35,7 +33,6 @@ from recoverynav.meetings.coverage import (
     FEW_MEETINGS,
     coverage_near,
     listed_any,
-    online_soon,
     searched_attendance,
 )
 from recoverynav.meetings.fellowships import finder_links
@@ -46,15 +43,13 @@ from recoverynav.meetings.forms import (
 )
 from recoverynav.meetings.listings import occurrences
 from recoverynav.meetings.models import Attendance, FeedSource, ProblemKind
-from recoverynav.meetings.query import JOINABLE, MeetingQuery
+from recoverynav.meetings.offers import OnlineSoon
+from recoverynav.meetings.query import MeetingQuery
 from recoverynav.meetings.schedule import zone_info
 from recoverynav.meetings.selectors import MeetingSearch, meeting_by_slug, search_meetings
 from recoverynav.meetings.services import report_problem
 
 CALENDAR_LIMIT = 200
-# Online meetings offered where our listings run out, or before a place is given.
-ONLINE_SOON_SHOWN = 5
-ONLINE_SOON_MINUTES = 3 * 60
 # The search a meeting page's "Find another meeting" goes back to: only the finder's own
 # parameters, and not much of them.
 BACK_KEYS = {
@@ -140,7 +135,7 @@ def _coverage(result: MeetingSearch, query: MeetingQuery, now, form, *, zone_cho
         "coverage_miles": COVERAGE_MILES,
         "place_words": summary.place_label(result.place),
         **finder_links(query.fellowships),
-        "helplines": _helplines(),
+        "helplines": treatment_referral_lines(),
         **_online_soon(query, now, form, zone_chosen=zone_chosen),
     }
 
@@ -157,7 +152,7 @@ def _nothing_without_place(query: MeetingQuery, params, now, form, *, zone_chose
             # Other fellowships' online meetings, when one was chosen.
             "all_online_url": "?when=now_or_soon&attendance=online" if query.fellowships else "",
             **finder_links(query.fellowships),
-            "helplines": _helplines(),
+            "helplines": treatment_referral_lines(),
             **_online_soon(query, now, form, zone_chosen=zone_chosen),
         }
     online_now = {"when": "now_or_soon", "attendance": Attendance.ONLINE}
@@ -171,48 +166,12 @@ def _nothing_without_place(query: MeetingQuery, params, now, form, *, zone_chose
 
 def _online_soon(query: MeetingQuery, now, form, *, zone_chosen: bool) -> dict:
     """A few meetings to join online that are on now or start within three hours, of the
-    chosen fellowships and types."""
-    online = MeetingQuery(
-        when="now_or_soon",
-        soon_minutes=ONLINE_SOON_MINUTES,
-        attendance=[kind for kind in query.attendance or JOINABLE if kind in JOINABLE]
-        or list(JOINABLE),
-        fellowships=query.fellowships,
-        types=query.types,
-    )
-    listings = online_soon(online, now=now, shown=ONLINE_SOON_SHOWN, viewer_zone=form.viewer_zone)
-    more = {"when": "now_or_soon", "attendance": Attendance.ONLINE}
-    if query.fellowships:
-        more["fellowship"] = query.fellowships
+    chosen fellowships and types (cached markup; see meetings/offers.py)."""
     return {
-        "online_soon": listings,
-        "online_cards": MeetingCards(
-            viewer_zone=form.viewer_zone,
-            zone_chosen=zone_chosen,
-            today=now.astimezone(zone_info(form.viewer_zone)).date(),
-        ),
-        "online_more_url": "?" + urlencode(more, doseq=True),
+        "online_soon": OnlineSoon(
+            chosen=query, now=now, viewer_zone=form.viewer_zone, zone_chosen=zone_chosen
+        )
     }
-
-
-def _helplines() -> list:
-    """The country's treatment-referral lines (from the hotlines' verified data), cached
-    under the hotlines' version so an edit shows at once."""
-    from recoverynav.hotlines.selectors import country_with_hotlines, hotlines_version
-
-    key = (
-        "meetings:helplines:"
-        + hashlib.blake2b(
-            f"{settings.DEFAULT_COUNTRY}|{hotlines_version()}".encode(), digest_size=16
-        ).hexdigest()
-    )
-    lines = cache.get(key)
-    if lines is None:
-        country = country_with_hotlines(settings.DEFAULT_COUNTRY)
-        shown = country.shown if country else []
-        lines = [line for line in shown if "treatment_referral" in line.purposes]
-        cache.set(key, lines, PAGE_CACHE_SECONDS)
-    return lines
 
 
 def page_links(params, result: MeetingSearch) -> dict:

@@ -422,3 +422,23 @@ def test_the_online_meetings_offered_where_we_list_none_are_renewed_by_an_import
 
     assert [meeting.name for meeting in first] == ["Noon Zoom"]
     assert [meeting.name for meeting in later] == ["Other Zoom"]
+
+
+def test_the_online_meetings_a_page_offers_follow_the_choices_and_every_import(visitor) -> None:
+    """Their markup is kept for the minute and shared by every visitor (meetings/offers.py),
+    yet a visitor who chose another fellowship never gets someone else's list, and a meeting
+    an import removed is not offered again."""
+    feed = {"source": "aa-intergroup", "fellowship": "aa"}
+    import_records([meeting_record(slug="zoom", name="Noon Zoom", **ONLINE_ONLY)], **feed)
+    with time_machine.travel(MONDAY_BEFORE_NOON, tick=False):
+        first = visible(visitor.get("/meetings/", {"fellowship": "aa"}).content.decode())
+        other = visible(visitor.get("/meetings/", {"fellowship": "na"}).content.decode())
+        replaced = [meeting_record(slug="other", name="Other Zoom", **ONLINE_ONLY)]
+        import_records(replaced, force=True, **feed)
+        renewed = visible(visitor.get("/meetings/", {"fellowship": "aa"}).content.decode())
+
+    assert "Noon Zoom" in first
+    assert "Noon Zoom" not in other
+    assert "We list no online meeting of these choices" in other
+    assert "Other Zoom" in renewed
+    assert "Noon Zoom" not in renewed
