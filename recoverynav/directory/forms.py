@@ -1,10 +1,8 @@
-import copy
-
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from recoverynav.core.forms import MissingFieldsTakeInitialMixin, SharedChoices
+from recoverynav.core.forms import MissingFieldsTakeInitialMixin, SharedChoices, shared_fields
 from recoverynav.directory import vocabulary
 from recoverynav.directory.selectors import DEFAULT_RADIUS
 
@@ -52,6 +50,7 @@ def _without_aliases(data: QueryDict) -> QueryDict:
     return data
 
 
+@shared_fields
 class SearchForm(MissingFieldsTakeInitialMixin):
     defaults_for_missing = ("radius",)
     place = forms.CharField(
@@ -75,7 +74,8 @@ class SearchForm(MissingFieldsTakeInitialMixin):
     def __init__(self, *args, **kwargs) -> None:
         """The six checkbox groups join the form only when the request sends one of them
         or the page needs their markup (see filter_fields): most searches send a place and
-        a distance, and copying nine fields for every form was a twentieth of a search."""
+        a distance. Like the form's own fields (`shared_fields`), they are shared, never
+        changed, so every form can use the same ones."""
         if args and isinstance(args[0], QueryDict):
             args = (_without_aliases(args[0]), *args[1:])
         super().__init__(*args, **kwargs)
@@ -85,7 +85,7 @@ class SearchForm(MissingFieldsTakeInitialMixin):
     def _add_group_fields(self) -> None:
         for name in PAGE_GROUPS:
             if name not in self.fields:
-                self.fields[name] = copy.deepcopy(GROUP_FIELDS[name])
+                self.fields[name] = GROUP_FIELDS[name]
 
     def filter_fields(self) -> list[forms.BoundField]:
         self._add_group_fields()

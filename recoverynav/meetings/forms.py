@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from recoverynav.core.forms import MissingFieldsTakeInitialMixin, SharedChoices
+from recoverynav.core.forms import MissingFieldsTakeInitialMixin, SharedChoices, shared_fields
 from recoverynav.meetings.fellowships import canonical_fellowship
 from recoverynav.meetings.meeting_types import type_choices
 from recoverynav.meetings.models import Attendance, Fellowship
@@ -98,6 +98,7 @@ def _zone_choices(language: str) -> list[tuple[str, str]]:
     return [(zone, zone_label(zone)) for zone in VIEWER_ZONES]
 
 
+@shared_fields
 class MeetingSearchForm(MissingFieldsTakeInitialMixin):
     """The finder's choices. A fellowship may be sent as any spelling other pages link with
     (`AA`, `Al-Anon`, `SMART`…): it is read as its canonical code, so those links work."""
