@@ -8,9 +8,12 @@ template engine they took most of a search's time. What keeps that safe and chea
 - `url_shape`: a URL reversed once, each card's key put in its place;
 - `escape` for every value, and `markup` to mark a card's own markup around escaped values
   as safe, in one place;
-- one way to write a distance and one directions link."""
+- one way to write a distance and one directions link;
+- `KeptMarkup`: cards kept per process under their values, for the finders whose visitors
+  see the same listings again and again."""
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Hashable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from html import escape
@@ -24,9 +27,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 __all__ = [
+    "KeptMarkup",
     "directions_to_address",
     "directions_to_point",
     "escape",
+    "language_key",
     "markup",
     "one_decimal",
     "per_language",
@@ -50,11 +55,42 @@ def per_language(build: Callable[[], Table]) -> Callable[[], Table]:
         return build()
 
     def current() -> Table:
-        urlconf = str(get_urlconf() or settings.ROOT_URLCONF)
-        return made(get_language(), urlconf, get_script_prefix())
+        return made(*language_key())
 
     current.cache_clear = made.cache_clear  # type: ignore[attr-defined]
     return current
+
+
+def language_key() -> tuple[str, str, str]:
+    """What words and reversed URLs depend on: the active language, URL configuration and
+    script prefix."""
+    return get_language(), str(get_urlconf() or settings.ROOT_URLCONF), get_script_prefix()
+
+
+class KeptMarkup:
+    """Markup kept in this process, up to `size` pieces (the oldest go first), for cards
+    that many searches show again: a facility's result card is the same for every search
+    that lists it but for a few marked places. The key must hold everything the markup
+    depends on, values included, so a kept piece is never out of date."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.pieces: dict[Hashable, str] = {}
+        self.lock = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], str]) -> str:
+        piece = self.pieces.get(key)
+        if piece is None:
+            piece = build()
+            with self.lock:
+                while len(self.pieces) >= self.size:
+                    del self.pieces[next(iter(self.pieces))]
+                self.pieces[key] = piece
+        return piece
+
+    def clear(self) -> None:
+        with self.lock:
+            self.pieces.clear()
 
 
 def url_shape(url_name: str) -> Callable[[object], str]:

@@ -3,7 +3,8 @@
 A results page shows twenty cards, built as f-strings with the parts every card of ours
 shares (core/html.py): the words, URL shapes and formats looked up once per language
 (`_words`), labels once per language and value, and each card string formatting with every
-value escaped."""
+value escaped. A result card is the same for every search that lists the place but for the
+search's own link and the distance: it is kept (`RESULT_CARDS`) with marks in their places."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,11 +16,26 @@ from django.utils.formats import date_format, get_format
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
-from recoverynav.core.html import escape, markup, one_decimal, per_language, url_shape
+from recoverynav.core.html import (
+    KeptMarkup,
+    escape,
+    language_key,
+    markup,
+    one_decimal,
+    per_language,
+    url_shape,
+)
 from recoverynav.directory import phones, service_names, vocabulary
-from recoverynav.directory.models import Facility
-from recoverynav.directory.selectors import SEARCH_PARAM, FacilityListing
+from recoverynav.directory.models import Facility, current_since
+from recoverynav.directory.selectors import LIST_FIELDS, SEARCH_PARAM, FacilityListing
 from recoverynav.plan.buttons import SaveButtons
+
+# Result cards kept per process (about 1.5 KB each): the listings the searches of a day show
+# again and again. Marks stand where each search puts its own link suffix and distance;
+# control characters never occur in a card's escaped text.
+RESULT_CARDS = KeptMarkup(size=10_000)
+SEARCH_MARK = "\x1esearch\x1e"
+DISTANCE_MARK = "\x1edistance\x1e"
 
 
 @dataclass(frozen=True)
@@ -81,6 +97,7 @@ class FacilityCards:
         """`search_query`: the search these cards are results of; each result's link carries
         it so that the facility page's "back" link returns to the same results."""
         self.language = get_language()
+        self.language_key = language_key()
         self.text = _words()
         self.link_suffix = (
             escape(f"?{SEARCH_PARAM}={quote(search_query, safe='')}") if search_query else ""
@@ -106,18 +123,41 @@ class FacilityCards:
         """The card of a facility or of a search's listing; `in_list` (a search result)
         names the place, links it to its page and shows `facility.distance` in miles (the
         facility page names it in its heading)."""
+        if not in_list:
+            return markup(self._card(facility, in_list=False))
+        key = (self.language_key, current_since(), *_shown_values(facility))
+        kept = RESULT_CARDS.get(
+            key,
+            lambda: self._card(
+                facility, in_list=True, link_suffix=SEARCH_MARK, distance=DISTANCE_MARK
+            ),
+        )
+        return markup(
+            kept.replace(SEARCH_MARK, self.link_suffix).replace(
+                DISTANCE_MARK, self.distance(facility)
+            )
+        )
+
+    def _card(
+        self,
+        facility: Facility | FacilityListing,
+        *,
+        in_list: bool,
+        link_suffix: str = "",
+        distance: str = "",
+    ) -> str:
         words = self.text.words
         page_url = self.text.page_url(facility.pk)
         html = ['<article class="card facility">']
         if in_list:
             html.append(
-                f'<h3 translate="no"><a href="{page_url}{self.link_suffix}">'
+                f'<h3 translate="no"><a href="{page_url}{link_suffix}">'
                 f"{escape(facility.name)}</a></h3>"
             )
         if facility.alternate_name:
             html.append(f'<p class="muted" translate="no">{escape(facility.alternate_name)}</p>')
         if in_list:
-            html.append(f'<p class="distance"><strong>{self.distance(facility)}</strong></p>')
+            html.append(f'<p class="distance"><strong>{distance}</strong></p>')
         lines = facility.address_lines
         address = "<br>".join(escape(line) for line in lines)
         if not facility.address_1:  # e.g. SAMHSA's "- - -": the town, and why no street
@@ -153,7 +193,7 @@ class FacilityCards:
                 f'<a href="{self.text.report_url(facility.pk)}">{words["report"]}</a></p>'
             )
         html.append("</article>")
-        return markup("\n".join(html))
+        return "\n".join(html)
 
     def _actions(self, facility: Facility | FacilityListing) -> str:
         links = []
@@ -191,6 +231,14 @@ class FacilityCards:
         if languages:
             facts.append((words["languages"], languages))
         return "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in facts)
+
+
+def _shown_values(facility: Facility | FacilityListing) -> tuple:
+    """Every value of a listing its result card shows (a kept card's key)."""
+    return tuple(
+        tuple(value) if isinstance(value, list) else value
+        for value in (getattr(facility, name) for name in LIST_FIELDS)
+    )
 
 
 # Many facilities share a mask or a date: each is worded once per language.

@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from recoverynav.core.html import (
+    KeptMarkup,
     directions_to_address,
     directions_to_point,
     markup,
@@ -69,3 +70,20 @@ def test_directions_go_to_a_point_within_a_metre_or_look_an_address_up() -> None
 
 def test_markup_is_safe_for_the_template_engine() -> None:
     assert hasattr(markup("<p>x</p>"), "__html__")
+
+
+def test_kept_markup_is_built_once_per_key_and_the_oldest_goes_first() -> None:
+    kept = KeptMarkup(size=2)
+    built = []
+
+    def build(text: str):
+        return lambda: built.append(text) or text
+
+    assert kept.get("a", build("<p>a</p>")) == "<p>a</p>"
+    assert kept.get("a", build("<p>other</p>")) == "<p>a</p>"
+    kept.get("b", build("<p>b</p>"))
+    kept.get("c", build("<p>c</p>"))
+    kept.get("a", build("<p>a again</p>"))
+
+    assert built == ["<p>a</p>", "<p>b</p>", "<p>c</p>", "<p>a again</p>"]
+    assert list(kept.pieces) == ["c", "a"]

@@ -225,3 +225,45 @@ def test_the_card_is_exactly_this_html(name: str, in_list: bool) -> None:
     if os.environ.get("UPDATE_EXPECTED_HTML"):
         (EXPECTED / name).write_text(html + "\n", encoding="utf-8")
     assert html + "\n" == (EXPECTED / name).read_text(encoding="utf-8")
+
+
+def test_a_kept_result_card_carries_each_searchs_own_link_and_distance() -> None:
+    """Result cards are kept per process with marks where a search's own parts go."""
+    facility = make_facility(name="Hope House")
+    facility.distance = 2.25
+    first = FacilityCards(search_query="place=22903").card(facility, in_list=True)
+    facility.distance = 7.0
+    again = FacilityCards(search_query="place=Richmond").card(facility, in_list=True)
+
+    assert "place%3D22903" in first
+    assert "2.3 miles away" in first
+    assert "place%3DRichmond" in again
+    assert "7.0 miles away" in again
+    assert "22903" not in again.replace(facility.postal_code, "")
+
+
+def test_an_edited_listing_shows_its_new_values_at_once() -> None:
+    facility = make_facility(name="Hope House", phone="434-555-0100")
+    facility.distance = 1.0
+    before = FacilityCards().card(facility, in_list=True)
+    facility.phone = "434-555-0199"
+    facility.other_languages = ["Tagalog"]
+    after = FacilityCards().card(facility, in_list=True)
+
+    assert "555-0100" in before
+    assert "555-0199" in after
+    assert "555-0100" not in after
+    assert "Tagalog" in after
+
+
+def test_a_kept_card_is_the_card_built_afresh() -> None:
+    from recoverynav.directory.cards import RESULT_CARDS
+
+    facility = make_facility(name="Hope House", website="https://hope.example/")
+    facility.distance = 3.5
+    RESULT_CARDS.clear()
+    built = FacilityCards(search_query="place=22903").card(facility, in_list=True)
+    kept = FacilityCards(search_query="place=22903").card(facility, in_list=True)
+
+    assert kept == built
+    assert len(RESULT_CARDS.pieces) == 1
