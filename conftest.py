@@ -91,6 +91,17 @@ def _exports_in_a_fresh_folder(settings, tmp_path) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _default_language() -> None:
+    """Each test starts in the site's default language: a request for a Spanish page leaves
+    Spanish active in the thread, and a later test that words something without a request
+    (a heading, a place's name) would otherwise speak Spanish or English by test order."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache() -> None:
     """Each test starts with an empty cache: rendered pages, rate limits and lookups kept by
     an earlier test (perhaps under other settings) must not leak into it."""

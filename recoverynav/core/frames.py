@@ -11,6 +11,7 @@ in the page's own template or one it extends, never in an `{% include %}`.
 
 import hashlib
 import re
+import sys
 import weakref
 from collections.abc import Callable
 
@@ -99,7 +100,18 @@ def render_framed_page(
             part if index % 2 == 0 else nodes[part].nodelist.render(request_context)
             for index, part in enumerate(frame)
         ]
+        _tell_the_test_client(template, request_context)
     return HttpResponse("".join(parts), status=status)
+
+
+def _tell_the_test_client(template: Template, context: Context) -> None:
+    """What a whole render does under the test runner (django.test.utils makes
+    Template._render send `template_rendered`): the test client's response.context and
+    assertTemplateUsed then see a framed page's template and context too. Outside tests
+    django.test is never imported, and nothing is sent."""
+    signals = sys.modules.get("django.test.signals")
+    if signals is not None:
+        signals.template_rendered.send(sender=template, template=template, context=context)
 
 
 def _frame(template: Template, frame_context: Callable[[], dict]) -> list[str]:

@@ -2,8 +2,9 @@
 removes it, and the search form folded away below (a person on a phone sees results first).
 
 The treatment and meeting finders share it, so both read the same way. Render it with
-`{% include "core/_search_summary.html" with heading=… chips=… clear_url=… %}` and wrap the
-form in `<details class="search-panel">` that is open only before a search.
+`{% search_summary heading chips clear_url %}` (core/templatetags/search_tags.py; built in
+Python like the cards, as it opens every search) and wrap the form in
+`<details class="search-panel">` that is open only before a search.
 """
 
 from collections.abc import Iterable
@@ -11,7 +12,10 @@ from dataclasses import dataclass
 
 from django import forms
 from django.http import QueryDict
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
+from recoverynav.core.html import escape, markup
 from recoverynav.core.querystring import query_with
 
 
@@ -21,6 +25,34 @@ class Chip:
 
     label: str
     remove_url: str
+
+
+def summary_html(
+    heading: str, chips: list[Chip], clear_url: str = "", heading_id: str = "results-heading"
+) -> SafeString:
+    """What was found as a heading, then each chosen filter as a link that removes it, and
+    "Clear all choices" when there are two or more."""
+    html = [
+        '<div class="search-summary">',
+        f'<h2 id="{escape(heading_id)}">{escape(str(heading))}</h2>',
+    ]
+    if chips:
+        remove = escape(gettext("remove this choice"))
+        html.append(f'<ul class="chips" aria-label="{escape(gettext("Your choices"))}">')
+        html += [
+            f'<li><a class="chip" href="{escape(chip.remove_url)}">{escape(str(chip.label))}'
+            f'<span class="visually-hidden"> — {remove}</span>'
+            '<span aria-hidden="true"> &times;</span></a></li>'
+            for chip in chips
+        ]
+        if clear_url and len(chips) > 1:
+            html.append(
+                f'<li><a class="chip-clear" href="{escape(clear_url)}">'
+                f"{escape(gettext('Clear all choices'))}</a></li>"
+            )
+        html.append("</ul>")
+    html.append("</div>")
+    return markup("\n".join(html))
 
 
 def filter_chips(form: forms.Form, params: QueryDict, names: Iterable[str]) -> list[Chip]:

@@ -56,7 +56,7 @@ class OnlineSoon:
             types=chosen.types,
         )
 
-    @property
+    @cached_property
     def fragment(self) -> dict:
         """`{% cache fragment.seconds "name" fragment.key %}`: everything the markup depends
         on besides the code and language (an import starts a new generation)."""

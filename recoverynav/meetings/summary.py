@@ -1,6 +1,6 @@
 """Results first: the words of the line that says what was found ("12 meetings within 10
 miles of Bronx, NY"), of "now"'s scope and of the page numbers, and the chosen filters as the
-site's shared chips (core.search_summary, shown by core/_search_summary.html)."""
+site's shared chips (core.search_summary, shown by `{% search_summary %}`)."""
 
 from django.http import QueryDict
 from django.template.defaultfilters import floatformat

@@ -89,7 +89,7 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
         return {
             "prompt": True,
             "chosen": chosen,
-            "clear_url": summary.clear_url(params),
+            "clear_url": summary.clear_url(params) if chosen else "",
             **_online_soon(query, now, form, zone_chosen=form.zone_chosen),
             **finder_links(query.fellowships),
         }
@@ -98,7 +98,7 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
     )
     zone, zone_chosen = result.viewer_zone, result.zone_chosen
     context = {
-        "clear_url": summary.clear_url(params),
+        "clear_url": summary.clear_url(params) if chosen else "",
         "searched": True,
         # The form stays open when the place needs the visitor's attention.
         "form_open": result.lookup is not None and result.place is None,
@@ -112,7 +112,8 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
             zone_chosen=zone_chosen,
             today=now.astimezone(zone_info(zone)).date(),
         ),
-        **page_links(params, result),
+        # Paging, calendar and online links sit under the results: none without results.
+        **(page_links(params, result) if result.listings else {}),
     }
     if result.lookup is not None:
         context["place_choices"] = geo.choice_links(lookup=result.lookup, params=params)

@@ -144,3 +144,11 @@ def test_the_finders_are_the_same_pages_as_whole_renders(demo_data, settings) ->
         assert framed[path].status_code == whole.status_code, path
         assert framed[path].content == again[path], path
         assert framed[path].content == whole.content, SLOT_RULE.format(path=path)
+
+
+def test_the_test_client_sees_a_framed_pages_template_and_context(visitor: Client) -> None:
+    """As for a whole render: specification tests read `response.context`."""
+    response = visitor.get("/treatment/")
+
+    assert "directory/search.html" in [template.name for template in response.templates]
+    assert response.context["panel_open"] is True

@@ -4,10 +4,10 @@ from urllib.parse import parse_qs
 
 from django import forms
 from django.http import QueryDict
-from django.template.loader import render_to_string
+from django.template import Context, Template
 from django.utils import translation
 
-from recoverynav.core.search_summary import Chip, filter_chips, without_filters
+from recoverynav.core.search_summary import Chip, filter_chips, summary_html, without_filters
 
 
 class FinderForm(forms.Form):
@@ -88,10 +88,7 @@ def test_clear_all_drops_only_the_filters() -> None:
 def test_the_summary_shows_the_heading_and_chips_that_say_they_remove_a_choice() -> None:
     chips = [Chip("Methadone", "?place=a&medication=b"), Chip("Buprenorphine", "?place=a")]
     with translation.override("es"):
-        html = render_to_string(
-            "core/_search_summary.html",
-            {"heading": "19 lugares", "chips": chips, "clear_url": "?place=a"},
-        )
+        html = summary_html("19 lugares", chips, "?place=a")
     assert '<h2 id="results-heading">19 lugares</h2>' in html
     assert 'href="?place=a&amp;medication=b"' in html
     assert "quitar esta opción" in html
@@ -99,9 +96,27 @@ def test_the_summary_shows_the_heading_and_chips_that_say_they_remove_a_choice()
 
 
 def test_one_chip_needs_no_clear_all_link() -> None:
-    html = render_to_string(
-        "core/_search_summary.html",
-        {"heading": "3 places", "chips": [Chip("Detox", "?place=a")], "clear_url": "?place=a"},
-    )
+    html = summary_html("3 places", [Chip("Detox", "?place=a")], "?place=a")
     assert "Clear all choices" not in html
     assert "chips" in html
+
+
+def test_every_value_in_the_summary_is_escaped() -> None:
+    html = summary_html(
+        "<b>3</b> places", [Chip("<i>Detox</i>", '?a="1"&b=2'), Chip("x", "?")], "?c=<3>"
+    )
+
+    assert "<b>" not in html
+    assert "<i>" not in html
+    assert 'href="?a=&quot;1&quot;&amp;b=2"' in html
+    assert 'href="?c=&lt;3&gt;"' in html
+
+
+def test_the_template_tag_names_its_heading_for_the_page() -> None:
+    template = Template(
+        '{% load search_tags %}{% search_summary heading chips "" "choices-heading" %}'
+    )
+    html = template.render(Context({"heading": "Your choices", "chips": []}))
+
+    assert '<h2 id="choices-heading">Your choices</h2>' in html
+    assert "<ul" not in html
