@@ -105,9 +105,10 @@ def _default_language() -> None:
 def _empty_cache() -> None:
     """Each test starts with an empty cache: rendered pages, rate limits and lookups kept by
     an earlier test (perhaps under other settings) must not leak into it."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

@@ -171,7 +171,13 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "recoverynav",
-    }
+    },
+    # `{% cache %}` fragments: rendered markup, kept in each process (core/markup_cache.py).
+    "template_fragments": {
+        "BACKEND": "recoverynav.core.markup_cache.MarkupCache",
+        "LOCATION": "recoverynav-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
