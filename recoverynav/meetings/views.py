@@ -90,7 +90,7 @@ def _results(request: HttpRequest, form: MeetingSearchForm) -> dict:
             "prompt": True,
             "chosen": chosen,
             "clear_url": summary.clear_url(params) if chosen else "",
-            **_online_soon(query, now, form, zone_chosen=form.zone_chosen),
+            **_online_soon(query, now, form.viewer_zone, zone_chosen=form.zone_chosen),
             **finder_links(query.fellowships),
         }
     result = search_meetings(
@@ -137,7 +137,8 @@ def _coverage(result: MeetingSearch, query: MeetingQuery, now, form, *, zone_cho
         "place_words": summary.place_label(result.place),
         **finder_links(query.fellowships),
         "helplines": treatment_referral_lines(),
-        **_online_soon(query, now, form, zone_chosen=zone_chosen),
+        # The searched place's zone stands in for the visitor's, as in the results.
+        **_online_soon(query, now, result.viewer_zone, zone_chosen=zone_chosen),
     }
 
 
@@ -154,7 +155,7 @@ def _nothing_without_place(query: MeetingQuery, params, now, form, *, zone_chose
             "all_online_url": "?when=now_or_soon&attendance=online" if query.fellowships else "",
             **finder_links(query.fellowships),
             "helplines": treatment_referral_lines(),
-            **_online_soon(query, now, form, zone_chosen=zone_chosen),
+            **_online_soon(query, now, form.viewer_zone, zone_chosen=zone_chosen),
         }
     online_now = {"when": "now_or_soon", "attendance": Attendance.ONLINE}
     if query.fellowships:
@@ -165,12 +166,13 @@ def _nothing_without_place(query: MeetingQuery, params, now, form, *, zone_chose
     }
 
 
-def _online_soon(query: MeetingQuery, now, form, *, zone_chosen: bool) -> dict:
+def _online_soon(query: MeetingQuery, now, viewer_zone: str, *, zone_chosen: bool) -> dict:
     """A few meetings to join online that are on now or start within three hours, of the
-    chosen fellowships and types (cached markup; see meetings/offers.py)."""
+    chosen fellowships and types, their times in `viewer_zone` (cached markup; see
+    meetings/offers.py)."""
     return {
         "online_soon": OnlineSoon(
-            chosen=query, now=now, viewer_zone=form.viewer_zone, zone_chosen=zone_chosen
+            chosen=query, now=now, viewer_zone=viewer_zone, zone_chosen=zone_chosen
         )
     }
 

@@ -442,3 +442,17 @@ def test_the_online_meetings_a_page_offers_follow_the_choices_and_every_import(v
     assert "We list no online meeting of these choices" in other
     assert "Other Zoom" in renewed
     assert "Noon Zoom" not in renewed
+
+
+def test_where_we_list_nothing_the_online_meetings_are_shown_in_the_places_time(
+    visitor, gazetteer
+) -> None:
+    """As the results are: the searched place's zone stands in for the visitor's."""
+    feed = {"source": "aa-intergroup", "fellowship": "aa"}
+    import_records([meeting_record(slug="zoom", name="Noon Zoom", **ONLINE_ONLY)], **feed)
+    with time_machine.travel(MONDAY_BEFORE_NOON, tick=False):
+        html = visitor.get("/meetings/", {"place": "90012"}).content.decode()
+
+    offered = visible(html).split("Online meetings on now or starting soon")[1]
+    assert "Noon Zoom" in offered
+    assert "9 a.m. to 10 a.m. your time" in offered
