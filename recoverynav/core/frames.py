@@ -4,7 +4,7 @@ A finder's page is the same for everyone except a few parts (the visitor's value
 form, the results, the language links). Those parts are marked `{% slot "name" %}…{% endslot
 %}` (the tag is registered by `core/templatetags/frame_tags.py`), and the view calls
 `render_framed_page`: the rest of the page, the frame, is rendered once per language and code
-without any request data and kept in the cache, and each request renders only the slots into
+without any request data and kept (in each process), and each request renders only the slots into
 it. The rule for template authors: a visitor's value belongs inside a slot, and a slot sits
 in the page's own template or one it extends, never in an `{% include %}`.
 """
@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache as shared_cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import Context, RequestContext
@@ -114,7 +114,7 @@ def _tell_the_test_client(template: Template, context: Context) -> None:
         signals.template_rendered.send(sender=template, template=template, context=context)
 
 
-def _frame(template: Template, frame_context: Callable[[], dict]) -> list[str]:
+def _frame(template: Template, frame_context: Callable[[], dict]) -> tuple[str, ...]:
     """The page's frame split at its slots: [text, slot name, text, slot name, …, text]."""
     key = (
         "frame:"
@@ -122,11 +122,13 @@ def _frame(template: Template, frame_context: Callable[[], dict]) -> list[str]:
             "\x1f".join([fragment_version(), template.name]).encode(), digest_size=16
         ).hexdigest()
     )
-    frame = shared_cache.get(key)
+    # Kept in this process, uncopied (core/markup_cache.py): a tuple of strings.
+    kept = caches["template_fragments"]
+    frame = kept.get(key)
     if frame is None:
         html = template.render(Context({**frame_context(), FRAME_MODE: True, **site_constants()}))
-        frame = SLOT_SPLIT.split(html)
-        shared_cache.set(key, frame, PAGE_CACHE_SECONDS)
+        frame = tuple(SLOT_SPLIT.split(html))
+        kept.set(key, frame, PAGE_CACHE_SECONDS)
     return frame
 
 

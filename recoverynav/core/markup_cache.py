@@ -1,8 +1,9 @@
-"""The cache behind `{% cache %}` fragments (the `template_fragments` alias in settings):
-Django's in-memory cache without its pickling and its memcached key check.
+"""The cache behind `{% cache %}` fragments and the finders' frames (the
+`template_fragments` alias in settings): Django's in-memory cache without its pickling and
+its memcached key check.
 
-A fragment is rendered markup, a string nobody changes in place, so it needs no copy; its
-key is a hash (django.core.cache.utils.make_template_fragment_key), so it needs no check.
+A fragment is rendered markup, a string nobody changes in place (a frame, a tuple of them),
+so it needs no copy; its key is a hash, so it needs no check.
 The finders read three fragments on every search, and the copy and check were about a
 tenth of reading them. Each server process keeps its own, also when the default cache is
 shared (Redis): a fragment depends only on its key and the code, both the same everywhere."""
@@ -14,7 +15,8 @@ from django.core.cache.backends.locmem import LocMemCache
 
 
 class MarkupCache(LocMemCache):
-    """For strings only; anything else is refused, since it would be shared, not copied."""
+    """For strings and tuples of strings only; anything else is refused, since it would be
+    shared, not copied."""
 
     def get(self, key, default=None, version=None):
         key = self.make_key(key, version=version)
@@ -26,7 +28,7 @@ class MarkupCache(LocMemCache):
             return self._cache[key]
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> None:
-        if not isinstance(value, str):
+        if not _immutable_markup(value):
             raise TypeError(f"MarkupCache keeps strings, not {type(value).__name__}")
         key = self.make_key(key, version=version)
         with self._lock:
@@ -45,3 +47,9 @@ class MarkupCache(LocMemCache):
     def _has_expired(self, key) -> bool:
         expires = self._expire_info.get(key, -1)
         return expires is not None and expires <= time.time()
+
+
+def _immutable_markup(value: object) -> bool:
+    return isinstance(value, str) or (
+        isinstance(value, tuple) and all(isinstance(part, str) for part in value)
+    )

@@ -24,11 +24,13 @@ def test_it_gives_back_the_same_markup_until_it_expires() -> None:
         assert cache.get("card") is None
 
 
-def test_it_keeps_strings_only_since_nothing_is_copied() -> None:
+def test_it_keeps_strings_and_tuples_of_them_only_since_nothing_is_copied() -> None:
     cache = fresh()
 
     with pytest.raises(TypeError):
         cache.set("list", ["shared", "by", "everyone"], 60)
+    cache.set("frame", ("<p>", "slot", "</p>"), 60)  # a frame: a tuple of strings
+    assert cache.get("frame") == ("<p>", "slot", "</p>")
     assert cache.add("a", "<p>a</p>", 60) is True
     assert cache.add("a", "<p>b</p>", 60) is False
     assert cache.get("a") == "<p>a</p>"
