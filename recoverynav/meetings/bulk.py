@@ -8,8 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import connection
-
-INSERT_BATCH = 5000
+from psycopg.types.json import Jsonb
 
 
 def reserve_ids(model: type, count: int) -> list[int]:
@@ -29,9 +28,9 @@ def reserve_ids(model: type, count: int) -> list[int]:
 
 def insert_rows(model: type, rows: list[dict]) -> None:
     """Batched INSERTs with little Python work per row. SQLite's executemany loops in C.
-    PostgreSQL gets one JSON document per batch, turned into rows by json_to_recordset:
-    psycopg's client-side parsing of a huge multi-row VALUES, then its quoting of every array
-    element, took most of a 250,000-meeting import."""
+    PostgreSQL gets COPY, its bulk-load path, fed row by row by psycopg's C code: half the
+    time of the JSON document per batch (json_to_recordset) used before, which had replaced
+    a huge multi-row VALUES that psycopg spent most of an import parsing and quoting."""
     if not rows:
         return
     quote = connection.ops.quote_name
@@ -41,17 +40,7 @@ def insert_rows(model: type, rows: list[dict]) -> None:
     table = quote(model._meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            record = ", ".join(f"{quote(f.column)} {f.db_type(connection)}" for f in fields)
-            sql = (
-                f"INSERT INTO {table} ({columns}) SELECT {columns} "  # noqa: S608
-                f"FROM json_to_recordset(%s) AS x({record})"
-            )
-            as_is = all(f.column == f.attname for f in fields)  # then rows are the records
-            for start in range(0, len(rows), INSERT_BATCH):
-                batch = rows[start : start + INSERT_BATCH]
-                if not as_is:
-                    batch = [{f.column: row[f.attname] for f in fields} for row in batch]
-                cursor.execute(sql, [json.dumps(batch, default=str)])  # times as ISO text
+            _copy_rows(cursor, f"COPY {table} ({columns}) FROM STDIN", fields, names, rows)
             return
         adapters = {
             index: adapter
@@ -75,6 +64,20 @@ def insert_rows(model: type, rows: list[dict]) -> None:
                 values += row_values
             sql = f"INSERT INTO {table} ({columns}) VALUES {', '.join([row_sql] * len(chunk))}"  # noqa: S608
             cursor.execute(sql, values)
+
+
+def _copy_rows(cursor, copy_sql: str, fields: list, names: list[str], rows: list[dict]) -> None:
+    """COPY in text form: psycopg turns each value into text by its Python type; JSON fields
+    are marked as such (a Python list would otherwise be sent as an array)."""
+    as_json = [i for i, field in enumerate(fields) if field.get_internal_type() == "JSONField"]
+    # Django's cursor wrapper has no copy(); psycopg's own cursor has.
+    with cursor.cursor.copy(copy_sql) as copy:
+        for row in rows:
+            values = [row[name] for name in names]
+            for index in as_json:
+                if values[index] is not None:
+                    values[index] = Jsonb(values[index])
+            copy.write_row(values)
 
 
 def _sqlite_adapter(internal_type: str) -> Callable[[Any], Any] | None:
