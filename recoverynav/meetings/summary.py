@@ -3,7 +3,6 @@ miles of Bronx, NY"), of "now"'s scope and of the page numbers, and the chosen f
 site's shared chips (core.search_summary, shown by `{% search_summary %}`)."""
 
 from django.http import QueryDict
-from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext, ngettext
 
 from recoverynav.core.querystring import query_with
@@ -48,7 +47,7 @@ def heading(result: MeetingSearch, *, radius_miles: float) -> str:
             total,
         ) % {
             "total": total,
-            "miles": floatformat(radius_miles, 0),
+            "miles": f"{radius_miles:.0f}",  # radii are whole miles (the form's choices)
             "label": place_label(result.place),
         }
     return gettext("Meetings that match your choices")
@@ -61,7 +60,7 @@ def scope(result: MeetingSearch, *, radius_miles: float) -> str:
     if result.place is not None:
         return gettext(
             "Online meetings, and meetings you can go to within %(miles)s miles of %(label)s."
-        ) % {"miles": floatformat(radius_miles, 0), "label": place_label(result.place)}
+        ) % {"miles": f"{radius_miles:.0f}", "label": place_label(result.place)}
     return gettext(
         "Meetings you can join online, from anywhere. Add a place to see meetings you can go to."
     )
