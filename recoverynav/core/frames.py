@@ -4,8 +4,8 @@ A finder's page is the same for everyone except a few parts (the visitor's value
 form, the results, the language links). Those parts are marked `{% slot "name" %}…{% endslot
 %}` (the tag is registered by `core/templatetags/frame_tags.py`), and the view calls
 `render_framed_page`: the rest of the page, the frame, is rendered once per language and code
-without any request data and kept (in each process), and each request renders only the slots into
-it. The rule for template authors: a visitor's value belongs inside a slot, and a slot sits
+without any request data and kept in each process, and each request renders only the slots
+into it. The rule for template authors: a visitor's value belongs inside a slot, and a slot sits
 in the page's own template or one it extends, never in an `{% include %}`.
 """
 
@@ -115,7 +115,7 @@ def _tell_the_test_client(template: Template, context: Context) -> None:
 
 
 def _frame(template: Template, frame_context: Callable[[], dict]) -> tuple[str, ...]:
-    """The page's frame split at its slots: [text, slot name, text, slot name, …, text]."""
+    """The page's frame split at its slots: (text, slot name, text, slot name, …, text)."""
     key = (
         "frame:"
         + hashlib.blake2b(

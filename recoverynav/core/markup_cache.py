@@ -8,8 +8,6 @@ The finders read three fragments on every search, and the copy and check were ab
 tenth of reading them. Each server process keeps its own, also when the default cache is
 shared (Redis): a fragment depends only on its key and the code, both the same everywhere."""
 
-import time
-
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 
@@ -43,10 +41,6 @@ class MarkupCache(LocMemCache):
 
     def incr(self, key, delta=1, version=None):
         raise TypeError("MarkupCache keeps strings")
-
-    def _has_expired(self, key) -> bool:
-        expires = self._expire_info.get(key, -1)
-        return expires is not None and expires <= time.time()
 
 
 def _immutable_markup(value: object) -> bool:
