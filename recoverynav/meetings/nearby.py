@@ -30,7 +30,7 @@ def is_plain(query: MeetingQuery) -> bool:
 def nearby_by_sql(
     *, query: MeetingQuery, now: dt.datetime, latitude: float, longitude: float
 ) -> list[tuple[int, float]]:
-    """The indexed box query (meeting_lat_lon_attendance) of a plain query."""
+    """The indexed box query (meeting_box) of a plain query."""
     attendance = attendance_for(query, near=True)
     conditions = [sql.in_list("attendance", len(attendance))]
     params: list[object] = [*attendance]

@@ -187,6 +187,7 @@ def _plan(sql: str) -> str:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
             cursor.execute(f"EXPLAIN {sql}")
         else:
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
@@ -198,6 +199,10 @@ def _sorts(plan: str) -> bool:
     return "TEMP B-TREE" in plan or "Sort" in plan
 
 
+def _reads_no_table_rows(plan: str, index: str) -> bool:
+    return f"COVERING INDEX {index}" in plan or f"Index Only Scan using {index}" in plan
+
+
 def _reads_meetings_by_id(plan: str) -> bool:
     return "SEARCH meetings_meeting USING INTEGER PRIMARY KEY" in plan or (
         "meetings_meeting_pkey" in plan
@@ -205,6 +210,8 @@ def _reads_meetings_by_id(plan: str) -> bool:
 
 
 def test_the_box_near_a_place_is_read_from_one_index_with_attendance_in_it(gazetteer) -> None:
+    """The box query reads its index alone, with or without a fellowship chosen (PostgreSQL
+    read a table page per meeting in the box until the index included id and fellowship)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -219,13 +226,19 @@ def test_the_box_near_a_place_is_read_from_one_index_with_attendance_in_it(gazet
     with CaptureQueriesContext(connection) as queries:
         found = search_meetings(query=MeetingQuery(place="22903", radius_miles=10))
     plans = [_plan(query["sql"]) for query in queries.captured_queries]
-    box = next(plan for plan in plans if "meeting_lat_lon_attendance" in plan)
+    box = next(plan for plan in plans if "meeting_box" in plan)
+    with CaptureQueriesContext(connection) as of_a_fellowship:
+        search_meetings(query=MeetingQuery(place="22903", radius_miles=10, fellowships=["aa"]))
+    plans = [_plan(query["sql"]) for query in of_a_fellowship.captured_queries]
+    box_of_a_fellowship = next(plan for plan in plans if "meeting_box" in plan)
 
     assert found.total_nearby == 3  # 0.08° apart: about 5.5 miles
     # The place, the box, the page's weekly rows, the page's meetings.
     assert len(queries) == 4
     # Sorted by distance in Python, so the database need not sort.
     assert not _sorts(box)
+    assert _reads_no_table_rows(box, "meeting_box")
+    assert _reads_no_table_rows(box_of_a_fellowship, "meeting_box")
 
 
 @pytest.mark.usefixtures("meetings")
