@@ -8,10 +8,37 @@ from django.utils.translation import ngettext
 from recoverynav.core import problem_reports
 from recoverynav.core.export_files import rebuild_stale
 from recoverynav.meetings.importers import FeedError
-from recoverynav.meetings.models import FeedSource, ImportRun, Meeting, ProblemReport
+from recoverynav.meetings.keywords import refresh_keyword_index
+from recoverynav.meetings.models import (
+    FeedSource,
+    ImportRun,
+    Meeting,
+    ProblemReport,
+    search_text_of,
+)
 from recoverynav.meetings.services import sync_source
 
 ERROR_SHOWN = 160
+
+
+class KeepsKeywordIndex(admin.ModelAdmin):
+    """Saves and deletes here change meetings (a source's delete removes its meetings): the
+    keyword index (SQLite) is rebuilt in the same transaction, else keyword searches check
+    every meeting until the next import. A meeting edited here is searched by its new words."""
+
+    def save_model(self, request, obj, form, change) -> None:
+        if isinstance(obj, Meeting):
+            obj.search_text = search_text_of(vars(obj))
+        super().save_model(request, obj, form, change)
+        refresh_keyword_index()
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        refresh_keyword_index()
+
+    def delete_queryset(self, request, queryset) -> None:
+        super().delete_queryset(request, queryset)
+        refresh_keyword_index()
 
 
 class ImportRunInline(admin.TabularInline):
@@ -36,7 +63,7 @@ class ImportRunInline(admin.TabularInline):
 
 
 @admin.register(FeedSource)
-class FeedSourceAdmin(admin.ModelAdmin):
+class FeedSourceAdmin(KeepsKeywordIndex):
     list_display = [
         "name",
         "title",
@@ -114,7 +141,7 @@ class ImportRunAdmin(admin.ModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(KeepsKeywordIndex):
     list_display = ["name", "source", "attendance", "fellowship", "timezone", "approximate"]
     list_filter = ["source", "attendance", "fellowship", "approximate"]
     search_fields = ["name", "slug", "source_slug", "group_name", "formatted_address"]

@@ -139,6 +139,14 @@ class ImportRun(ImportRunBase):
         pass
 
 
+SEARCHED_FIELDS = ("name", "group_name", "location_name", "region", "city", "formatted_address")
+
+
+def search_text_of(values: dict) -> str:
+    """The lower-cased words a keyword search looks in: the importer's and the admin's."""
+    return " ".join(values[name].lower() for name in SEARCHED_FIELDS if values[name])
+
+
 class Meeting(models.Model):
     source = models.ForeignKey(
         FeedSource,

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from recoverynav.meetings import schedule
-from recoverynav.meetings.keywords import MAX_KEYWORDS, with_keywords
+from recoverynav.meetings.keywords import keyword_words, with_keywords
 from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
 
 SHOWN_BY_DEFAULT = [Attendance.IN_PERSON, Attendance.ONLINE, Attendance.HYBRID]
@@ -78,8 +78,8 @@ def filtered_meetings(query: MeetingQuery, now: dt.datetime, *, near: bool) -> Q
         meetings = meetings.filter(fellowship__in=query.fellowships)
     for code in query.types:
         meetings = meetings.filter(type_codes__contains=f"|{code}|")
-    words = query.keyword.lower().split()[:MAX_KEYWORDS]
-    meetings = with_keywords(meetings, words, listed=not near and not query.when)
+    words = keyword_words(query.keyword)
+    meetings = with_keywords(meetings, words)
     if query.when:
         # Few rows are on "now": find them (of the asked attendance) in the times index first.
         times = MeetingTime.objects.filter(

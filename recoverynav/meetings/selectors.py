@@ -20,6 +20,7 @@ from django.utils import timezone
 from recoverynav.core import sql
 from recoverynav.geo import selectors as geo
 from recoverynav.meetings import schedule
+from recoverynav.meetings.keywords import first_in_name_order, keyword_words
 from recoverynav.meetings.listings import MeetingListing, show_times, status_of
 from recoverynav.meetings.models import Attendance, Meeting, MeetingTime
 from recoverynav.meetings.nearby import find_nearby
@@ -149,7 +150,10 @@ def _by_name(query: MeetingQuery, now: dt.datetime, offset: int, per_page: int) 
     for this page only: sorting thousands of full rows ("online now", a common keyword) cost
     tens of ms."""
     meetings = filtered_meetings(query, now, near=False)
-    page_ids = meetings.order_by("name", "pk").values("pk")[offset : offset + per_page + 1]
+    if words := keyword_words(query.keyword):
+        page_ids = first_in_name_order(meetings, words, offset + per_page + 1)[offset:]
+    else:
+        page_ids = meetings.order_by("name", "pk").values("pk")[offset : offset + per_page + 1]
     rows = Meeting.objects.filter(pk__in=page_ids).order_by("name", "pk")
     return {meeting.pk: meeting for meeting in rows}
 

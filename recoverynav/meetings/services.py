@@ -23,6 +23,7 @@ from recoverynav.meetings.importers.meeting_guide import (
     MeetingRejected,
     clean_meeting,
 )
+from recoverynav.meetings.keywords import keyword_index_rebuilt_once, refresh_keyword_index
 from recoverynav.meetings.models import (
     FeedSource,
     ImportRun,
@@ -155,6 +156,7 @@ def import_records(
         if not source.pk:
             source.save()
         _write(source, plan)
+        refresh_keyword_index()
         source.last_success_at = timezone.now()
         source.meeting_count = report.created + report.updated + report.unchanged
         source.last_error, source.last_error_at = "", None
@@ -375,13 +377,14 @@ def sync_meetings(
     if sources is None:
         sources = list(FeedSource.objects.filter(enabled=True).exclude(url=""))
     result = SyncResult()
-    for source in sources:
-        progress(f"{source.name}: reading {source.url}…")
-        try:
-            result.lines.append(sync_source(source, progress=progress).summary())
-        except FeedError as error:
-            result.lines.append(f"{source.name}: {error}")
-            result.failed.append(source.name)
+    with keyword_index_rebuilt_once():
+        for source in sources:
+            progress(f"{source.name}: reading {source.url}…")
+            try:
+                result.lines.append(sync_source(source, progress=progress).summary())
+            except FeedError as error:
+                result.lines.append(f"{source.name}: {error}")
+                result.failed.append(source.name)
     return result
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.db.models import F
 
 from recoverynav.meetings import keywords
 from recoverynav.meetings.keywords import fts_match
@@ -252,9 +253,9 @@ def test_a_page_sorts_bare_ids_and_reads_whole_rows_for_that_page_only() -> None
 
     assert [m.source_slug for m in result.listings] == ["near"]
     assert result.has_next
-    # SQLite first asks its text index how many meetings hold the word; then one query for
-    # the page's meetings and one for their weekly rows.
-    assert len(queries) == (3 if connection.vendor == "sqlite" else 2)
+    # SQLite first asks whether its keyword index is current, then the index for the page's
+    # ids in name order; then one query for the page's meetings and one for their weekly rows.
+    assert len(queries) == (4 if connection.vendor == "sqlite" else 3)
     # The page's ids are chosen and cut first; whole rows are read by id, for them only.
     assert any(_reads_meetings_by_id(plan) for plan in plans)
 
@@ -277,21 +278,31 @@ def test_keyword_search_follows_renamed_removed_and_deleted_meetings(gazetteer) 
 
 
 def sqlite_text_index_finds(word: str) -> set[str]:
-    """Meetings SQLite's keyword index offers for `word`, after FTS5 checked the index
-    against the table it indexes; an entry left by a deleted meeting fails too."""
+    """Meetings SQLite's keyword index offers for `word`, once FTS5 checked its own index;
+    every position it hands out must name a stored meeting, in name order."""
+    assert keywords.keyword_index_is_current()
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO meetings_meeting_words(meetings_meeting_words, rank) "
             "VALUES ('integrity-check', 1)"
         )
         cursor.execute(
-            "SELECT rowid FROM meetings_meeting_words WHERE meetings_meeting_words MATCH %s",
+            "SELECT o.meeting_id FROM meetings_meeting_words JOIN meetings_meeting_name_order o "
+            "ON o.position = meetings_meeting_words.rowid "
+            "WHERE meetings_meeting_words MATCH %s ORDER BY meetings_meeting_words.rowid",
             [fts_match([word])],
         )
         ids = [row[0] for row in cursor.fetchall()]
-    found = dict(Meeting.objects.filter(pk__in=ids).values_list("pk", "source_slug"))
-    assert sorted(found) == sorted(ids)
-    return set(found.values())
+    found = Meeting.objects.filter(pk__in=ids).order_by("name", "pk")
+    assert [meeting.pk for meeting in found] == ids
+    return {meeting.source_slug for meeting in found}
+
+
+def mark_keyword_index_out_of_date() -> None:
+    """As a write outside the importer and the admin leaves it (SQLite; PostgreSQL has none)."""
+    if connection.vendor == "sqlite":
+        Meeting.objects.filter(pk__in=Meeting.objects.values("pk")[:1]).update(name=F("name"))
+        assert not keywords.keyword_index_is_current()
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 index is SQLite's")
@@ -307,20 +318,24 @@ def test_the_sqlite_keyword_index_follows_every_change_to_the_meetings(gazetteer
     assert sqlite_text_index_finds("reflections") == set()
     assert sqlite_text_index_finds("gratitude") == {"b"}
 
-    FeedSource.objects.get(name="test").delete()  # cascades outside the importer
-    assert sqlite_text_index_finds("gratitude") == set()
+    # Writes outside the importer mark the index out of date (triggers); searches stay right.
+    FeedSource.objects.get(name="test").delete()  # a delete that cascades
+    assert not keywords.keyword_index_is_current()
+    assert slugs(keyword="gratitude") == []
     import_records([meeting_record(slug="c", name="New Gratitude")], source="other")
     assert sqlite_text_index_finds("gratitude") == {"c"}
+    Meeting.objects.filter(source_slug="c").update(name="New Serenity")  # a rename
+    assert not keywords.keyword_index_is_current()
+    Meeting.objects.create(source=FeedSource.objects.get(name="other"), name="Late Gratitude")
+    assert not keywords.keyword_index_is_current()
 
 
 @pytest.mark.usefixtures("meetings")
-@pytest.mark.parametrize("few", [0, 3000], ids=["scan in name order", "fetch candidates by id"])
+@pytest.mark.parametrize("index", ["current", "out of date"])
 @pytest.mark.parametrize(
     "keyword", ["serenity", "SERENITY zoom", "ser", "en", "rich men", "va 22903", "%", 'x"y']
 )
-def test_keyword_results_are_the_same_with_or_without_the_text_index(
-    monkeypatch, few, keyword
-) -> None:
+def test_keyword_results_are_the_same_with_or_without_the_text_index(index, keyword) -> None:
     expected = {
         "serenity": ["near", "online"],
         "SERENITY zoom": ["online"],
@@ -331,6 +346,68 @@ def test_keyword_results_are_the_same_with_or_without_the_text_index(
         "%": [],
         'x"y': [],
     }
-    monkeypatch.setattr(keywords, "KEYWORD_FEW", few)
+    if index == "out of date":
+        mark_keyword_index_out_of_date()
 
     assert slugs(keyword=keyword) == expected[keyword]
+
+
+def test_a_keyword_listing_pages_in_name_order_with_every_filter(gazetteer) -> None:
+    """The index's order is the listing's order: the same pages, filters and ties (same
+    name: by id) as reading every meeting in name order."""
+    names = ["Zen Hope", "Hope Anew", "hope", "Big Hope", "Hope Anew", "New Hope", "Hopeful"]
+    import_records(
+        [
+            meeting_record(
+                slug=f"m{index}",
+                name=name,
+                attendance_option=("in_person", "online", "hybrid")[index % 3],
+                conference_url="https://zoom.us/j/1" if index % 3 else "",
+            )
+            for index, name in enumerate(names * 3)
+        ]
+    )
+
+    def pages(**query) -> list[list[str]]:
+        return [
+            [
+                listing.meeting.source_slug
+                for listing in search_meetings(
+                    query=MeetingQuery(keyword="hope", page=page, **query), per_page=4
+                ).listings
+            ]
+            for page in (1, 2, 3, 4, 5, 6)
+        ]
+
+    chosen = [{}, {"attendance": ["online"]}, {"attendance": ["hybrid", "in_person"]}]
+    with_index = [pages(**query) for query in chosen]
+    mark_keyword_index_out_of_date()
+    without_index = [pages(**query) for query in chosen]
+
+    assert with_index == without_index
+    everything = [slug for page in with_index[0] for slug in page]
+    by_name = Meeting.objects.order_by("name", "pk").values_list("source_slug", flat=True)
+    assert everything == list(by_name)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 index is SQLite's")
+def test_the_admin_s_saves_and_deletes_leave_the_keyword_index_current(gazetteer, rf) -> None:
+    from django.contrib.admin.sites import site
+
+    from recoverynav.meetings.admin import FeedSourceAdmin, MeetingAdmin
+
+    import_records([meeting_record(slug="a", name="Gratitude Group"), meeting_record(slug="b")])
+    import_records([meeting_record(slug="c", name="Other Gratitude")], source="other")
+    meetings, sources, request = MeetingAdmin(Meeting, site), FeedSourceAdmin(FeedSource, site), rf
+    meeting = Meeting.objects.get(source_slug="a")
+
+    meeting.name = "Courage to Change"
+    meetings.save_model(request, meeting, form=None, change=True)
+    assert sqlite_text_index_finds("courage") == {"a"}
+
+    meetings.delete_model(request, meeting)
+    assert sqlite_text_index_finds("courage") == set()
+
+    sources.delete_queryset(request, FeedSource.objects.filter(name="other"))
+    assert sqlite_text_index_finds("gratitude") == set()
+    assert sqlite_text_index_finds("serenity") == {"b"}

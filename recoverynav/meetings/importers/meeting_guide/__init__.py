@@ -50,6 +50,7 @@ from recoverynav.meetings.importers.meeting_guide.times import (
     schedule_of,
     timezone_of,
 )
+from recoverynav.meetings.models import search_text_of
 from recoverynav.meetings.phones import split_dial_in
 
 # A feed's own number in front of a name ("30781044 Seaside Serenity AFG"): four digits or
@@ -249,8 +250,4 @@ def _add_derived(
         approximate=text["approximate"] == "yes",
         street=street,
     )
-    values["search_text"] = " ".join(
-        values[name].lower()
-        for name in ("name", "group_name", "location_name", "region", "city", "formatted_address")
-        if values[name]
-    )
+    values["search_text"] = search_text_of(values)
