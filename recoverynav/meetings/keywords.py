@@ -53,12 +53,12 @@ def first_in_name_order(meetings: QuerySet[Meeting], words: list[str], count: in
     if not match or not keyword_index_is_current():
         return list(meetings.order_by("name", "pk").values_list("pk", flat=True)[:count])
     # Every filter of the search, asked of one candidate (the outer query's meeting_id).
-    one_candidate = meetings.filter(pk=RawSQL("o.meeting_id", ())).values("pk")
+    one_candidate = meetings.filter(pk=RawSQL("o.meeting_id", ())).order_by().values("pk")
     filters_sql, filters_params = one_candidate.query.sql_with_params()
     with connection.cursor() as cursor:
         # Fixed SQL around the ORM's own; the words and values are parameters.
         cursor.execute(
-            "SELECT o.meeting_id FROM meetings_meeting_words "  # noqa: S608
+            "SELECT o.meeting_id FROM meetings_meeting_words "  # noqa: S608  # nosec B608
             "JOIN meetings_meeting_name_order o ON o.position = meetings_meeting_words.rowid "
             f"WHERE meetings_meeting_words MATCH %s AND EXISTS ({filters_sql}) "
             "ORDER BY meetings_meeting_words.rowid LIMIT %s",

@@ -40,7 +40,7 @@ SQLITE = [
     "(id INTEGER PRIMARY KEY CHECK (id = 1), current INTEGER NOT NULL)",
     "INSERT INTO meetings_keyword_index_state (id, current) VALUES (1, 0)",
     *(
-        f"CREATE TRIGGER meetings_keyword_index_stale_on_{event} {when} BEGIN "
+        f"CREATE TRIGGER meetings_keyword_index_stale_on_{event} {when} BEGIN "  # nosec B608
         "UPDATE meetings_keyword_index_state SET current = 0 WHERE current = 1; END"
         for event, when in STALE_WHEN.items()
     ),
