@@ -9,13 +9,7 @@ from recoverynav.core import problem_reports
 from recoverynav.core.export_files import rebuild_stale
 from recoverynav.meetings.importers import FeedError
 from recoverynav.meetings.keywords import refresh_keyword_index
-from recoverynav.meetings.models import (
-    FeedSource,
-    ImportRun,
-    Meeting,
-    ProblemReport,
-    search_text_of,
-)
+from recoverynav.meetings.models import FeedSource, ImportRun, Meeting, ProblemReport
 from recoverynav.meetings.services import sync_source
 
 ERROR_SHOWN = 160
@@ -24,11 +18,9 @@ ERROR_SHOWN = 160
 class KeepsKeywordIndex(admin.ModelAdmin):
     """Saves and deletes here change meetings (a source's delete removes its meetings): the
     keyword index (SQLite) is rebuilt in the same transaction, else keyword searches check
-    every meeting until the next import. A meeting edited here is searched by its new words."""
+    every meeting until the next import."""
 
     def save_model(self, request, obj, form, change) -> None:
-        if isinstance(obj, Meeting):
-            obj.search_text = search_text_of(vars(obj))
         super().save_model(request, obj, form, change)
         refresh_keyword_index()
 

@@ -143,7 +143,7 @@ SEARCHED_FIELDS = ("name", "group_name", "location_name", "region", "city", "for
 
 
 def search_text_of(values: dict) -> str:
-    """The lower-cased words a keyword search looks in: the importer's and the admin's."""
+    """The lower-cased words a keyword search looks in (imports and Meeting.save)."""
     return " ".join(values[name].lower() for name in SEARCHED_FIELDS if values[name])
 
 
@@ -214,7 +214,7 @@ class Meeting(models.Model):
             ),
             # The listing order, with attendance (every listing filters on it). On PostgreSQL
             # it also covers the keyword text, so scanning in name order reads no table rows
-            # (SQLite ignores INCLUDE and has its FTS index instead, migration 0005).
+            # (SQLite ignores INCLUDE and has its keyword index instead, migration 0012).
             models.Index(
                 fields=["name", "id", "attendance"],
                 include=["search_text"],
@@ -224,6 +224,12 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        """A meeting saved one by one (the admin, a script) is searched by its current words;
+        imports insert rows in bulk with the same text (`search_text_of`)."""
+        self.search_text = search_text_of(vars(self))
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting", args=[self.slug])
