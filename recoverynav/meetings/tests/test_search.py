@@ -253,9 +253,10 @@ def test_a_page_sorts_bare_ids_and_reads_whole_rows_for_that_page_only() -> None
 
     assert [m.source_slug for m in result.listings] == ["near"]
     assert result.has_next
-    # SQLite first asks whether its keyword index is current, then the index for the page's
-    # ids in name order; then one query for the page's meetings and one for their weekly rows.
-    assert len(queries) == (4 if connection.vendor == "sqlite" else 3)
+    # First whether the keyword index is current, then the index for the page's ids in name
+    # order (PostgreSQL first asks its word list how many meetings have the word); then one
+    # query for the page's meetings and one for their weekly rows.
+    assert len(queries) == (4 if connection.vendor == "sqlite" else 5)
     # The page's ids are chosen and cut first; whole rows are read by id, for them only.
     assert any(_reads_meetings_by_id(plan) for plan in plans)
 
@@ -277,21 +278,32 @@ def test_keyword_search_follows_renamed_removed_and_deleted_meetings(gazetteer) 
     assert slugs(keyword="gratitude") == ["c"]
 
 
-def sqlite_text_index_finds(word: str) -> set[str]:
-    """Meetings SQLite's keyword index offers for `word`, once FTS5 checked its own index;
-    every position it hands out must name a stored meeting, in name order."""
+def index_finds(word: str) -> set[str]:
+    """Meetings the keyword index offers for `word`: every position it hands out must name a
+    stored meeting, in name order (SQLite: once FTS5 checked its own index)."""
     assert keywords.keyword_index_is_current()
     with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO meetings_meeting_words(meetings_meeting_words, rank) "
-            "VALUES ('integrity-check', 1)"
-        )
-        cursor.execute(
-            "SELECT o.meeting_id FROM meetings_meeting_words JOIN meetings_meeting_name_order o "
-            "ON o.position = meetings_meeting_words.rowid "
-            "WHERE meetings_meeting_words MATCH %s ORDER BY meetings_meeting_words.rowid",
-            [fts_match([word])],
-        )
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "INSERT INTO meetings_meeting_words(meetings_meeting_words, rank) "
+                "VALUES ('integrity-check', 1)"
+            )
+            cursor.execute(
+                "SELECT o.meeting_id FROM meetings_meeting_words "
+                "JOIN meetings_meeting_name_order o ON o.position = meetings_meeting_words.rowid "
+                "WHERE meetings_meeting_words MATCH %s ORDER BY meetings_meeting_words.rowid",
+                [fts_match([word])],
+            )
+        else:
+            cursor.execute("SELECT active FROM meetings_keyword_index_state")
+            table_set = cursor.fetchone()[0]
+            cursor.execute(
+                f"SELECT o.meeting_id FROM meetings_keyword_words_{table_set} w, "  # noqa: S608
+                f"unnest(w.positions) p JOIN meetings_keyword_order_{table_set} o "
+                "ON o.position = p WHERE strpos(w.word, %s) > 0 GROUP BY o.position, "
+                "o.meeting_id ORDER BY o.position",
+                [word],
+            )
         ids = [row[0] for row in cursor.fetchall()]
     found = Meeting.objects.filter(pk__in=ids).order_by("name", "pk")
     assert [meeting.pk for meeting in found] == ids
@@ -299,43 +311,77 @@ def sqlite_text_index_finds(word: str) -> set[str]:
 
 
 def mark_keyword_index_out_of_date() -> None:
-    """As a write outside the importer and the admin leaves it (SQLite; PostgreSQL has none)."""
-    if connection.vendor == "sqlite":
-        Meeting.objects.filter(pk__in=Meeting.objects.values("pk")[:1]).update(name=F("name"))
-        assert not keywords.keyword_index_is_current()
+    """As a write outside the importer and the admin leaves it."""
+    Meeting.objects.filter(pk__in=Meeting.objects.values("pk")[:1]).update(name=F("name"))
+    assert not keywords.keyword_index_is_current()
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 index is SQLite's")
-def test_the_sqlite_keyword_index_follows_every_change_to_the_meetings(gazetteer) -> None:
+def test_the_keyword_index_follows_every_change_to_the_meetings(gazetteer) -> None:
     import_records([meeting_record(slug="a", name="Gratitude Group"), meeting_record(slug="b")])
-    assert sqlite_text_index_finds("gratitude") == {"a"}
+    assert index_finds("gratitude") == {"a"}
 
     import_records([meeting_record(slug="a", name="Daily Reflections"), meeting_record(slug="b")])
-    assert sqlite_text_index_finds("gratitude") == set()
-    assert sqlite_text_index_finds("reflections") == {"a"}
+    assert index_finds("gratitude") == set()
+    assert index_finds("reflections") == {"a"}
 
     import_records([meeting_record(slug="b", name="Gratitude Again")], force=True)
-    assert sqlite_text_index_finds("reflections") == set()
-    assert sqlite_text_index_finds("gratitude") == {"b"}
+    assert index_finds("reflections") == set()
+    assert index_finds("gratitude") == {"b"}
 
     # Writes outside the importer mark the index out of date (triggers); searches stay right.
     FeedSource.objects.get(name="test").delete()  # a delete that cascades
     assert not keywords.keyword_index_is_current()
     assert slugs(keyword="gratitude") == []
     import_records([meeting_record(slug="c", name="New Gratitude")], source="other")
-    assert sqlite_text_index_finds("gratitude") == {"c"}
+    assert index_finds("gratitude") == {"c"}
     Meeting.objects.filter(source_slug="c").update(name="New Serenity")  # a rename
     assert not keywords.keyword_index_is_current()
     Meeting.objects.create(source=FeedSource.objects.get(name="other"), name="Late Gratitude")
     assert not keywords.keyword_index_is_current()
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's tables and trigger")
+def test_postgresql_s_index_is_rebuilt_beside_the_one_in_use_and_marked_stale_by_truncate(
+    gazetteer,
+) -> None:
+    def set_in_use() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT active FROM meetings_keyword_index_state")
+            return cursor.fetchone()[0]
+
+    import_records([meeting_record(slug="a", name="Gratitude Group")])
+    first = set_in_use()
+    import_records([meeting_record(slug="a", name="Courage Group")])
+    assert set_in_use() != first  # readers of the other set were never in the way
+    assert index_finds("courage") == {"a"}
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the test's open transaction
+        cursor.execute("TRUNCATE meetings_meetingtime, meetings_problemreport, meetings_meeting")
+    assert not keywords.keyword_index_is_current()
+    assert slugs(keyword="courage") == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's extension")
+def test_without_pg_trgm_postgresql_keeps_the_index_out_of_date_and_searches_by_name(
+    gazetteer,
+) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("DROP EXTENSION pg_trgm CASCADE")  # as where the user may not create it
+    import_records([meeting_record(slug="a", name="Gratitude Group"), meeting_record(slug="b")])
+
+    assert not keywords.keyword_index_is_current()
+    assert slugs(keyword="gratitude") == ["a"]
+
+
 @pytest.mark.usefixtures("meetings")
-@pytest.mark.parametrize("index", ["current", "out of date"])
+@pytest.mark.parametrize("index", ["current", "out of date", "words too common to keep"])
 @pytest.mark.parametrize(
     "keyword", ["serenity", "SERENITY zoom", "ser", "en", "rich men", "va 22903", "%", 'x"y']
 )
-def test_keyword_results_are_the_same_with_or_without_the_text_index(index, keyword) -> None:
+def test_keyword_results_are_the_same_with_or_without_the_text_index(
+    index, keyword, monkeypatch
+) -> None:
     expected = {
         "serenity": ["near", "online"],
         "SERENITY zoom": ["online"],
@@ -348,6 +394,9 @@ def test_keyword_results_are_the_same_with_or_without_the_text_index(index, keyw
     }
     if index == "out of date":
         mark_keyword_index_out_of_date()
+    if index == "words too common to keep":  # PostgreSQL keeps no positions: it walks
+        monkeypatch.setattr(keywords, "MAX_CANDIDATES", 1)
+        keywords.rebuild_keyword_index()
 
     assert slugs(keyword=keyword) == expected[keyword]
 
@@ -390,7 +439,6 @@ def test_a_keyword_listing_pages_in_name_order_with_every_filter(gazetteer) -> N
     assert everything == list(by_name)
 
 
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 index is SQLite's")
 def test_the_admin_s_saves_and_deletes_leave_the_keyword_index_current(gazetteer, rf) -> None:
     from django.contrib.admin.sites import site
 
@@ -403,11 +451,11 @@ def test_the_admin_s_saves_and_deletes_leave_the_keyword_index_current(gazetteer
 
     meeting.name = "Courage to Change"
     meetings.save_model(request, meeting, form=None, change=True)
-    assert sqlite_text_index_finds("courage") == {"a"}
+    assert index_finds("courage") == {"a"}
 
     meetings.delete_model(request, meeting)
-    assert sqlite_text_index_finds("courage") == set()
+    assert index_finds("courage") == set()
 
     sources.delete_queryset(request, FeedSource.objects.filter(name="other"))
-    assert sqlite_text_index_finds("gratitude") == set()
-    assert sqlite_text_index_finds("serenity") == {"b"}
+    assert index_finds("gratitude") == set()
+    assert index_finds("serenity") == {"b"}
