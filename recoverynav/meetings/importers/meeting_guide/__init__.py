@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from recoverynav.meetings.importers import MeetingRejected
 from recoverynav.meetings.importers.meeting_guide.context import FeedContext
 from recoverynav.meetings.importers.meeting_guide.fields import (
+    FREE_TEXT,
     TEXT_LIMITS,
     URL_LIMITS,
     text_field,
@@ -194,7 +195,14 @@ def clean_meeting(item: dict, *, source_slug: str, context: FeedContext) -> Clea
 
 def _texts(item: dict, source_slug: str) -> dict[str, str]:
     """Every text field, within its length; the name without a feed's own number."""
-    text = {name: text_field(item, name, limit) for name, limit in TEXT_LIMITS.items()}
+    text = {}
+    for name, limit in TEXT_LIMITS.items():
+        value = item.get(name)
+        # Most values are short plain text: one check here instead of a call for each.
+        if type(value) is str and len(value) <= limit and name not in FREE_TEXT:
+            text[name] = value.strip()
+        else:
+            text[name] = text_field(item, name, limit)
     if text["name"][:1].isdigit():
         text["name"] = FEED_NUMBER.sub("", text["name"])
     if not text["name"]:
