@@ -17,8 +17,8 @@ ERROR_SHOWN = 160
 
 class KeepsKeywordIndex(admin.ModelAdmin):
     """Saves and deletes here change meetings (a source's delete removes its meetings): the
-    keyword index (SQLite) is rebuilt in the same transaction, else keyword searches check
-    every meeting until the next import."""
+    keyword index is rebuilt in the same transaction, else keyword searches check every
+    meeting until the next import."""
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)

@@ -88,10 +88,11 @@ def _postgresql_first_in_name_order(
 ) -> list[int] | None:
     """The words that contain the search's rarest word, their meetings' positions merged in
     name order: the first `count` that pass every filter."""
-    table_set = _postgresql_set_in_use()
+    long_words = [word for word in dict.fromkeys(words) if len(word) >= TRIGRAM]
+    table_set = _postgresql_set_in_use() if long_words else None
     if table_set is None:
         return None
-    rarest = _rarest_word(words, table_set)
+    rarest = _rarest_word(long_words, table_set)
     if rarest is None:
         return None
     if rarest == "":
@@ -110,11 +111,11 @@ def _postgresql_first_in_name_order(
 
 
 def _rarest_word(words: list[str], table_set: str) -> str | None:
-    """The word (of three letters or more) in the fewest meetings, "" when one is in none,
-    None when no word narrows the search enough to beat walking the name order."""
+    """Of `words` (three letters or more), the one in the fewest meetings, "" when one is in
+    none, None when no word narrows the search enough to beat walking the name order."""
     rarest, fewest = None, MAX_CANDIDATES + 1
     with connection.cursor() as cursor:
-        for word in dict.fromkeys(word for word in words if len(word) >= TRIGRAM):
+        for word in words:
             cursor.execute(
                 "SELECT coalesce(sum(meetings), 0), "  # noqa: S608  # nosec B608
                 "bool_and(positions IS NOT NULL) "

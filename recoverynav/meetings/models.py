@@ -213,8 +213,9 @@ class Meeting(models.Model):
                 name="meeting_box",
             ),
             # The listing order, with attendance (every listing filters on it). On PostgreSQL
-            # it also covers the keyword text, so scanning in name order reads no table rows
-            # (SQLite ignores INCLUDE and has its keyword index instead, migration 0012).
+            # it also covers the keyword text, so a keyword search its word index cannot
+            # narrow (migration 0013) walks it without table rows (SQLite ignores INCLUDE and
+            # has its FTS5 keyword index, migration 0012).
             models.Index(
                 fields=["name", "id", "attendance"],
                 include=["search_text"],
